@@ -1,0 +1,121 @@
+package org.casetrail.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.casetrail.ingest.IngestSummary;
+import org.casetrail.ingest.publish.EventLogTopics;
+import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.synthetic.SyntheticExport;
+import org.casetrail.jobs.disclosure.SuppressionRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The whole pipeline on this machine: an embedded Kafka broker, a synthetic export (or --input),",
+                "ingest, a Flink replay, an audited release of the warehouse, and its headline figures."})
+final class DemoCommand implements Callable<Integer> {
+
+    private static final String MARKER = ".casetrail-demo";
+
+    @Option(names = "--workdir", defaultValue = "casetrail-demo", description = "Working folder (default: ${DEFAULT-VALUE}).")
+    Path workdir;
+
+    @Option(names = "--input", description = "An export to use instead of a synthetic one.")
+    Path input;
+
+    @Option(names = "--cases", defaultValue = "750", description = "Cases in the synthetic export (default: ${DEFAULT-VALUE}).")
+    int cases;
+
+    @Option(names = "--seed", defaultValue = "2009", description = "Seed of the synthetic export (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--k", defaultValue = "" + SuppressionRule.DEFAULT_K, description = "Suppression threshold (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Override
+    public Integer call() throws Exception {
+        if (cases < 1 || k < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--cases and --k must be at least 1");
+        }
+        long started = System.nanoTime();
+        prepare(workdir);
+        Path warehouse = workdir.resolve("warehouse");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workdir.resolve("kafka"), 0)) {
+            say("Kafka broker (KRaft, in this process) on " + broker.bootstrapServers() + ", log in " + workdir.resolve("kafka"));
+            Path keyFile = workdir.resolve("demo.key");
+            PseudonymKey key = PseudonymKey.create(keyFile);
+            say("throw-away pseudonymization key " + keyFile + ", fingerprint " + key.fingerprint());
+
+            Path export = input;
+            if (export == null) {
+                export = workdir.resolve("export.jsonl");
+                SyntheticExport.Written written = SyntheticExport.write(SyntheticExport.Settings.defaults(cases, seed), export,
+                        SyntheticExport.Format.JSONL);
+                say("synthetic export " + export + ": " + written.cases() + " cases, " + written.records() + " records, "
+                        + written.malformed() + " deliberately malformed (fake identities only)");
+            }
+            IngestSummary summary = IngestCommand.ingest(broker.bootstrapServers(), keyFile, EventLogTopics.DEFAULT_EVENTS, 3, List.of(export));
+            say("ingest: " + summary.line());
+
+            say("replaying topic " + EventLogTopics.DEFAULT_EVENTS + " with Flink (local, batch)...");
+            ReleaseProcess.Outcome outcome = ReleaseProcess.replay(broker.bootstrapServers(), EventLogTopics.DEFAULT_EVENTS,
+                    warehouse, null, k, 2);
+            Reports.printRelease(outcome, System.out);
+            if (!outcome.published()) {
+                return Casetrail.FAILED;
+            }
+            System.out.println();
+            Reports.printHeadline(outcome.dir(), k, System.out);
+        }
+        System.out.println();
+        System.out.printf("done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
+        System.out.println("warehouse:       " + warehouse + " (current release: " + warehouse.resolve("current") + ")");
+        System.out.println("query it:        ./casetrail query --warehouse " + warehouse + " \"SELECT * FROM referral_sources\"");
+        System.out.println("data dictionary: ./casetrail tables");
+        return 0;
+    }
+
+    /** Uses an empty or new folder, or replaces a previous demo; never deletes anything else. */
+    private static void prepare(Path workdir) throws IOException {
+        if (Files.isDirectory(workdir) && Files.exists(workdir.resolve(MARKER))) {
+            say("replacing the previous demo in " + workdir);
+            for (String name : List.of("kafka", "warehouse", "demo.key", "export.jsonl")) {
+                deleteRecursively(workdir.resolve(name));
+            }
+        } else if (Files.isDirectory(workdir)) {
+            try (Stream<Path> entries = Files.list(workdir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new CliException(workdir + " exists and is not a casetrail demo folder; choose another --workdir");
+                }
+            }
+        } else if (Files.exists(workdir)) {
+            throw new CliException(workdir + " is a file; choose another --workdir");
+        } else {
+            say("new demo in " + workdir);
+        }
+        Files.createDirectories(workdir);
+        Files.writeString(workdir.resolve(MARKER), "made by casetrail demo; the demo may replace this folder's contents\n");
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("- " + line);
+        System.out.flush();
+    }
+}

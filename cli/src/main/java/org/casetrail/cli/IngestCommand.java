@@ -1,0 +1,78 @@
+package org.casetrail.cli;
+
+import java.io.Console;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.casetrail.ingest.ExportIngest;
+import org.casetrail.ingest.IngestSummary;
+import org.casetrail.ingest.publish.EventLogTopics;
+import org.casetrail.ingest.publish.KafkaEventLogWriter;
+import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.pseudonym.Pseudonymizer;
+import org.casetrail.ingest.record.RecordTranslator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Validate and pseudonymize exports (JSON Lines, or CSV by the .csv ending) into the event log.")
+final class IngestCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap-server", required = true, description = "Kafka broker, HOST:PORT.")
+    String bootstrapServer;
+
+    @Option(names = "--key-file", required = true, description = "The pseudonymization key (casetrail keys init).")
+    Path keyFile;
+
+    @Option(names = "--topic", defaultValue = EventLogTopics.DEFAULT_EVENTS, description = "Events topic (default: ${DEFAULT-VALUE}); rejects go to <topic>-rejected.")
+    String topic;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the topic when it is created (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Export files.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        IngestSummary summary = ingest(bootstrapServer, keyFile, topic, partitions, files);
+        System.out.println(summary.line());
+        return 0;
+    }
+
+    static IngestSummary ingest(String bootstrapServer, Path keyFile, String topic, int partitions, List<Path> files) {
+        PseudonymKey key = PseudonymKey.load(keyFile);
+        Console console = System.console();
+        try (KafkaEventLogWriter log = KafkaEventLogWriter.open(bootstrapServer, topic, partitions)) {
+            ExportIngest ingest = new ExportIngest(new RecordTranslator(new Pseudonymizer(key)), log,
+                    console == null ? bytes -> { } : new Progress(console));
+            IngestSummary summary = ingest.ingest(files);
+            if (console != null) {
+                System.err.print("\r" + " ".repeat(40) + "\r");
+            }
+            return summary;
+        }
+    }
+
+    /** A progress line on a terminal, at most once a second. */
+    private static final class Progress implements java.util.function.LongConsumer {
+        private final Console console;
+        private long lastPrinted;
+
+        Progress(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public void accept(long bytes) {
+            long now = System.currentTimeMillis();
+            if (now - lastPrinted >= 1000) {
+                lastPrinted = now;
+                console.writer().print("\ringesting: " + bytes / (1024 * 1024) + " MiB read");
+                console.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.casetrail.cli;
+
+import java.util.concurrent.Callable;
+
+import org.casetrail.schemas.table.Column;
+import org.casetrail.schemas.table.TableSpec;
+import org.casetrail.schemas.table.Tables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "tables", mixinStandardHelpOptions = true,
+        description = "The data dictionary: every table, its columns, their meaning, and how suppression applies.")
+final class TablesCommand implements Callable<Integer> {
+
+    @Option(names = "--warehouse", description = "Warehouse folder (the dictionary is the same for every release).")
+    java.nio.file.Path warehouse;
+
+    @Override
+    public Integer call() {
+        System.out.println("Published tables (schema version " + Tables.SCHEMA_VERSION + "). A cell describing fewer than k women"
+                + " has its counts and statistics null and suppressed = true; medians and rates need at least k women.");
+        for (TableSpec table : Tables.ALL) {
+            System.out.println();
+            System.out.println(table.name() + (table.visibility() == TableSpec.Visibility.RESTRICTED ? " (restricted)" : "")
+                    + ": " + table.doc());
+            for (Column c : table.columns()) {
+                System.out.printf("  %-30s %-8s %-9s %s%n", c.name(), c.type(), c.kind().name().toLowerCase(), c.doc());
+            }
+        }
+        return 0;
+    }
+}

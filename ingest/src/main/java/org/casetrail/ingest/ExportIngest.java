@@ -1,0 +1,68 @@
+package org.casetrail.ingest;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import org.casetrail.ingest.publish.EventLogWriter;
+import org.casetrail.ingest.read.ExportReader;
+import org.casetrail.ingest.read.ExportRecord;
+import org.casetrail.ingest.record.RecordTranslator;
+import org.casetrail.ingest.record.Translation;
+
+/**
+ * One ingest run: reads exports line by line, translates each record and writes it to the event
+ * log or the reject channel. A bad line never stops the run; only an unreadable file or a log
+ * that cannot be written does.
+ */
+public final class ExportIngest {
+
+    private final RecordTranslator translator;
+    private final EventLogWriter log;
+    private final LongConsumer progress;
+
+    /** @param progress called now and then with the bytes read so far */
+    public ExportIngest(RecordTranslator translator, EventLogWriter log, LongConsumer progress) {
+        this.translator = translator;
+        this.log = log;
+        this.progress = progress;
+    }
+
+    public IngestSummary ingest(List<Path> exports) {
+        IngestSummary summary = new IngestSummary();
+        long bytesBefore = 0;
+        for (Path export : exports) {
+            bytesBefore += ingestFile(export, summary, bytesBefore);
+        }
+        log.flush();
+        return summary;
+    }
+
+    private long ingestFile(Path export, IngestSummary summary, long bytesBefore) {
+        try (ExportReader reader = ExportReader.open(export)) {
+            ExportRecord record;
+            long lines = 0;
+            while ((record = reader.next()) != null) {
+                Translation translation = translator.translate(record);
+                if (translation instanceof Translation.Accepted accepted) {
+                    log.append(accepted.event());
+                    summary.countAccepted();
+                } else if (translation instanceof Translation.Rejected rejected) {
+                    log.reject(rejected.reject());
+                    summary.countRejected(rejected.reject().getReason());
+                }
+                if (++lines % 4096 == 0) {
+                    progress.accept(bytesBefore + reader.bytesRead());
+                }
+            }
+            progress.accept(bytesBefore + reader.bytesRead());
+            return reader.bytesRead();
+        } catch (NoSuchFileException e) {
+            throw new IngestException("export " + export + " does not exist");
+        } catch (IOException e) {
+            throw new IngestException("cannot read export " + export + ": " + e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.casetrail.ingest.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.casetrail.ingest.IngestException;
+import org.casetrail.schemas.CaseEventCodec;
+import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.event.RejectedRecord;
+
+/**
+ * Appends events to the Kafka event log with an idempotent producer ({@code acks=all}), keyed by
+ * case pseudonym so a case's events stay in one partition, and rejects to the reject topic.
+ */
+public final class KafkaEventLogWriter implements EventLogWriter {
+
+    private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String eventsTopic;
+    private final String rejectedTopic;
+    private final String bootstrapServers;
+    private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+
+    private KafkaEventLogWriter(String bootstrapServers, String eventsTopic) {
+        this.bootstrapServers = bootstrapServers;
+        this.eventsTopic = eventsTopic;
+        this.rejectedTopic = EventLogTopics.rejectedFor(eventsTopic);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "casetrail-ingest");
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Connects to the cluster, creating the events topic (kept forever) and its reject topic when
+     * they do not exist yet.
+     */
+    public static KafkaEventLogWriter open(String bootstrapServers, String eventsTopic, int partitions) {
+        ensureTopics(bootstrapServers, eventsTopic, partitions);
+        return new KafkaEventLogWriter(bootstrapServers, eventsTopic);
+    }
+
+    static void ensureTopics(String bootstrapServers, String eventsTopic, int partitions) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            // The event log is the system of record: never delete by time or size.
+            Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+                    TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+            for (String topic : List.of(eventsTopic, EventLogTopics.rejectedFor(eventsTopic))) {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(keepForever));
+                }
+            }
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            throw new IngestException("cannot reach Kafka at " + bootstrapServers + " within "
+                    + REACH_TIMEOUT.toSeconds() + " s; is the broker running? (casetrail broker --data-dir DIR)");
+        } catch (ExecutionException e) {
+            throw new IngestException("Kafka at " + bootstrapServers + " refused to set up topic " + eventsTopic
+                    + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException("interrupted while connecting to Kafka");
+        }
+    }
+
+    @Override
+    public void append(CaseEvent event) {
+        send(new ProducerRecord<>(eventsTopic, event.getCasePseudonym().getBytes(StandardCharsets.US_ASCII),
+                CaseEventCodec.encode(event)));
+    }
+
+    @Override
+    public void reject(RejectedRecord reject) {
+        byte[] key = reject.getCasePseudonym() == null ? null
+                : reject.getCasePseudonym().getBytes(StandardCharsets.US_ASCII);
+        send(new ProducerRecord<>(rejectedTopic, key, CaseEventCodec.encode(reject)));
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record) {
+        failIfSendFailed();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    sendFailure.compareAndSet(null, error);
+                }
+            });
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new IngestException("Kafka at " + bootstrapServers + " stopped answering; nothing after this "
+                    + "point was written. Re-run the same ingest once it is back: events already written are not counted twice.");
+        }
+    }
+
+    @Override
+    public void flush() {
+        producer.flush();
+        failIfSendFailed();
+    }
+
+    private void failIfSendFailed() {
+        Exception failure = sendFailure.get();
+        if (failure != null) {
+            throw new IngestException("writing to Kafka at " + bootstrapServers + " failed (" + failure.getClass().getSimpleName()
+                    + "). Re-run the same ingest: events already written are not counted twice.", failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,66 @@
+package org.casetrail.ingest.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.casetrail.schemas.event.RejectReason;
+
+/** JSON Lines: one object per line, UTF-8, LF or CRLF, with or without a byte-order mark. */
+public final class JsonLinesReader implements ExportReader {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final LineSplitter lines;
+
+    public JsonLinesReader(InputStream in) {
+        this(in, LineSplitter.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    public JsonLinesReader(InputStream in, int maxLineBytes) {
+        this.lines = new LineSplitter(in, maxLineBytes);
+    }
+
+    @Override
+    public ExportRecord next() throws IOException {
+        LineSplitter.Line line;
+        do {
+            line = lines.next();
+            if (line == null) {
+                return null;
+            }
+        } while (line.problem() == null && line.text().isBlank());
+        if (line.problem() != null) {
+            return ExportRecord.unreadable(line.number(), line.problem());
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(line.text());
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the line; it is dropped here on purpose.
+            return ExportRecord.unreadable(line.number(), RejectReason.MALFORMED_LINE);
+        }
+        if (node == null || !node.isObject()) {
+            return ExportRecord.unreadable(line.number(), RejectReason.NOT_AN_OBJECT);
+        }
+        return ExportRecord.parsed(line.number(), node);
+    }
+
+    @Override
+    public long bytesRead() {
+        return lines.bytesRead();
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+}

@@ -1,0 +1,99 @@
+package org.casetrail.ingest.synthetic;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A realistic synthetic export of an anti-trafficking organisation's case-management system, with
+ * fake identities only. The same settings give the same bytes; cases are written one after the
+ * other, so memory stays bounded whatever the number of cases.
+ */
+public final class SyntheticExport {
+
+    public static final String SOURCE = "casetrail-synthetic";
+    private static final List<String> CENTRE_CODES = List.of("TOM_DY", "SIEM_REAP", "KAMPONG_CHAM", "BATTAMBANG", "KAMPOT");
+
+    public enum Format { JSONL, CSV }
+
+    /** How much real-world mess goes in, in percent or per mille of cases or events. */
+    public record Mess(int duplicatePerMille, int mistakePerMille, int malformedPerMille, int latePercent,
+                       int withdrawnConsentPercent) {
+        public static final Mess REALISTIC = new Mess(10, 5, 2, 3, 2);
+        public static final Mess NONE = new Mess(0, 0, 0, 0, 0);
+    }
+
+    /** What a run wrote: records in all, of which deliberately malformed. */
+    public record Written(long cases, long records, long malformed, LocalDate exportDate) {
+    }
+
+    public record Settings(int cases, long seed, int startYear, int years, int centres, Mess mess) {
+        public Settings {
+            if (cases < 1 || years < 1 || centres < 1 || centres > CENTRE_CODES.size()) {
+                throw new IllegalArgumentException("cases and years must be at least 1, centres from 1 to " + CENTRE_CODES.size());
+            }
+        }
+
+        /** The organisation of DESIGN.md: about 250 admissions a year over three centres. */
+        public static Settings defaults(int cases, long seed) {
+            return new Settings(cases, seed, 2009, Math.max(1, Math.round(cases / 250f)), 3, Mess.REALISTIC);
+        }
+
+        public LocalDate exportDate() {
+            return LocalDate.of(startYear + years - 1, 12, 31);
+        }
+    }
+
+    private SyntheticExport() {
+    }
+
+    public static Written write(Settings settings, Path file, Format format) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            return write(settings, out, format);
+        }
+    }
+
+    public static Written write(Settings settings, OutputStream out, Format format) throws IOException {
+        Random random = new Random(settings.seed());
+        LocalDate exportDate = settings.exportDate();
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        ExportLines lines = format == Format.CSV ? new CsvLines(writer, SOURCE) : new JsonLines(writer, SOURCE);
+        lines.begin();
+        long records = 0;
+        long malformed = 0;
+        for (int i = 0; i < settings.cases(); i++) {
+            int year = settings.startYear() + (int) ((long) i * settings.years() / settings.cases());
+            LocalDate identifiedOn = LocalDate.of(year, 1, 1).plusDays(random.nextInt(LocalDate.of(year, 1, 1).lengthOfYear()));
+            String caseId = String.format("AF-%d-%05d", year, i + 1);
+            String centre = CENTRE_CODES.get(random.nextInt(settings.centres()));
+            List<RawEvent> events = new CaseStory(new Random(random.nextLong()), caseId, exportDate, settings.mess())
+                    .tell(identifiedOn, centre);
+            for (RawEvent event : events) {
+                lines.write(event);
+                records++;
+                if (event.corruption != null) {
+                    malformed++;
+                }
+            }
+        }
+        writer.flush();
+        return new Written(settings.cases(), records, malformed, exportDate);
+    }
+
+    /** Detail field names of every type, in a fixed order: the CSV header's details.* columns. */
+    static List<String> detailColumns() {
+        return new ArrayList<>(List.of("referral_source", "exploitation_type", "province", "research_use", "story_use",
+                "centre", "exit_reason", "kind", "grade_level", "course", "certification", "sector", "support", "setting",
+                "status", "livelihood", "income_band", "legal_case_ref", "charge", "outcome", "compensation_awarded",
+                "reason", "voided_source_event_id"));
+    }
+}

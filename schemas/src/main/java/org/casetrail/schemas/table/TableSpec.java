@@ -1,0 +1,84 @@
+package org.casetrail.schemas.table;
+
+import java.util.List;
+
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+
+/**
+ * A table of the warehouse: its name, where it lives (public or restricted), its columns in order.
+ * The Avro schema of its Parquet files, the data dictionary and the audit are all derived from
+ * this one definition, so they cannot drift apart.
+ */
+public record TableSpec(String name, Visibility visibility, String doc, List<Column> columns) {
+
+    public enum Visibility { PUBLIC, RESTRICTED }
+
+    public List<Column> keys() {
+        return columns.stream().filter(c -> c.kind() == Column.Kind.KEY).toList();
+    }
+
+    public List<Column> counts() {
+        return columns.stream().filter(c -> c.kind() == Column.Kind.COUNT).toList();
+    }
+
+    public List<Column> statistics() {
+        return columns.stream().filter(c -> c.kind() == Column.Kind.STATISTIC).toList();
+    }
+
+    public List<Column> medians() {
+        return columns.stream().filter(Column::isMedian).toList();
+    }
+
+    /** Whether cells of this table are counts of women that disclosure control protects. */
+    public boolean suppressible() {
+        return columns.stream().anyMatch(c -> c.kind() == Column.Kind.FLAG);
+    }
+
+    public Column column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + this.name));
+    }
+
+    /** Folder of the table inside a release: {@code public/<name>} or {@code restricted/<name>}. */
+    public String folder() {
+        return (visibility == Visibility.PUBLIC ? "public/" : "restricted/") + name;
+    }
+
+    /** The Avro schema of the table's rows; keys and the flag are required, everything else nullable. */
+    public Schema avroSchema() {
+        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(avroName())
+                .namespace("org.casetrail.schemas.table").doc(doc).fields();
+        for (Column c : columns) {
+            Schema type = switch (c.type()) {
+                case INT -> Schema.create(Schema.Type.INT);
+                case LONG -> Schema.create(Schema.Type.LONG);
+                case DOUBLE -> Schema.create(Schema.Type.DOUBLE);
+                case STRING -> Schema.create(Schema.Type.STRING);
+                case BOOLEAN -> Schema.create(Schema.Type.BOOLEAN);
+                case DATE -> LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+            };
+            boolean required = c.kind() == Column.Kind.FLAG || (c.kind() == Column.Kind.KEY && !nullableKey(c));
+            if (required) {
+                fields = fields.name(c.name()).doc(c.doc()).type(type).noDefault();
+            } else {
+                fields = fields.name(c.name()).doc(c.doc()).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type)).withDefault(null);
+            }
+        }
+        return fields.endRecord();
+    }
+
+    /** Keys that may be unknown for a woman (minor without a birth date) are nullable. */
+    private static boolean nullableKey(Column c) {
+        return c.type() == Column.Type.BOOLEAN;
+    }
+
+    private String avroName() {
+        StringBuilder out = new StringBuilder();
+        for (String part : name.split("_")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out + "Row";
+    }
+}
