@@ -26,7 +26,7 @@ public final class NarrativeScrubber {
 
     private static final Pattern ANY_EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}.\\-]+\\.[\\p{L}]{2,}");
     /** A digit run that may contain the separators people type into phone and ID numbers. */
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\(?\\d[\\d\\s().\\-/]*\\d");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\(?\\+?\\(?\\d[\\d\\s().\\-/]*\\d");
     private static final int LONGEST_HARMLESS_NUMBER = 6;
     private static final String NAME_JOINER = "[\\s\\-_.,·]*";
 

@@ -37,7 +37,7 @@ final class CsvLines implements ExportLines {
         cells.add(source);
         cells.add(e.sourceEventId);
         cells.add("missing_case".equals(e.corruption) ? "" : e.caseId);
-        cells.add("bad_enum".equals(e.corruption) && e.details.isEmpty() ? "NOT_A_TYPE" : e.type);
+        cells.add(e.writtenType());
         cells.add("bad_date".equals(e.corruption) ? e.occurredOn.getYear() + "-13-45" : e.occurredOn.toString());
         cells.add(e.recordedAt.toString());
         cells.add(e.centre);
@@ -56,12 +56,9 @@ final class CsvLines implements ExportLines {
             cells.add(p.province());
             cells.add(p.nationality());
         }
-        String firstDetail = e.details.isEmpty() ? null : e.details.keySet().iterator().next();
+        String spoiled = e.spoiledDetail();
         for (String name : details) {
-            Object value = e.details.get(name);
-            if (name.equals(firstDetail) && "bad_enum".equals(e.corruption) && value instanceof String) {
-                value = "NOT_A_VALUE";
-            }
+            Object value = name.equals(spoiled) ? "NOT_A_VALUE" : e.details.get(name);
             cells.add(value == null ? null : value instanceof List<?> list
                     ? list.stream().map(Object::toString).collect(Collectors.joining("|")) : value.toString());
         }

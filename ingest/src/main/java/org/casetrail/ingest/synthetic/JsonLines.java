@@ -34,7 +34,7 @@ final class JsonLines implements ExportLines {
         if (!"missing_case".equals(e.corruption)) {
             json.writeStringField("case_id", e.caseId);
         }
-        json.writeStringField("type", "bad_enum".equals(e.corruption) && e.details.isEmpty() ? "NOT_A_TYPE" : e.type);
+        json.writeStringField("type", e.writtenType());
         json.writeStringField("occurred_at", "bad_date".equals(e.corruption) ? e.occurredOn.getYear() + "-13-45" : e.occurredOn.toString());
         json.writeStringField("recorded_at", e.recordedAt.toString());
         if (e.centre != null) {
@@ -60,13 +60,9 @@ final class JsonLines implements ExportLines {
             json.writeEndObject();
         }
         json.writeObjectFieldStart("details");
-        boolean first = true;
+        String spoiled = e.spoiledDetail();
         for (Map.Entry<String, Object> detail : e.details.entrySet()) {
-            Object value = detail.getValue();
-            if (first && "bad_enum".equals(e.corruption) && value instanceof String) {
-                value = "NOT_A_VALUE";
-            }
-            first = false;
+            Object value = detail.getKey().equals(spoiled) ? "NOT_A_VALUE" : detail.getValue();
             if (value instanceof Boolean b) {
                 json.writeBooleanField(detail.getKey(), b);
             } else if (value instanceof Integer i) {

@@ -1,0 +1,144 @@
+package org.casetrail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged command run as separate processes, as an engineer runs the steps one by one: a
+ * broker in one process, then keys, generate, ingest, replay, query and audit each in another.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class CliProcessesIT {
+
+    private static final Path JAR = Path.of(System.getProperty("casetrail.cli.jar", "target/casetrail-cli.jar"));
+
+    @TempDir
+    static Path dir;
+    static Process broker;
+    static String bootstrap;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = new ProcessBuilder(java("broker", "--data-dir", dir.resolve("kafka").toString(), "--port", "0"))
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
+        Pattern ready = Pattern.compile("broker listening on (127\\.0\\.0\\.1:\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String line;
+        while (bootstrap == null && System.nanoTime() < deadline && (line = out.readLine()) != null) {
+            Matcher m = ready.matcher(line);
+            if (m.find()) {
+                bootstrap = m.group(1);
+            }
+        }
+        assertThat(bootstrap).as("the broker process announced its address").isNotNull();
+        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "broker-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.destroy();
+            if (!broker.waitFor(30, TimeUnit.SECONDS)) {
+                broker.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void stepsRunOneByOneAgainstABrokerInAnotherProcess() throws Exception {
+        Path key = dir.resolve("ngo.key");
+        Path export = dir.resolve("export.jsonl");
+        Path warehouse = dir.resolve("warehouse");
+
+        Result keys = run("keys", "init", "--key-file", key.toString());
+        assertThat(keys.status).isZero();
+        assertThat(keys.out).containsPattern("fingerprint [0-9a-f]{16}");
+
+        Result generated = run("generate", "--cases", "400", "--seed", "11", "--out", export.toString());
+        assertThat(generated.status).isZero();
+        Matcher g = Pattern.compile("(\\d+) records \\((\\d+) deliberately malformed").matcher(generated.out);
+        assertThat(g.find()).isTrue();
+        long records = Long.parseLong(g.group(1));
+        long malformed = Long.parseLong(g.group(2));
+
+        Result ingested = run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), export.toString());
+        assertThat(ingested.status).as(ingested.out).isZero();
+        assertThat(ingested.out).contains("read " + records + ", accepted " + (records - malformed) + ", rejected " + malformed);
+
+        Result replayed = run("replay", "--bootstrap-server", bootstrap, "--warehouse", warehouse.toString(), "--k", "5");
+        assertThat(replayed.status).as(replayed.out).isZero();
+        assertThat(replayed.out).contains((records - malformed) + " events read").contains("audit passed");
+        Matcher counted = Pattern.compile("(\\d+) counted").matcher(replayed.out);
+        assertThat(counted.find()).isTrue();
+
+        Result journeys = run("query", "--warehouse", warehouse.toString(), "--restricted", "--format", "csv",
+                "SELECT count(*) AS n FROM case_journeys");
+        assertThat(journeys.out.lines().toList()).containsExactly("n", counted.group(1));
+
+        Result published = run("query", "--warehouse", warehouse.toString(), "--format", "json",
+                "SELECT count(*) AS cells, count(*) FILTER (WHERE NOT suppressed AND cases < 5) AS leaks FROM referral_sources");
+        assertThat(published.out).contains("\"leaks\":0");
+
+        Result blocked = run("query", "--warehouse", warehouse.toString(), "SELECT count(*) FROM case_journeys");
+        assertThat(blocked.status).isEqualTo(1);
+        assertThat(blocked.out).contains("casetrail: query failed").doesNotContain("Exception");
+
+        assertThat(run("audit", "--warehouse", warehouse.toString()).status).isZero();
+    }
+
+    @Test
+    void usageErrorsExitTwoAndFailedRunsExitOneWithoutAStackTrace() throws Exception {
+        Result usage = run("replay", "--bootstrap-server");
+        assertThat(usage.status).isEqualTo(2);
+        assertThat(usage.out).contains("casetrail replay --help");
+
+        Result noKey = run("ingest", "--bootstrap-server", bootstrap, "--key-file", dir.resolve("missing.key").toString(),
+                dir.resolve("whatever.jsonl").toString());
+        assertThat(noKey.status).isEqualTo(1);
+        assertThat(noKey.out).contains("casetrail keys init").doesNotContain("\tat ");
+
+        Result noBroker = run("replay", "--bootstrap-server", "127.0.0.1:1", "--warehouse", dir.resolve("w2").toString());
+        assertThat(noBroker.status).isEqualTo(1);
+        assertThat(noBroker.out).contains("cannot reach Kafka").doesNotContain("\tat ");
+
+        assertThat(run("--help").out).contains("demo", "ingest", "replay", "query");
+    }
+
+    record Result(int status, String out) {
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(java(args)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(4, TimeUnit.MINUTES)).isTrue();
+        return new Result(p.exitValue(), out);
+    }
+
+    static List<String> java(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        assertThat(Files.exists(JAR)).as("the packaged CLI at " + JAR).isTrue();
+        return command;
+    }
+}

@@ -1,0 +1,121 @@
+package org.casetrail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.casetrail.ingest.IngestSummary;
+import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.schemas.event.RejectReason;
+import org.casetrail.warehouse.catalog.Catalog;
+import org.casetrail.warehouse.release.Warehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton end to end, in one JVM: a real KRaft broker, ingest of a small export,
+ * a Flink MiniCluster replay into a release, and DuckDB over the Parquet files.
+ */
+class EndToEndTest {
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    /**
+     * Eleven adult women referred by police operations in 2010, two minors by outreach, one woman
+     * who later withdrew her research consent, a line exported twice, and two broken lines.
+     */
+    static List<String> export() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            lines.add(identified("P-" + i, "1985-01-01", "POLICE_OPERATION", "2010-03-" + (10 + i)));
+        }
+        lines.add(identified("P-1", "1985-01-01", "POLICE_OPERATION", "2010-03-11"));
+        lines.add(identified("M-1", "1995-06-01", "OUTREACH", "2010-04-01"));
+        lines.add(identified("M-2", "1996-06-01", "OUTREACH", "2010-04-02"));
+        lines.add(identified("W-1", "1985-01-01", "POLICE_OPERATION", "2010-03-01"));
+        lines.add("""
+                {"source": "e2e-cms", "source_event_id": "W-1-consent", "case_id": "W-1", "type": "CONSENT_WITHDRAWN",
+                 "occurred_at": "2010-06-01", "details": {"research_use": false, "story_use": false}}""".replace("\n", ""));
+        lines.add("{\"source\": \"e2e-cms\", \"case_id\": \"X\", \"type\": \"CASE_IDENTIFIED\"}");
+        lines.add("{this is not json");
+        return lines;
+    }
+
+    static String identified(String caseId, String dob, String referral, String on) {
+        return ("{\"source\": \"e2e-cms\", \"source_event_id\": \"" + caseId + "-id\", \"case_id\": \"" + caseId + "\", "
+                + "\"type\": \"CASE_IDENTIFIED\", \"occurred_at\": \"" + on + "\", \"centre\": \"TOM_DY\", "
+                + "\"person\": {\"given_name\": \"Canary" + caseId + "\", \"date_of_birth\": \"" + dob + "\", \"phone\": \"012 999 " + caseId.hashCode() % 1000 + "\"}, "
+                + "\"details\": {\"referral_source\": \"" + referral + "\", \"exploitation_type\": \"SEXUAL\"}}");
+    }
+
+    @Test
+    void exportToDuckDbAnswer() throws Exception {
+        Path export = dir.resolve("export.jsonl");
+        Files.write(export, export());
+        Path keyFile = dir.resolve("test.key");
+        PseudonymKey.create(keyFile);
+
+        IngestSummary summary = IngestCommand.ingest(broker.bootstrapServers(), keyFile, "case-events", 3, List.of(export));
+        assertThat(summary.read()).isEqualTo(18);
+        assertThat(summary.accepted()).isEqualTo(16);
+        assertThat(summary.rejectedByReason()).containsEntry(RejectReason.MISSING_FIELD, 1L).containsEntry(RejectReason.MALFORMED_LINE, 1L);
+
+        Path warehouseDir = dir.resolve("warehouse");
+        ReleaseProcess.Outcome first = ReleaseProcess.replay(broker.bootstrapServers(), "case-events", warehouseDir, null, 10, 2);
+        assertThat(first.published()).isTrue();
+        assertThat(first.manifest().eventsRead()).isEqualTo(16);
+        assertThat(first.manifest().asOf()).isEqualTo("2010-06-01");
+        assertThat(first.manifest().cases()).containsEntry("cases", 14L).containsEntry("cases_included", 13L)
+                .containsEntry("cases_without_research_consent", 1L);
+        assertThat(referralSources(warehouseDir)).containsExactly(
+                "2010 OUTREACH SEXUAL true null true",
+                "2010 POLICE_OPERATION SEXUAL false 11 false");
+
+        // Re-ingesting the same export doubles the log but not a single count.
+        IngestCommand.ingest(broker.bootstrapServers(), keyFile, "case-events", 3, List.of(export));
+        ReleaseProcess.Outcome second = ReleaseProcess.replay(broker.bootstrapServers(), "case-events", warehouseDir, null, 10, 2);
+        assertThat(second.manifest().eventsRead()).isEqualTo(32);
+        assertThat(new Warehouse(warehouseDir).currentId()).contains(second.releaseId());
+        assertThat(referralSources(warehouseDir)).containsExactly(
+                "2010 OUTREACH SEXUAL true null true",
+                "2010 POLICE_OPERATION SEXUAL false 11 false");
+        assertThat(new Warehouse(warehouseDir).releaseIds()).containsExactly(first.releaseId(), second.releaseId());
+
+        assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    static List<String> referralSources(Path warehouseDir) throws Exception {
+        Path release = new Warehouse(warehouseDir).release(Optional.empty());
+        List<String> rows = new ArrayList<>();
+        try (Catalog catalog = Catalog.open(release, false); Statement sql = catalog.connection().createStatement();
+             ResultSet rs = sql.executeQuery("SELECT * FROM referral_sources ORDER BY referral_source")) {
+            while (rs.next()) {
+                rows.add(rs.getInt("identification_year") + " " + rs.getString("referral_source") + " "
+                        + rs.getString("exploitation_type") + " " + rs.getObject("minor") + " " + rs.getObject("cases") + " "
+                        + rs.getBoolean("suppressed"));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,132 @@
+package org.casetrail.ingest.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.casetrail.ingest.ExportIngest;
+import org.casetrail.ingest.IngestSummary;
+import org.casetrail.ingest.publish.EventLogWriter;
+import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.pseudonym.Pseudonymizer;
+import org.casetrail.ingest.record.RecordTranslator;
+import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.event.EventType;
+import org.casetrail.schemas.event.RejectedRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyntheticExportTest {
+
+    @Test
+    void sameSeedGivesTheSameBytesAndAnotherSeedOtherData() throws Exception {
+        assertThat(bytes(300, 1, SyntheticExport.Format.JSONL)).isEqualTo(bytes(300, 1, SyntheticExport.Format.JSONL));
+        assertThat(bytes(300, 1, SyntheticExport.Format.CSV)).isEqualTo(bytes(300, 1, SyntheticExport.Format.CSV));
+        assertThat(bytes(300, 1, SyntheticExport.Format.JSONL)).isNotEqualTo(bytes(300, 2, SyntheticExport.Format.JSONL));
+    }
+
+    @Test
+    void jsonLinesAndCsvIngestWithOnlyTheDeliberatelyMalformedRejected(@TempDir Path dir) throws Exception {
+        for (SyntheticExport.Format format : SyntheticExport.Format.values()) {
+            Path file = dir.resolve("export." + format.name().toLowerCase());
+            SyntheticExport.Written written = SyntheticExport.write(SyntheticExport.Settings.defaults(750, 7), file, format);
+            CollectingLog log = new CollectingLog();
+            IngestSummary summary = new ExportIngest(new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32]))), log, b -> { })
+                    .ingest(List.of(file));
+
+            assertThat(summary.read()).as(format.name()).isEqualTo(written.records());
+            assertThat(summary.rejected()).as(format.name()).isEqualTo(written.malformed()).isPositive();
+            assertThat(summary.accepted() + summary.rejected()).isEqualTo(summary.read());
+            assertThat(log.events).hasSize((int) summary.accepted());
+            Map<EventType, Integer> byType = new EnumMap<>(EventType.class);
+            log.events.forEach(e -> byType.merge(e.getType(), 1, Integer::sum));
+            for (EventType type : EventType.values()) {
+                if (type != EventType.UNKNOWN) {
+                    assertThat(byType).as("%s in a default-size export", type).containsKey(type);
+                }
+            }
+            assertThat(Files.size(file)).isPositive();
+        }
+    }
+
+    @Test
+    void everyDeliberatelyMalformedRecordIsRejectedAndNothingElse() throws Exception {
+        for (long seed = 1; seed <= 8; seed++) {
+            for (SyntheticExport.Format format : SyntheticExport.Format.values()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                SyntheticExport.Written written = SyntheticExport.write(SyntheticExport.Settings.defaults(300, seed), out, format);
+                Path file = Files.createTempFile("synthetic", format == SyntheticExport.Format.CSV ? ".csv" : ".jsonl");
+                try {
+                    Files.write(file, out.toByteArray());
+                    IngestSummary summary = new ExportIngest(new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32]))),
+                            new CollectingLog(), b -> { }).ingest(List.of(file));
+                    assertThat(summary.rejected()).as("seed %d %s", seed, format).isEqualTo(written.malformed());
+                } finally {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aboutAFifthOfTheWomenAreMinorsAndFollowUpsComeAfterReintegration() throws Exception {
+        CollectingLog log = new CollectingLog();
+        Path file = Files.createTempFile("synthetic", ".jsonl");
+        try {
+            SyntheticExport.write(new SyntheticExport.Settings(2000, 3, 2009, 8, 3, SyntheticExport.Mess.NONE), file,
+                    SyntheticExport.Format.JSONL);
+            new ExportIngest(new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32]))), log, b -> { }).ingest(List.of(file));
+        } finally {
+            Files.delete(file);
+        }
+        List<CaseEvent> identified = log.events.stream().filter(e -> e.getType() == EventType.CASE_IDENTIFIED).toList();
+        assertThat(identified).hasSize(2000);
+        long minors = identified.stream().filter(e -> Boolean.TRUE.equals(e.getSubject().getMinor())).count();
+        assertThat(minors / 2000.0).isBetween(0.15, 0.27);
+
+        Map<String, java.time.LocalDate> reintegrated = new java.util.HashMap<>();
+        log.events.stream().filter(e -> e.getType() == EventType.REINTEGRATED)
+                .forEach(e -> reintegrated.merge(e.getCasePseudonym(), e.getOccurredOn(), (a, b) -> a.isBefore(b) ? a : b));
+        for (CaseEvent e : log.events) {
+            if (e.getType() == EventType.FOLLOW_UP) {
+                assertThat(reintegrated).containsKey(e.getCasePseudonym());
+                assertThat(e.getOccurredOn()).isAfter(reintegrated.get(e.getCasePseudonym()));
+            }
+        }
+    }
+
+    private static byte[] bytes(int cases, long seed, SyntheticExport.Format format) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SyntheticExport.write(SyntheticExport.Settings.defaults(cases, seed), out, format);
+        return out.toByteArray();
+    }
+
+    static final class CollectingLog implements EventLogWriter {
+        final List<CaseEvent> events = new ArrayList<>();
+        final List<RejectedRecord> rejects = new ArrayList<>();
+
+        @Override
+        public void append(CaseEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void reject(RejectedRecord reject) {
+            rejects.add(reject);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.casetrail.jobs.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.casetrail.jobs.OutcomeJob;
+import org.casetrail.jobs.journey.Events;
+import org.casetrail.jobs.release.ParquetReleaseSinks;
+import org.casetrail.schemas.event.AgeBand;
+import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.event.ExploitationType;
+import org.casetrail.schemas.event.ReferralSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole job on a MiniCluster (parallelism 2, BATCH), read back from Parquet with DuckDB. */
+class OutcomeJobTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @TempDir
+    Path release;
+
+    @Test
+    void referralSourcesCountsDistinctIdentifiedConsentingWomenAndSuppressesSmallCells() throws Exception {
+        List<CaseEvent> log = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            Events c = new Events("adult-" + i);
+            log.add(c.identified("adult-" + i + "-id", "2010-02-0" + (1 + i % 9)));
+            log.add(c.identified("adult-" + i + "-id", "2010-02-0" + (1 + i % 9))); // exported twice
+            log.add(c.consent("adult-" + i + "-c", "2010-02-10", true, false));
+        }
+        for (int i = 1; i <= 3; i++) {
+            Events c = new Events("minor-" + i);
+            log.add(c.identified("minor-" + i + "-id", "2010-05-01", "TOM_DY", ReferralSource.OUTREACH, ExploitationType.SEXUAL,
+                    AgeBand.AGE_15_17, true));
+        }
+        Events corrected = new Events("corrected");
+        log.add(corrected.identified("corrected-wrong", "2010-01-01"));
+        log.add(corrected.identified("corrected-id", "2010-06-01", "TOM_DY", ReferralSource.OUTREACH, ExploitationType.SEXUAL,
+                AgeBand.AGE_15_17, true));
+        log.add(corrected.voids("corrected-void", "2010-07-01", "corrected-wrong"));
+        Events withdrawn = new Events("withdrawn");
+        log.add(withdrawn.identified("withdrawn-id", "2010-03-01"));
+        log.add(withdrawn.withdrawn("withdrawn-c", "2010-04-01", false, false));
+        log.add(new Events("unidentified").admitted("unidentified-in", "2010-03-01", "TOM_DY"));
+        Collections.shuffle(log, new Random(42));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(2);
+        DataStream<CaseEvent> events = env.fromData(log, new AvroTypeInfo<>(CaseEvent.class));
+        OutcomeJob.build(events, new OutcomeJob.Settings(Events.day("2012-12-31"), 10, Events.FINGERPRINT),
+                new ParquetReleaseSinks(release));
+        var result = env.execute("outcome job test");
+
+        assertThat(result.<Long>getAccumulatorResult(JobCounters.EVENTS_READ)).isEqualTo(log.size());
+        assertThat(result.<Long>getAccumulatorResult(JobCounters.CASES)).isEqualTo(18);
+        assertThat(result.<Long>getAccumulatorResult(JobCounters.CASES_INCLUDED)).isEqualTo(16);
+        assertThat(result.<Long>getAccumulatorResult(JobCounters.CASES_NOT_YET_IDENTIFIED)).isEqualTo(1);
+        assertThat(result.<Long>getAccumulatorResult(JobCounters.CASES_WITHOUT_RESEARCH_CONSENT)).isEqualTo(1);
+
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            ResultSet rs = sql.executeQuery("SELECT identification_year, referral_source, exploitation_type, minor, cases, suppressed FROM read_parquet('"
+                    + release.resolve("public/referral_sources") + "/*.parquet') ORDER BY referral_source");
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getObject(4) + " "
+                        + rs.getObject(5) + " " + rs.getBoolean(6));
+            }
+            assertThat(rows).containsExactly(
+                    "2010 OUTREACH SEXUAL true null true",
+                    "2010 POLICE_OPERATION SEXUAL false 12 false");
+
+            rs = sql.executeQuery("SELECT count(*), count(DISTINCT case_pseudonym) FROM read_parquet('"
+                    + release.resolve("restricted/case_journeys") + "/*.parquet')");
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(16);
+            assertThat(rs.getLong(2)).isEqualTo(16);
+
+            rs = sql.executeQuery("SELECT typeof(identified_on) FROM read_parquet('"
+                    + release.resolve("restricted/case_journeys") + "/*.parquet') LIMIT 1");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("DATE");
+        }
+        try (Stream<Path> files = Files.walk(release)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".parquet")).toList())
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(Files.size(f)).isPositive());
+        }
+        assertThat(release.resolve("public/testimonies")).doesNotExist();
+    }
+}
