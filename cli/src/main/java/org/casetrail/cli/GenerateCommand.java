@@ -28,7 +28,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--start-year", description = "First year of identifications (default 2009).")
     Integer startYear;
 
-    @Option(names = "--years", description = "Years of identifications (default: about 250 cases a year).")
+    @Option(names = "--years", description = "Years of identifications (default: about 250 cases a year, at most 15 years).")
     Integer years;
 
     @Option(names = "--centres", defaultValue = "3", description = "Number of centres, 1 to 5 (default: ${DEFAULT-VALUE}).")

@@ -124,6 +124,18 @@ class CliProcessesIT {
         assertThat(run("--help").out).contains("demo", "ingest", "replay", "query");
     }
 
+    @Test
+    void generatorStreamsALargeExportInASmallHeap() throws Exception {
+        List<String> command = java("generate", "--cases", "30000", "--seed", "5", "--out", dir.resolve("large.jsonl").toString());
+        command.set(command.indexOf("-Xmx1g"), "-Xmx40m");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(4, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("30000 cases");
+        assertThat(Files.size(dir.resolve("large.jsonl"))).isGreaterThan(100L * 1024 * 1024);
+    }
+
     record Result(int status, String out) {
     }
 

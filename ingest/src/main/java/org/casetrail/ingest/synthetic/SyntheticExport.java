@@ -43,9 +43,16 @@ public final class SyntheticExport {
             }
         }
 
-        /** The organisation of DESIGN.md: about 250 admissions a year over three centres. */
+        /** Years of identifications beyond which a large export grows denser instead of longer. */
+        public static final int MOST_DEFAULT_YEARS = 15;
+
+        /**
+         * The organisation of DESIGN.md: about 250 admissions a year over three centres, from 2009;
+         * past 15 years' worth, more cases a year rather than dates far in the future.
+         */
         public static Settings defaults(int cases, long seed) {
-            return new Settings(cases, seed, 2009, Math.max(1, Math.round(cases / 250f)), 3, Mess.REALISTIC);
+            int years = Math.max(1, Math.min(MOST_DEFAULT_YEARS, Math.round(cases / 250f)));
+            return new Settings(cases, seed, 2009, years, 3, Mess.REALISTIC);
         }
 
         public LocalDate exportDate() {

@@ -90,6 +90,28 @@ class SyntheticExportTest {
         long minors = identified.stream().filter(e -> Boolean.TRUE.equals(e.getSubject().getMinor())).count();
         assertThat(minors / 2000.0).isBetween(0.15, 0.27);
 
+        long policeOrOutreach = identified.stream().map(e -> ((org.casetrail.schemas.event.CaseIdentifiedDetails) e.getDetails()).getReferralSource())
+                .filter(r -> r == org.casetrail.schemas.event.ReferralSource.POLICE_OPERATION || r == org.casetrail.schemas.event.ReferralSource.OUTREACH)
+                .count();
+        assertThat(policeOrOutreach / 2000.0).as("mostly police operations and outreach").isBetween(0.6, 0.8);
+
+        long enrolled = count(log, EventType.TRAINING_ENROLLED);
+        assertThat(count(log, EventType.TRAINING_COMPLETED) / (double) enrolled).as("completion rate").isBetween(0.6, 0.85);
+        assertThat(count(log, EventType.TRAINING_DROPPED) / (double) enrolled).as("drop-out rate").isBetween(0.1, 0.3);
+        assertThat(enrolled / (double) count(log, EventType.SHELTER_ADMITTED)).as("one to three courses each").isBetween(1.5, 2.5);
+        assertThat(count(log, EventType.SHELTER_ADMITTED) / 2000.0).as("most are sheltered").isBetween(0.85, 0.95);
+        assertThat(count(log, EventType.LEGAL_CASE_FILED) / 2000.0).as("a minority go to court").isBetween(0.15, 0.35);
+        assertThat(count(log, EventType.TESTIMONY_RECORDED)).isPositive();
+
+        Map<String, java.time.LocalDate> identifiedOn = new java.util.HashMap<>();
+        identified.forEach(e -> identifiedOn.put(e.getCasePseudonym(), e.getOccurredOn()));
+        for (CaseEvent e : log.events) {
+            if (e.getType() == EventType.SHELTER_ADMITTED) {
+                assertThat(java.time.temporal.ChronoUnit.DAYS.between(identifiedOn.get(e.getCasePseudonym()), e.getOccurredOn()))
+                        .as("admission within days of identification").isBetween(0L, 7L);
+            }
+        }
+
         Map<String, java.time.LocalDate> reintegrated = new java.util.HashMap<>();
         log.events.stream().filter(e -> e.getType() == EventType.REINTEGRATED)
                 .forEach(e -> reintegrated.merge(e.getCasePseudonym(), e.getOccurredOn(), (a, b) -> a.isBefore(b) ? a : b));
@@ -99,6 +121,10 @@ class SyntheticExportTest {
                 assertThat(e.getOccurredOn()).isAfter(reintegrated.get(e.getCasePseudonym()));
             }
         }
+    }
+
+    private static long count(CollectingLog log, EventType type) {
+        return log.events.stream().filter(e -> e.getType() == type).count();
     }
 
     private static byte[] bytes(int cases, long seed, SyntheticExport.Format format) throws Exception {
