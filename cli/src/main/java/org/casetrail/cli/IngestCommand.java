@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.casetrail.ingest.ExportIngest;
 import org.casetrail.ingest.IngestSummary;
 import org.casetrail.ingest.publish.EventLogTopics;
+import org.casetrail.ingest.publish.EventLogWriter;
+import org.casetrail.ingest.publish.RejectFile;
 import org.casetrail.ingest.publish.KafkaEventLogWriter;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
@@ -32,20 +34,41 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the topic when it is created (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--rejects", description = "Also write each reject (reason, field, line number, pseudonymized ids; never the line) to this JSON Lines file.")
+    Path rejectsFile;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Export files.")
     List<Path> files;
 
     @Override
     public Integer call() {
-        IngestSummary summary = ingest(bootstrapServer, keyFile, topic, partitions, files);
+        IngestSummary summary = ingest(bootstrapServer, keyFile, topic, partitions, files, rejectsFile);
         System.out.println(summary.line());
         return 0;
     }
 
     static IngestSummary ingest(String bootstrapServer, Path keyFile, String topic, int partitions, List<Path> files) {
+        return ingest(bootstrapServer, keyFile, topic, partitions, files, null);
+    }
+
+    static IngestSummary ingest(String bootstrapServer, Path keyFile, String topic, int partitions, List<Path> files,
+                                Path rejectsFile) {
         PseudonymKey key = PseudonymKey.load(keyFile);
+        for (Path file : files) {
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw new CliException("export " + file + " does not exist or cannot be read");
+            }
+        }
         Console console = System.console();
-        try (KafkaEventLogWriter log = KafkaEventLogWriter.open(bootstrapServer, topic, partitions)) {
+        EventLogWriter kafka = KafkaEventLogWriter.open(bootstrapServer, topic, partitions);
+        EventLogWriter log;
+        try {
+            log = rejectsFile == null ? kafka : new RejectFile(kafka, rejectsFile);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        try (log) {
             ExportIngest ingest = new ExportIngest(new RecordTranslator(new Pseudonymizer(key)), log,
                     console == null ? bytes -> { } : new Progress(console));
             IngestSummary summary = ingest.ingest(files);
