@@ -127,7 +127,7 @@ class CanaryIT {
         return result.out();
     }
 
-    private static String awaitBroker(Path log) throws Exception {
+    static String awaitBroker(Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             var m = java.util.regex.Pattern.compile("broker listening on (127\\.0\\.0\\.1:\\d+)").matcher(Files.readString(log));
