@@ -11,7 +11,6 @@ import java.util.List;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.record.RecordTranslator;
-import org.casetrail.ingest.synthetic.SyntheticExportTest;
 import org.casetrail.schemas.event.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,7 @@ class ExportIngestTest {
         Path file = dir.resolve("hostile.jsonl");
         Files.write(file, bytes.toByteArray());
 
-        SyntheticExportTest.CollectingLog log = new SyntheticExportTest.CollectingLog();
+        CollectingLog log = new CollectingLog();
         IngestSummary summary = new ExportIngest(new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32]))), log, b -> { })
                 .ingest(List.of(file));
 

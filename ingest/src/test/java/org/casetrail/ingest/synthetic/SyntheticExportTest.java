@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.casetrail.ingest.CollectingLog;
 import org.casetrail.ingest.ExportIngest;
 import org.casetrail.ingest.IngestSummary;
-import org.casetrail.ingest.publish.EventLogWriter;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.record.RecordTranslator;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.EventType;
-import org.casetrail.schemas.event.RejectedRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,28 +129,5 @@ class SyntheticExportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SyntheticExport.write(SyntheticExport.Settings.defaults(cases, seed), out, format);
         return out.toByteArray();
-    }
-
-    static final class CollectingLog implements EventLogWriter {
-        final List<CaseEvent> events = new ArrayList<>();
-        final List<RejectedRecord> rejects = new ArrayList<>();
-
-        @Override
-        public void append(CaseEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void reject(RejectedRecord reject) {
-            rejects.add(reject);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
