@@ -31,12 +31,19 @@ final class ReleaseProcess {
 
     static Outcome replay(String bootstrapServers, String topic, Path warehouseDir, java.time.LocalDate asOf, int k,
                           int parallelism) throws Exception {
+        return replay(bootstrapServers, topic, warehouseDir, asOf, k, parallelism, staged -> { });
+    }
+
+    /** @param beforeAudit runs on the staged release between the job and the audit (tests use it to break a release) */
+    static Outcome replay(String bootstrapServers, String topic, Path warehouseDir, java.time.LocalDate asOf, int k,
+                          int parallelism, java.util.function.Consumer<Path> beforeAudit) throws Exception {
         Warehouse warehouse = new Warehouse(warehouseDir);
         Warehouse.Staged staged = warehouse.stage();
         try {
             OutcomeJob.ReplayResult result = OutcomeJob.replay(
                     new OutcomeJob.ReplayRequest(bootstrapServers, topic, staged.dir(), asOf, k, parallelism));
             ReleaseManifest manifest = manifest(staged.id(), result);
+            beforeAudit.accept(staged.dir());
             List<String> failures = new ReleaseAudit(k).check(staged.dir());
             manifest = manifest.withAudit(new ReleaseManifest.Audit(failures.isEmpty(), failures));
             Path dir = warehouse.complete(staged, manifest);

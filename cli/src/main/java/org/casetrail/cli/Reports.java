@@ -39,21 +39,33 @@ final class Reports {
 
     /** A few figures a reader of the demo can take in at a glance, from the published tables only. */
     static void printHeadline(Path releaseDir, int k, PrintStream out) throws SQLException {
-        String sql = """
-                SELECT identification_year AS year,
-                       SUM(cases) AS women_identified,
-                       SUM(sheltered) AS sheltered,
-                       SUM(reintegrated) AS reintegrated,
-                       SUM(independent_12m) AS independent_at_12_months,
-                       SUM(retrafficked_24m) AS retrafficked_within_24_months,
-                       COUNT(*) FILTER (WHERE suppressed) AS suppressed_cells
-                FROM cohort_outcomes GROUP BY identification_year ORDER BY identification_year
+        String training = """
+                SELECT course, SUM(cases) AS enrolled, SUM(completed) AS completed, SUM(dropped) AS dropped,
+                       round(100.0 * SUM(completed) / SUM(cases)) AS completed_pct, SUM(working_6m) AS working_within_6_months
+                FROM training_outcomes WHERE NOT suppressed GROUP BY course ORDER BY enrolled DESC
                 """;
-        try (Catalog catalog = Catalog.open(releaseDir, false); Statement statement = catalog.connection().createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            ResultFormat.TABLE.print(rs, out);
+        String followUp = """
+                SELECT reintegration_year,
+                       SUM(cases) FILTER (WHERE status = 'STABLE') AS stable,
+                       SUM(cases) FILTER (WHERE status = 'AT_RISK') AS at_risk,
+                       SUM(cases) FILTER (WHERE status = 'RE_TRAFFICKED') AS re_trafficked,
+                       SUM(cases) FILTER (WHERE status IN ('LOST_CONTACT', 'NO_FOLLOW_UP')) AS contact_lost,
+                       SUM(cases) FILTER (WHERE status = 'PENDING') AS pending,
+                       COUNT(*) FILTER (WHERE suppressed) AS suppressed_cells
+                FROM followup_status WHERE checkpoint_months = 12 GROUP BY reintegration_year ORDER BY reintegration_year
+                """;
+        try (Catalog catalog = Catalog.open(releaseDir, false); Statement statement = catalog.connection().createStatement()) {
+            out.println("Training, all years (training_outcomes):");
+            try (ResultSet rs = statement.executeQuery(training)) {
+                ResultFormat.TABLE.print(rs, out);
+            }
+            out.println();
+            out.println("Twelve months after reintegration, by year of reintegration (followup_status):");
+            try (ResultSet rs = statement.executeQuery(followUp)) {
+                ResultFormat.TABLE.print(rs, out);
+            }
         }
-        out.println("Sums over published cells of cohort_outcomes; cells of fewer than k=" + k
-                + " women are suppressed and not in these sums.");
+        out.println("Sums over published cells only: cells describing fewer than k=" + k
+                + " women, and cells that would let someone subtract their way to one, are suppressed.");
     }
 }

@@ -92,6 +92,7 @@ class CanaryIT {
                 CliProcessesIT.Result rows = CliProcessesIT.run("query", "--verbose", "--restricted", "--format", "csv",
                         "--warehouse", warehouse.toString(), "SELECT * FROM " + table);
                 assertThat(rows.status()).as(rows.out()).isZero();
+                assertThat(rows.out()).as("a release made with k=1 says so on every query").contains("NOT publishable");
                 outputs.append(rows.out());
             }
             assertThat(outputs).contains("My name is ").contains("[phone]");

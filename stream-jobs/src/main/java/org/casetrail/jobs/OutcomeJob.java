@@ -65,8 +65,8 @@ public final class OutcomeJob {
                 .process(new ReleaseAssembly(settings.k())).name("disclosure control").uid("disclosure-control")
                 .setParallelism(1).setMaxParallelism(1);
         for (TableSpec spec : Tables.SUPPRESSED) {
-            DataStream<GenericRecord> rows = assembled.getSideOutput(ReleaseAssembly.outputOf(spec));
-            sinks.sink(spec, rows);
+            sinks.sink(spec, assembled.getSideOutput(ReleaseAssembly.outputOf(spec)));
+            sinks.sink(spec.unsuppressed(), assembled.getSideOutput(ReleaseAssembly.outputOf(spec.unsuppressed())));
         }
     }
 

@@ -27,9 +27,14 @@ public record Column(String name, Kind kind, Type type, String doc, String numer
         return new Column(name, Kind.COUNT, Type.LONG, doc, null, null);
     }
 
-    /** A median over the cell's women (or things) that have the measured duration. */
-    public static Column median(String name, String doc) {
-        return new Column(name, Kind.STATISTIC, Type.DOUBLE, doc, null, null);
+    /**
+     * A median over the cell's women (or things) that have the measured duration.
+     *
+     * @param atMost a count column of the same cell that is never smaller than the median's
+     *               denominator, so an audit of the published data can check it
+     */
+    public static Column median(String name, String atMost, String doc) {
+        return new Column(name, Kind.STATISTIC, Type.DOUBLE, doc, null, atMost);
     }
 
     /** A rate: the numerator count over the denominator count of the same cell. */

@@ -41,6 +41,16 @@ public record TableSpec(String name, Visibility visibility, String doc, List<Col
                 .orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + this.name));
     }
 
+    /**
+     * The same cells before disclosure control, for data engineers and for the audit:
+     * {@code restricted/unsuppressed_<name>}, every column but the suppression flag.
+     */
+    public TableSpec unsuppressed() {
+        return new TableSpec("unsuppressed_" + name, Visibility.RESTRICTED,
+                "The cells of " + name + " before disclosure control, unsuppressed. Restricted.",
+                columns.stream().filter(c -> c.kind() != Column.Kind.FLAG).toList());
+    }
+
     /** Folder of the table inside a release: {@code public/<name>} or {@code restricted/<name>}. */
     public String folder() {
         return (visibility == Visibility.PUBLIC ? "public/" : "restricted/") + name;

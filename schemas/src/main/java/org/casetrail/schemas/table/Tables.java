@@ -31,11 +31,11 @@ public final class Tables {
                     key("exploitation_type", Type.STRING, "Form of exploitation at identification."),
                     count("cases", "Distinct women."),
                     count("sheltered", "Women admitted to a shelter at least once."),
-                    median("median_shelter_days", "Median of total days in completed shelter stays, over the women with at least one completed stay."),
+                    median("median_shelter_days", "sheltered", "Median of total days in completed shelter stays, over the women with at least one completed stay."),
                     count("training_enrolled", "Women who enrolled in at least one course."),
                     count("training_completed", "Women who completed at least one course."),
                     count("reintegrated", "Women reintegrated (first REINTEGRATED on or before as_of)."),
-                    median("median_days_to_reintegration", "Median days from identification to reintegration, over the reintegrated women."),
+                    median("median_days_to_reintegration", "reintegrated", "Median days from identification to reintegration, over the reintegrated women."),
                     count("followed_up_12m", "Reintegrated women whose 12-month window (days 270-450) has a follow-up status other than LOST_CONTACT, NO_FOLLOW_UP or PENDING."),
                     count("independent_12m", "Women economically independent at 12 months: employed or self-employed and at or above the minimum wage."),
                     count("lost_contact_12m", "Women whose 12-month status is LOST_CONTACT or NO_FOLLOW_UP."),
@@ -52,7 +52,7 @@ public final class Tables {
                     count("completed", "Women who completed it (first TRAINING_COMPLETED of the course on or after enrolment)."),
                     count("dropped", "Women who dropped it without completing it."),
                     rate("completion_rate", "completed", "cases", "completed / cases."),
-                    median("median_course_days", "Median days from enrolment to completion, over the women who completed."),
+                    median("median_course_days", "completed", "Median days from enrolment to completion, over the women who completed."),
                     count("working_6m", "Women who completed and then started a job or a business within 183 days."),
                     suppressed()));
 
@@ -99,7 +99,7 @@ public final class Tables {
                     count("withdrawn", "... WITHDRAWN."),
                     count("settled", "... SETTLED (closed by a monetary settlement)."),
                     count("pending", "Court cases without a verdict by as_of."),
-                    median("median_days_to_verdict", "Median days from filing to the latest verdict, over the decided court cases."),
+                    median("median_days_to_verdict", "legal_cases", "Median days from filing to the latest verdict, over the decided court cases."),
                     count("compensation_awarded", "Court cases whose latest verdict awarded compensation."),
                     suppressed()));
 
@@ -145,9 +145,11 @@ public final class Tables {
     public static final List<TableSpec> SUPPRESSED = List.of(
             COHORT_OUTCOMES, TRAINING_OUTCOMES, FOLLOWUP_STATUS, SHELTER_OCCUPANCY, REFERRAL_SOURCES, LEGAL_OUTCOMES);
 
-    public static final List<TableSpec> ALL = List.of(
-            COHORT_OUTCOMES, TRAINING_OUTCOMES, FOLLOWUP_STATUS, SHELTER_OCCUPANCY, REFERRAL_SOURCES, LEGAL_OUTCOMES,
-            TESTIMONIES, CASE_JOURNEYS);
+    /** Every table of a release: the published ones, then the restricted ones. */
+    public static final List<TableSpec> ALL = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(COHORT_OUTCOMES, TRAINING_OUTCOMES, FOLLOWUP_STATUS, SHELTER_OCCUPANCY, REFERRAL_SOURCES,
+                    LEGAL_OUTCOMES, TESTIMONIES, CASE_JOURNEYS),
+            SUPPRESSED.stream().map(TableSpec::unsuppressed)).toList();
 
     private Tables() {
     }

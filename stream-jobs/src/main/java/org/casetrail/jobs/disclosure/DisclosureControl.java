@@ -13,7 +13,8 @@ import org.casetrail.schemas.table.Tables;
 
 /**
  * Turns the cells of every published table into what may be published under a {@link SuppressionRule}:
- * primary suppression of cells with fewer than k women, and statistics only over at least k.
+ * primary suppression of cells with fewer than k women, secondary suppression so that no
+ * subtraction recovers them ({@link SecondarySuppression}), and statistics only over at least k.
  * Works on all tables at once because protection has to hold across tables that share totals.
  */
 public final class DisclosureControl {
@@ -33,14 +34,23 @@ public final class DisclosureControl {
     }
 
     public Release apply(List<OutcomeCell> cells) {
+        List<SecondarySuppression.Cell> plan = new ArrayList<>();
+        for (OutcomeCell cell : cells) {
+            TableSpec spec = Tables.byName(cell.table).orElseThrow(
+                    () -> new IllegalArgumentException("not a published table: " + cell.table));
+            long women = cell.counts[spec.counts().indexOf(spec.column("cases"))];
+            plan.add(new SecondarySuppression.Cell(spec, cell.key, women,
+                    rule.tooFew(women) ? PublishedCell.Suppression.PRIMARY : PublishedCell.Suppression.NONE));
+        }
+        new SecondarySuppression(rule).complete(plan);
+
         Map<TableSpec, List<PublishedCell>> tables = new LinkedHashMap<>();
         for (TableSpec spec : Tables.SUPPRESSED) {
             tables.put(spec, new ArrayList<>());
         }
-        for (OutcomeCell cell : cells) {
-            TableSpec spec = Tables.byName(cell.table).orElseThrow(
-                    () -> new IllegalArgumentException("not a published table: " + cell.table));
-            tables.get(spec).add(publish(spec, cell));
+        for (int i = 0; i < cells.size(); i++) {
+            SecondarySuppression.Cell decided = plan.get(i);
+            tables.get(decided.table).add(publish(decided.table, cells.get(i), decided.suppression));
         }
         for (List<PublishedCell> table : tables.values()) {
             table.sort(Comparator.comparing(c -> String.join("\u001f", nullsFirst(c.key()))));
@@ -48,11 +58,10 @@ public final class DisclosureControl {
         return new Release(tables);
     }
 
-    private PublishedCell publish(TableSpec spec, OutcomeCell cell) {
-        long women = cell.counts[spec.counts().indexOf(spec.column("cases"))];
-        if (rule.tooFew(women)) {
+    private PublishedCell publish(TableSpec spec, OutcomeCell cell, PublishedCell.Suppression suppression) {
+        if (suppression != PublishedCell.Suppression.NONE) {
             return new PublishedCell(cell.table, cell.key, new Long[cell.counts.length],
-                    new Double[spec.statistics().size()], PublishedCell.Suppression.PRIMARY);
+                    new Double[spec.statistics().size()], suppression);
         }
         Long[] counts = new Long[cell.counts.length];
         for (int i = 0; i < counts.length; i++) {

@@ -39,7 +39,9 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, CellCon
 
     static {
         for (TableSpec spec : Tables.SUPPRESSED) {
-            TABLE_OUTPUTS.put(spec.name(), new OutputTag<>(spec.name(), new GenericRecordAvroTypeInfo(spec.avroSchema())));
+            for (TableSpec output : List.of(spec, spec.unsuppressed())) {
+                TABLE_OUTPUTS.put(output.name(), new OutputTag<>(output.name(), new GenericRecordAvroTypeInfo(output.avroSchema())));
+            }
         }
     }
 
@@ -64,6 +66,7 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, CellCon
         schemas = new LinkedHashMap<>();
         for (TableSpec spec : Tables.SUPPRESSED) {
             schemas.put(spec.name(), spec.avroSchema());
+            schemas.put(spec.unsuppressed().name(), spec.unsuppressed().avroSchema());
         }
     }
 
@@ -86,6 +89,10 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, CellCon
         List<OutcomeCell> all = new ArrayList<>();
         for (CellContribution cell : cells.values()) {
             all.add(OutcomeCell.of(cell));
+        }
+        for (OutcomeCell cell : all) {
+            TableSpec raw = Tables.byName(cell.table).orElseThrow().unsuppressed();
+            ctx.output(outputOf(raw), TableRows.unsuppressed(Tables.byName(cell.table).orElseThrow(), schemas.get(raw.name()), cell));
         }
         DisclosureControl.Release release = new DisclosureControl(new SuppressionRule(k)).apply(all);
         for (Map.Entry<TableSpec, List<PublishedCell>> table : release.tables().entrySet()) {

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.casetrail.schemas.table.TableSpec;
+import org.casetrail.schemas.table.Tables;
 
 /**
  * Writes each table as Parquet files under {@code <release>/public/<table>/} or
@@ -32,8 +33,8 @@ public final class ParquetReleaseSinks implements ReleaseSinks {
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build())
                 .build();
         var sinked = rows.sinkTo(sink).name(table.name()).uid("sink-" + table.name());
-        if (table.visibility() == TableSpec.Visibility.PUBLIC) {
-            // Published tables are small: one file each is easiest for researchers to pick up.
+        if (table != Tables.CASE_JOURNEYS) {
+            // Tables of cells are small: one file each is easiest for researchers to pick up.
             sinked.setParallelism(1);
         }
     }

@@ -11,6 +11,7 @@ import org.casetrail.jobs.journey.Checkpoint;
 import org.casetrail.jobs.journey.FollowUpWindow;
 import org.casetrail.jobs.journey.Testimony;
 import org.casetrail.jobs.journey.TrainingEnrolment;
+import org.casetrail.jobs.outcomes.OutcomeCell;
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 
@@ -35,6 +36,31 @@ public final class TableRows {
             row.put(statistics.get(i).name(), cell.statistics()[i]);
         }
         row.put("suppressed", cell.suppressed());
+        return row;
+    }
+
+    /** A cell before disclosure control: every count, every median and rate over any denominator. */
+    public static GenericRecord unsuppressed(TableSpec spec, Schema schema, OutcomeCell cell) {
+        GenericRecord row = new GenericData.Record(schema);
+        List<Column> keys = spec.keys();
+        for (int i = 0; i < keys.size(); i++) {
+            row.put(keys.get(i).name(), typed(keys.get(i), cell.key[i]));
+        }
+        List<Column> counts = spec.counts();
+        for (int i = 0; i < counts.size(); i++) {
+            row.put(counts.get(i).name(), cell.counts[i]);
+        }
+        for (Column statistic : spec.statistics()) {
+            Double value;
+            if (statistic.isMedian()) {
+                value = cell.median(spec.medians().indexOf(statistic));
+            } else {
+                long denominator = cell.counts[counts.indexOf(spec.column(statistic.denominator()))];
+                value = denominator == 0 ? null
+                        : (double) cell.counts[counts.indexOf(spec.column(statistic.numerator()))] / denominator;
+            }
+            row.put(statistic.name(), value);
+        }
         return row;
     }
 

@@ -5,8 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
@@ -15,9 +16,8 @@ import org.casetrail.warehouse.WarehouseException;
 import org.casetrail.warehouse.catalog.Catalog;
 
 /**
- * Re-checks a release against the disclosure rules, reading only what was published (the Parquet
- * files, through DuckDB) and written apart from the code that suppressed it, so one bug cannot
- * hide in both. Offending cells are named by their keys, never by their values.
+ * Audits a release on disk: reads each published table and its restricted unsuppressed copy
+ * through DuckDB, pairs the cells by key, and applies {@link DisclosureAudit}.
  */
 public final class ReleaseAudit {
 
@@ -30,59 +30,61 @@ public final class ReleaseAudit {
     /** The rules a release broke; empty when it passed. */
     public List<String> check(Path releaseDir) {
         List<String> failures = new ArrayList<>();
-        try (Catalog catalog = Catalog.open(releaseDir, false); Statement sql = catalog.connection().createStatement()) {
+        List<AuditedCell> cells = new ArrayList<>();
+        try (Catalog catalog = Catalog.open(releaseDir, true); Statement sql = catalog.connection().createStatement()) {
             for (TableSpec table : Tables.SUPPRESSED) {
-                primary(sql, table, failures);
-                nulled(sql, table, failures);
-                rates(sql, table, failures);
+                Map<List<String>, Map<String, Object>> published = rows(sql, table, table);
+                Map<List<String>, Map<String, Object>> truth = rows(sql, table, table.unsuppressed());
+                for (Map.Entry<List<String>, Map<String, Object>> row : published.entrySet()) {
+                    Map<String, Object> counts = truth.get(row.getKey());
+                    Map<String, String> key = key(table, row.getValue());
+                    if (counts == null) {
+                        failures.add(new AuditedCell(table, key, true, Map.of(), Map.of()).describe()
+                                + " is published but not among the release's own cells");
+                        continue;
+                    }
+                    Map<String, Long> trueCounts = new LinkedHashMap<>();
+                    for (Column c : table.counts()) {
+                        trueCounts.put(c.name(), ((Number) counts.get(c.name())).longValue());
+                    }
+                    cells.add(new AuditedCell(table, key, Boolean.TRUE.equals(row.getValue().get("suppressed")),
+                            row.getValue(), trueCounts));
+                }
+                for (List<String> missing : truth.keySet()) {
+                    if (!published.containsKey(missing)) {
+                        failures.add(new AuditedCell(table, key(table, truth.get(missing)), true, Map.of(), Map.of()).describe()
+                                + " is missing from the published table");
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new WarehouseException("cannot audit release " + releaseDir.getFileName() + ": " + e.getMessage(), e);
         }
+        failures.addAll(new DisclosureAudit(k).check(cells));
         return failures;
     }
 
-    /** No published cell describes fewer than k women. */
-    private void primary(Statement sql, TableSpec table, List<String> failures) throws SQLException {
-        report(sql, table, "NOT suppressed AND cases < " + k, "describes fewer than k=" + k + " women but is published", failures);
-    }
-
-    /** A suppressed cell shows no count and no statistic. */
-    private void nulled(Statement sql, TableSpec table, List<String> failures) throws SQLException {
-        String anyValue = table.columns().stream()
-                .filter(c -> c.kind() == Column.Kind.COUNT || c.kind() == Column.Kind.STATISTIC)
-                .map(c -> c.name() + " IS NOT NULL").collect(Collectors.joining(" OR "));
-        report(sql, table, "suppressed AND (" + anyValue + ")", "is marked suppressed but shows a value", failures);
-    }
-
-    /** A rate is published only over a denominator of at least k. */
-    private void rates(Statement sql, TableSpec table, List<String> failures) throws SQLException {
-        for (Column rate : table.statistics()) {
-            if (rate.isMedian()) {
-                continue;
-            }
-            report(sql, table, rate.name() + " IS NOT NULL AND " + rate.denominator() + " < " + k,
-                    "publishes " + rate.name() + " over fewer than k=" + k, failures);
-        }
-    }
-
-    private static void report(Statement sql, TableSpec table, String condition, String problem, List<String> failures)
-            throws SQLException {
-        String keys = table.keys().stream().map(Column::name).collect(Collectors.joining(", "));
-        try (ResultSet rs = sql.executeQuery("SELECT " + keys + " FROM " + table.name() + " WHERE " + condition
-                + " ORDER BY " + keys)) {
+    private static Map<List<String>, Map<String, Object>> rows(Statement sql, TableSpec spec, TableSpec view) throws SQLException {
+        Map<List<String>, Map<String, Object>> rows = new LinkedHashMap<>();
+        try (ResultSet rs = sql.executeQuery("SELECT * FROM " + view.name())) {
             while (rs.next()) {
-                failures.add(table.name() + " cell (" + describeKey(rs, table) + ") " + problem);
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (Column c : view.columns()) {
+                    Object value = rs.getObject(c.name());
+                    row.put(c.name(), value instanceof Number n && c.type() == Column.Type.LONG ? (Object) n.longValue() : value);
+                }
+                rows.put(new ArrayList<>(key(spec, row).values()), row);
             }
         }
+        return rows;
     }
 
-    static String describeKey(ResultSet rs, TableSpec table) throws SQLException {
-        List<String> parts = new ArrayList<>();
-        for (Column key : table.keys()) {
-            parts.add(key.name() + "=" + rs.getObject(key.name()));
+    private static Map<String, String> key(TableSpec spec, Map<String, Object> row) {
+        Map<String, String> key = new LinkedHashMap<>();
+        for (Column c : spec.keys()) {
+            Object value = row.get(c.name());
+            key.put(c.name(), value == null ? null : value.toString());
         }
-        return String.join(", ", parts);
+        return key;
     }
-
 }
