@@ -10,7 +10,6 @@ import org.casetrail.jobs.OutcomeJob;
 import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.jobs.flink.JobCounters;
 import org.casetrail.schemas.ReleasedSchemas;
-import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
 import org.casetrail.warehouse.audit.ReleaseAudit;
 import org.casetrail.warehouse.release.ReleaseManifest;
@@ -57,28 +56,23 @@ final class ReleaseProcess {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private static ReleaseManifest manifest(String id, OutcomeJob.ReplayResult result) {
-        Map<String, Long> counters = result.counters();
-        Map<String, Long> cases = new LinkedHashMap<>();
-        for (String name : List.of(JobCounters.CASES, JobCounters.CASES_INCLUDED, JobCounters.CASES_NOT_YET_IDENTIFIED,
-                JobCounters.CASES_WITHOUT_RESEARCH_CONSENT, JobCounters.TESTIMONIES)) {
-            cases.put(name, counters.getOrDefault(name, 0L));
-        }
-        Map<String, ReleaseManifest.TableSummary> tables = new LinkedHashMap<>();
-        for (TableSpec spec : Tables.SUPPRESSED) {
-            tables.put(spec.name(), new ReleaseManifest.TableSummary(
-                    counters.getOrDefault(JobCounters.rows(spec.name()), 0L),
-                    counters.getOrDefault(JobCounters.suppressed(spec.name(), "primary"), 0L),
-                    counters.getOrDefault(JobCounters.suppressed(spec.name(), "secondary"), 0L)));
-        }
-        long eventsRead = counters.getOrDefault(JobCounters.EVENTS_READ, 0L);
-        if (eventsRead != result.log().events()) {
+        Map<String, Object> snapshot = result.snapshot();
+        long eventsRead = result.counters().getOrDefault(JobCounters.EVENTS_READ, 0L);
+        if (eventsRead != result.log().events() || ((Number) snapshot.get("events_seen")).longValue() != eventsRead) {
             throw new CliException("the replay read " + eventsRead + " events but the log holds " + result.log().events()
                     + " up to the fixed offsets; the release was not published");
         }
-        return new ReleaseManifest(id, Instant.now().toString(), result.log().topic(), result.log().endOffsets(), eventsRead,
-                result.asOf().toString(), result.k(), new SuppressionRule(result.k()).publishable(),
-                result.log().keyFingerprint(),
+        Map<String, Long> cases = new LinkedHashMap<>();
+        ((Map<String, Number>) snapshot.get("cases")).forEach((name, n) -> cases.put(name, n.longValue()));
+        Map<String, ReleaseManifest.TableSummary> tables = new LinkedHashMap<>();
+        ((Map<String, Map<String, Number>>) snapshot.get("tables")).forEach((name, t) -> tables.put(name,
+                new ReleaseManifest.TableSummary(t.get("rows").longValue(), t.get("suppressed_primary").longValue(),
+                        t.get("suppressed_secondary").longValue())));
+        int k = ((Number) snapshot.get("k")).intValue();
+        return new ReleaseManifest(id, Instant.now().toString(), "replay", result.log().topic(), result.log().endOffsets(), eventsRead,
+                (String) snapshot.get("as_of"), k, new SuppressionRule(k).publishable(), result.log().keyFingerprint(),
                 Map.of("case_event", ReleasedSchemas.currentCaseEventVersion(), "tables", Tables.SCHEMA_VERSION),
                 Casetrail.codeVersion(), cases, tables, null);
     }

@@ -1,15 +1,23 @@
 package org.casetrail.jobs;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -22,20 +30,26 @@ import org.casetrail.jobs.flink.ReleaseAssembly;
 import org.casetrail.jobs.kafka.CaseEventDeserializer;
 import org.casetrail.jobs.kafka.EventLogScan;
 import org.casetrail.jobs.outcomes.CellContribution;
-import org.casetrail.jobs.release.ParquetReleaseSinks;
-import org.casetrail.jobs.release.ReleaseSinks;
+import org.casetrail.jobs.flink.AsOfTracker;
+import org.casetrail.jobs.flink.TableUpdate;
+import org.casetrail.jobs.release.Snapshot;
 import org.casetrail.schemas.event.CaseEvent;
-import org.casetrail.schemas.table.TableSpec;
-import org.casetrail.schemas.table.Tables;
 
 /**
  * The outcome job: case events in, every warehouse table out. One pipeline for both execution
- * modes; {@link #build} is the whole of it and knows nothing of Kafka or files.
+ * modes; {@link #build} is the whole of it and knows nothing of Kafka. In BATCH mode it writes
+ * one snapshot, at the end of input, into a release folder; in STREAMING mode it writes numbered
+ * snapshots as the tables change.
  */
 public final class OutcomeJob {
 
-    /** The logic's parameters: the reference date, the suppression threshold and the log's key. */
-    public record Settings(LocalDate asOf, int k, String keyFingerprint) {
+    /**
+     * The logic's parameters.
+     *
+     * @param asOf the release's reference date, or null for the latest event date in the log
+     */
+    public record Settings(LocalDate asOf, int k, String keyFingerprint, ReleaseAssembly.Target target,
+                           long snapshotIntervalMillis) {
     }
 
     /** A batch replay of a whole topic into a release folder. */
@@ -44,52 +58,57 @@ public final class OutcomeJob {
     }
 
     /** What a replay read and wrote, for the release manifest. */
-    public record ReplayResult(EventLogScan.Result log, LocalDate asOf, int k, Map<String, Long> counters) {
+    public record ReplayResult(EventLogScan.Result log, Map<String, Object> snapshot, Map<String, Long> counters) {
+    }
+
+    /** A continuous run over a topic, writing numbered snapshots and checkpointing its state. */
+    public record StreamRequest(String bootstrapServers, String topic, Path snapshotRoot, Path checkpointDir,
+                                String restoreFrom, LocalDate asOf, int k, int parallelism, Duration snapshotInterval,
+                                Duration checkpointInterval) {
     }
 
     private OutcomeJob() {
     }
 
-    public static void build(DataStream<CaseEvent> events, Settings settings, ReleaseSinks sinks) {
+    public static void build(DataStream<CaseEvent> events, Settings settings) {
+        SingleOutputStreamOperator<LocalDate> asOf = events
+                .keyBy(e -> 0, Types.INT)
+                .process(new AsOfTracker(settings.asOf(), settings.snapshotIntervalMillis()), Types.LOCAL_DATE)
+                .name("as_of").uid("as-of").setParallelism(1).setMaxParallelism(1);
+        BroadcastStream<LocalDate> asOfBroadcast = asOf.broadcast(JourneyFunction.AS_OF);
+
         SingleOutputStreamOperator<CellContribution> contributions = events
                 .keyBy(CaseEvent::getCasePseudonym, Types.STRING)
-                .process(new JourneyFunction(settings.asOf(), settings.keyFingerprint()))
+                .connect(asOfBroadcast)
+                .process(new JourneyFunction(settings.keyFingerprint()), TypeInformation.of(CellContribution.class))
                 .name("journeys").uid("journeys");
-        sinks.sink(Tables.CASE_JOURNEYS, contributions.getSideOutput(JourneyFunction.JOURNEYS));
-        sinks.sink(Tables.TESTIMONIES, contributions.getSideOutput(JourneyFunction.TESTIMONIES));
 
-        SingleOutputStreamOperator<Void> assembled = contributions
+        DataStream<TableUpdate> cellSums = contributions
                 .keyBy(CellContribution::cellId, Types.STRING)
                 .reduce(CellContribution::merge).name("cells").uid("cells")
-                .keyBy(cell -> 0, Types.INT)
-                .process(new ReleaseAssembly(settings.k())).name("disclosure control").uid("disclosure-control")
+                .map(TableUpdate::ofCell, TypeInformation.of(TableUpdate.class)).name("cell updates").uid("cell-updates");
+
+        cellSums.union(contributions.getSideOutput(JourneyFunction.JOURNEYS), asOf.getSideOutput(AsOfTracker.PROGRESS))
+                .keyBy(update -> 0, Types.INT)
+                .process(new ReleaseAssembly(settings.k(), settings.target(), settings.snapshotIntervalMillis()), Types.VOID)
+                .name("disclosure control and snapshots").uid("release-assembly")
                 .setParallelism(1).setMaxParallelism(1);
-        for (TableSpec spec : Tables.SUPPRESSED) {
-            sinks.sink(spec, assembled.getSideOutput(ReleaseAssembly.outputOf(spec)));
-            sinks.sink(spec.unsuppressed(), assembled.getSideOutput(ReleaseAssembly.outputOf(spec.unsuppressed())));
-        }
     }
 
     /** Replays the whole topic, as it stands now, in BATCH mode on a local Flink. */
     public static ReplayResult replay(ReplayRequest request) throws Exception {
         EventLogScan.Result log = EventLogScan.scan(request.bootstrapServers(), request.topic());
         String fingerprint = log.keyFingerprint();
-        LocalDate asOf = request.asOf() != null ? request.asOf() : log.latestOccurredOn();
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(request.parallelism(), localConfiguration());
-        KafkaSource<CaseEvent> source = KafkaSource.<CaseEvent>builder()
-                .setBootstrapServers(request.bootstrapServers())
-                .setTopics(request.topic())
-                .setGroupId("casetrail-replay")
-                .setStartingOffsets(OffsetsInitializer.earliest())
+        Configuration conf = localConfiguration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(request.parallelism(), conf);
+        KafkaSource<CaseEvent> source = source(request.bootstrapServers(), request.topic(), "casetrail-replay")
                 .setBounded(OffsetsInitializer.offsets(log.stoppingOffsets()))
-                .setDeserializer(new CaseEventDeserializer())
-                .setProperty("isolation.level", "read_committed")
-                .setProperty("enable.auto.commit", "false")
                 .build();
-        DataStream<CaseEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log")
-                .uid("event-log");
-        build(events, new Settings(asOf, request.k(), fingerprint), new ParquetReleaseSinks(request.releaseDir()));
+        DataStream<CaseEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
+        build(events, new Settings(request.asOf(), request.k(), fingerprint,
+                new ReleaseAssembly.Target(request.releaseDir().toString(), false), 1000));
         JobExecutionResult result = env.execute("casetrail replay");
         Map<String, Long> counters = new TreeMap<>();
         result.getAllAccumulatorResults().forEach((name, value) -> {
@@ -97,13 +116,52 @@ public final class OutcomeJob {
                 counters.put(name, number.longValue());
             }
         });
-        return new ReplayResult(log, asOf, request.k(), counters);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> snapshot = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(request.releaseDir().resolve(Snapshot.DESCRIPTION).toFile(), Map.class);
+        return new ReplayResult(log, snapshot, counters);
     }
 
-    /** A local Flink that listens on loopback only and runs the job as a batch. */
+    /** Starts the continuous job on a local Flink and returns at once; the caller stops it through the client. */
+    public static JobClient stream(StreamRequest request) throws Exception {
+        EventLogScan.Result log = EventLogScan.scan(request.bootstrapServers(), request.topic());
+        String fingerprint = log.keyFingerprint();
+
+        Configuration conf = localConfiguration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, request.checkpointDir().toUri().toString());
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, request.checkpointInterval());
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        if (request.restoreFrom() != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, request.restoreFrom());
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(request.parallelism(), conf);
+        KafkaSource<CaseEvent> source = source(request.bootstrapServers(), request.topic(), "casetrail-stream")
+                .setProperty("partition.discovery.interval.ms", "10000")
+                .build();
+        DataStream<CaseEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
+        build(events, new Settings(request.asOf(), request.k(), fingerprint,
+                new ReleaseAssembly.Target(request.snapshotRoot().toString(), true), request.snapshotInterval().toMillis()));
+        return env.executeAsync("casetrail stream");
+    }
+
+    private static KafkaSourceBuilder<CaseEvent> source(String bootstrapServers, String topic, String group) {
+        return KafkaSource.<CaseEvent>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(group)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new CaseEventDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("enable.auto.commit", "false")
+                .setProperty("commit.offsets.on.checkpoint", "false");
+    }
+
+    /** A local Flink that listens on loopback only. */
     static Configuration localConfiguration() {
         Configuration conf = new Configuration();
-        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         conf.setString("jobmanager.bind-host", "127.0.0.1");
         conf.setString("jobmanager.rpc.address", "127.0.0.1");
         conf.setString("taskmanager.bind-host", "127.0.0.1");

@@ -5,82 +5,78 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.casetrail.jobs.JobException;
 import org.casetrail.jobs.journey.CaseJourney;
-import org.casetrail.jobs.journey.Testimony;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.JourneyCells;
+import org.casetrail.jobs.release.RowBytes;
 import org.casetrail.jobs.release.TableRows;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.table.Tables;
 
 /**
- * Keeps every event of a case (keyed by case pseudonym) and, once the case has been quiet for a
- * moment, folds them into its {@link CaseJourney} and emits what the journey contributes to each
- * cell. The timer is a processing-time timer: in BATCH mode all of them fire at the end of input,
- * so a replay folds each case exactly once over all its events.
+ * Keeps every event of a case (keyed by case pseudonym) and folds them into its
+ * {@link CaseJourney}: once the case has been quiet for a moment, and again for every case
+ * whenever the release's as_of moves (it arrives broadcast from {@link AsOfTracker}). Each fold
+ * takes back what the previous fold contributed, by folding the events it had then with the
+ * as_of it had then, so late events, voids and consent changes update every table they touched.
+ *
+ * <p>Timers are processing-time timers: in BATCH mode they all fire at the end of input (and the
+ * broadcast as_of is read first), so a replay folds each case exactly once.
  */
-public final class JourneyFunction extends KeyedProcessFunction<String, CaseEvent, CellContribution> {
+public final class JourneyFunction extends KeyedBroadcastProcessFunction<String, CaseEvent, LocalDate, CellContribution> {
 
     private static final long serialVersionUID = 1L;
     private static final long QUIET_MILLIS = 200;
+    private static final String AS_OF_KEY = "as_of";
 
-    public static final OutputTag<GenericRecord> JOURNEYS =
-            new OutputTag<>("case_journeys", new GenericRecordAvroTypeInfo(Tables.CASE_JOURNEYS.avroSchema()));
-    public static final OutputTag<GenericRecord> TESTIMONIES =
-            new OutputTag<>("testimonies", new GenericRecordAvroTypeInfo(Tables.TESTIMONIES.avroSchema()));
+    public static final MapStateDescriptor<String, LocalDate> AS_OF =
+            new MapStateDescriptor<>("as-of", Types.STRING, Types.LOCAL_DATE);
+    public static final OutputTag<TableUpdate> JOURNEYS = new OutputTag<>("journeys", TypeInformation.of(TableUpdate.class));
 
-    private final LocalDate asOf;
+    private static final ListStateDescriptor<CaseEvent> EVENTS = new ListStateDescriptor<>("events", new AvroTypeInfo<>(CaseEvent.class));
+
     private final String keyFingerprint;
 
     private transient ListState<CaseEvent> events;
     private transient ValueState<Boolean> foldPending;
+    private transient ValueState<Integer> foldedEvents;
+    private transient ValueState<LocalDate> foldedAsOf;
     private transient Schema journeySchema;
     private transient Schema testimonySchema;
     private transient LongCounter eventsRead;
-    private transient LongCounter cases;
-    private transient LongCounter included;
-    private transient LongCounter notYetIdentified;
-    private transient LongCounter withoutConsent;
-    private transient LongCounter testimonies;
 
-    /**
-     * @param asOf           the release's reference date
-     * @param keyFingerprint the one key fingerprint the log may carry
-     */
-    public JourneyFunction(LocalDate asOf, String keyFingerprint) {
-        this.asOf = asOf;
+    /** @param keyFingerprint the one key fingerprint the log may carry */
+    public JourneyFunction(String keyFingerprint) {
         this.keyFingerprint = keyFingerprint;
     }
 
     @Override
     public void open(OpenContext context) {
-        events = getRuntimeContext().getListState(new ListStateDescriptor<>("events", new AvroTypeInfo<>(CaseEvent.class)));
-        foldPending = getRuntimeContext().getState(new ValueStateDescriptor<>("fold-pending", Boolean.class));
+        events = getRuntimeContext().getListState(EVENTS);
+        foldPending = getRuntimeContext().getState(new ValueStateDescriptor<>("fold-pending", Types.BOOLEAN));
+        foldedEvents = getRuntimeContext().getState(new ValueStateDescriptor<>("folded-events", Types.INT));
+        foldedAsOf = getRuntimeContext().getState(new ValueStateDescriptor<>("folded-as-of", Types.LOCAL_DATE));
         journeySchema = Tables.CASE_JOURNEYS.avroSchema();
         testimonySchema = Tables.TESTIMONIES.avroSchema();
         eventsRead = getRuntimeContext().getLongCounter(JobCounters.EVENTS_READ);
-        cases = getRuntimeContext().getLongCounter(JobCounters.CASES);
-        included = getRuntimeContext().getLongCounter(JobCounters.CASES_INCLUDED);
-        notYetIdentified = getRuntimeContext().getLongCounter(JobCounters.CASES_NOT_YET_IDENTIFIED);
-        withoutConsent = getRuntimeContext().getLongCounter(JobCounters.CASES_WITHOUT_RESEARCH_CONSENT);
-        testimonies = getRuntimeContext().getLongCounter(JobCounters.TESTIMONIES);
     }
 
     @Override
-    public void processElement(CaseEvent event, Context ctx, Collector<CellContribution> out) throws Exception {
+    public void processElement(CaseEvent event, ReadOnlyContext ctx, Collector<CellContribution> out) throws Exception {
         if (!keyFingerprint.equals(event.getKeyFingerprint())) {
             throw new JobException("the event log mixes pseudonymization keys (fingerprints " + keyFingerprint
                     + " and " + event.getKeyFingerprint() + "); pseudonyms made with different keys cannot be joined. "
@@ -88,33 +84,70 @@ public final class JourneyFunction extends KeyedProcessFunction<String, CaseEven
         }
         eventsRead.add(1);
         events.add(event);
+        scheduleFold(ctx.timerService().currentProcessingTime(), ctx);
+    }
+
+    private void scheduleFold(long now, ReadOnlyContext ctx) throws Exception {
         if (foldPending.value() == null) {
             foldPending.update(true);
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + QUIET_MILLIS);
+            ctx.timerService().registerProcessingTimeTimer(now + QUIET_MILLIS);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellContribution> out) throws Exception {
         foldPending.clear();
+        LocalDate asOf = ctx.getBroadcastState(AS_OF).get(AS_OF_KEY);
+        if (asOf == null) {
+            // No as_of announced yet (streaming only): this case folds when it is.
+            return;
+        }
         List<CaseEvent> all = new ArrayList<>();
         events.get().forEach(all::add);
-        CaseJourney journey = CaseJourney.fold(ctx.getCurrentKey(), all, asOf);
-        cases.add(1);
-        switch (journey.inclusion()) {
-            case INCLUDED -> included.add(1);
-            case NOT_YET_IDENTIFIED -> notYetIdentified.add(1);
-            case NO_RESEARCH_CONSENT -> withoutConsent.add(1);
+        refold(ctx.getCurrentKey(), all, asOf, out, ctx::output);
+    }
+
+    @Override
+    public void processBroadcastElement(LocalDate asOf, Context ctx, Collector<CellContribution> out) throws Exception {
+        ctx.getBroadcastState(AS_OF).put(AS_OF_KEY, asOf);
+        ctx.applyToKeyedState(EVENTS, (key, state) -> {
+            List<CaseEvent> all = new ArrayList<>();
+            state.get().forEach(all::add);
+            refold(key, all, asOf, out, ctx::output);
+        });
+    }
+
+    private interface JourneyOutput {
+        void output(OutputTag<TableUpdate> tag, TableUpdate update);
+    }
+
+    /** Takes back the previous fold's contributions, if any, and adds the new fold's. */
+    private void refold(String key, List<CaseEvent> all, LocalDate asOf, Collector<CellContribution> out, JourneyOutput side)
+            throws Exception {
+        Integer before = foldedEvents.value();
+        LocalDate asOfBefore = foldedAsOf.value();
+        if (before != null && before == all.size() && asOf.equals(asOfBefore)) {
+            return;
         }
+        if (before != null) {
+            CaseJourney previous = CaseJourney.fold(key, all.subList(0, before), asOfBefore);
+            for (CellContribution cell : JourneyCells.of(previous, asOfBefore)) {
+                out.collect(cell.negated());
+            }
+        }
+        CaseJourney journey = CaseJourney.fold(key, all, asOf);
         for (CellContribution cell : JourneyCells.of(journey, asOf)) {
             out.collect(cell);
         }
+        foldedEvents.update(all.size());
+        foldedAsOf.update(asOf);
+        byte[] row = null;
+        byte[][] testimonies = new byte[0][];
         if (journey.included()) {
-            ctx.output(JOURNEYS, TableRows.journey(journeySchema, journey));
-            for (Testimony testimony : journey.testimonies()) {
-                testimonies.add(1);
-                ctx.output(TESTIMONIES, TableRows.testimony(testimonySchema, journey, testimony));
-            }
+            row = RowBytes.encode(TableRows.journey(journeySchema, journey));
+            testimonies = journey.testimonies().stream()
+                    .map(t -> RowBytes.encode(TableRows.testimony(testimonySchema, journey, t))).toArray(byte[][]::new);
         }
+        side.output(JOURNEYS, TableUpdate.ofJourney(key, journey.inclusion().name(), row, testimonies));
     }
 }

@@ -1,111 +1,105 @@
 package org.casetrail.jobs.flink;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
-import org.casetrail.jobs.disclosure.DisclosureControl;
-import org.casetrail.jobs.disclosure.PublishedCell;
-import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.OutcomeCell;
-import org.casetrail.jobs.release.TableRows;
-import org.casetrail.schemas.table.TableSpec;
-import org.casetrail.schemas.table.Tables;
+import org.casetrail.jobs.release.Snapshot;
 
 /**
- * Gathers the latest value of every cell of every published table in one place (disclosure
- * control needs them all at once: suppression must hold across cells and tables) and, at the end
- * of input, applies {@link DisclosureControl} and emits each table's rows on its side output.
+ * Holds the latest value of every cell and every journey in one place (disclosure control needs
+ * all cells at once: suppression must hold across cells and tables) and writes a complete
+ * {@link Snapshot} of the warehouse tables when they have changed: in BATCH mode once, at the end
+ * of input, straight into the release folder; in STREAMING mode at most once per interval, as
+ * numbered snapshots the catalog can read while the job runs.
+ *
+ * <p>A snapshot is a function of the operator's state alone, and that state is checkpointed, so
+ * a job restored after a crash writes the same snapshots again from the same input.
  */
-public final class ReleaseAssembly extends KeyedProcessFunction<Integer, CellContribution, Void> {
+public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUpdate, Void> {
 
     private static final long serialVersionUID = 1L;
 
-    private static final Map<String, OutputTag<GenericRecord>> TABLE_OUTPUTS = new LinkedHashMap<>();
-
-    static {
-        for (TableSpec spec : Tables.SUPPRESSED) {
-            for (TableSpec output : List.of(spec, spec.unsuppressed())) {
-                TABLE_OUTPUTS.put(output.name(), new OutputTag<>(output.name(), new GenericRecordAvroTypeInfo(output.avroSchema())));
-            }
-        }
+    /** Where snapshots go: straight into one folder (a batch release) or numbered under a root. */
+    public record Target(String dir, boolean numbered) implements java.io.Serializable {
     }
 
     private final int k;
+    private final Target target;
+    private final long intervalMillis;
     private transient MapState<String, CellContribution> cells;
-    private transient ValueState<Boolean> assemblyPending;
-    private transient Map<String, Schema> schemas;
+    private transient MapState<String, TableUpdate> journeys;
+    private transient ValueState<TableUpdate> progress;
+    private transient ValueState<Boolean> pending;
+    private transient ValueState<Long> sequence;
 
-    public ReleaseAssembly(int k) {
+    public ReleaseAssembly(int k, Target target, long intervalMillis) {
         this.k = k;
-    }
-
-    public static OutputTag<GenericRecord> outputOf(TableSpec spec) {
-        return TABLE_OUTPUTS.get(spec.name());
+        this.target = target;
+        this.intervalMillis = intervalMillis;
     }
 
     @Override
     public void open(OpenContext context) {
-        cells = getRuntimeContext().getMapState(new MapStateDescriptor<>("cells",
-                TypeInformation.of(String.class), TypeInformation.of(CellContribution.class)));
-        assemblyPending = getRuntimeContext().getState(new ValueStateDescriptor<>("assembly-pending", Boolean.class));
-        schemas = new LinkedHashMap<>();
-        for (TableSpec spec : Tables.SUPPRESSED) {
-            schemas.put(spec.name(), spec.avroSchema());
-            schemas.put(spec.unsuppressed().name(), spec.unsuppressed().avroSchema());
-        }
+        cells = getRuntimeContext().getMapState(new MapStateDescriptor<>("cells", Types.STRING, TypeInformation.of(CellContribution.class)));
+        journeys = getRuntimeContext().getMapState(new MapStateDescriptor<>("journeys", Types.STRING, TypeInformation.of(TableUpdate.class)));
+        progress = getRuntimeContext().getState(new ValueStateDescriptor<>("progress", TypeInformation.of(TableUpdate.class)));
+        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Types.BOOLEAN));
+        sequence = getRuntimeContext().getState(new ValueStateDescriptor<>("sequence", Types.LONG));
     }
 
     @Override
-    public void processElement(CellContribution cell, Context ctx, Collector<Void> out) throws Exception {
-        if (cell.cases() == 0) {
-            cells.remove(cell.cellId());
+    public void processElement(TableUpdate update, Context ctx, Collector<Void> out) throws Exception {
+        if (update.cell != null) {
+            if (update.cell.cases() == 0) {
+                cells.remove(update.cell.cellId());
+            } else {
+                cells.put(update.cell.cellId(), update.cell);
+            }
+        } else if (update.casePseudonym != null) {
+            journeys.put(update.casePseudonym, update);
         } else {
-            cells.put(cell.cellId(), cell);
+            progress.update(update);
         }
-        if (assemblyPending.value() == null) {
-            assemblyPending.update(true);
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + 1);
+        if (pending.value() == null) {
+            pending.update(true);
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + intervalMillis);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Void> out) throws Exception {
-        assemblyPending.clear();
+        pending.clear();
         List<OutcomeCell> all = new ArrayList<>();
         for (CellContribution cell : cells.values()) {
             all.add(OutcomeCell.of(cell));
         }
-        for (OutcomeCell cell : all) {
-            TableSpec raw = Tables.byName(cell.table).orElseThrow().unsuppressed();
-            ctx.output(outputOf(raw), TableRows.unsuppressed(Tables.byName(cell.table).orElseThrow(), schemas.get(raw.name()), cell));
+        Map<String, Snapshot.Journey> byCase = new HashMap<>();
+        for (Map.Entry<String, TableUpdate> j : journeys.entries()) {
+            byCase.put(j.getKey(), new Snapshot.Journey(j.getValue().inclusion, j.getValue().journey, j.getValue().testimonies));
         }
-        DisclosureControl.Release release = new DisclosureControl(new SuppressionRule(k)).apply(all);
-        for (Map.Entry<TableSpec, List<PublishedCell>> table : release.tables().entrySet()) {
-            TableSpec spec = table.getKey();
-            Schema schema = schemas.get(spec.name());
-            for (PublishedCell cell : table.getValue()) {
-                ctx.output(outputOf(spec), TableRows.published(spec, schema, cell));
-            }
-            getRuntimeContext().getLongCounter(JobCounters.rows(spec.name())).add(table.getValue().size());
-            for (PublishedCell.Suppression kind : List.of(PublishedCell.Suppression.PRIMARY, PublishedCell.Suppression.SECONDARY)) {
-                getRuntimeContext().getLongCounter(JobCounters.suppressed(spec.name(), kind.name().toLowerCase()))
-                        .add(release.suppressed(spec, kind));
-            }
+        TableUpdate seen = progress.value();
+        String asOf = seen == null ? null : seen.asOf;
+        long events = seen == null ? 0 : seen.eventsSeen;
+        long next = sequence.value() == null ? 1 : sequence.value() + 1;
+        sequence.update(next);
+        if (target.numbered()) {
+            Snapshot.writeNumbered(Path.of(target.dir()), all, byCase, k, asOf, events, next);
+        } else {
+            Snapshot.write(Path.of(target.dir()), all, byCase, k, asOf, events, next);
         }
     }
 }

@@ -22,7 +22,6 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.casetrail.jobs.OutcomeJob;
 import org.casetrail.jobs.journey.Events;
-import org.casetrail.jobs.release.ParquetReleaseSinks;
 import org.casetrail.schemas.event.AgeBand;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.ExploitationType;
@@ -70,15 +69,18 @@ class OutcomeJobTest {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(2);
         DataStream<CaseEvent> events = env.fromData(log, new AvroTypeInfo<>(CaseEvent.class));
-        OutcomeJob.build(events, new OutcomeJob.Settings(Events.day("2012-12-31"), 10, Events.FINGERPRINT),
-                new ParquetReleaseSinks(release));
+        OutcomeJob.build(events, new OutcomeJob.Settings(Events.day("2012-12-31"), 10, Events.FINGERPRINT,
+                new ReleaseAssembly.Target(release.toString(), false), 1000));
         var result = env.execute("outcome job test");
 
         assertThat(result.<Long>getAccumulatorResult(JobCounters.EVENTS_READ)).isEqualTo(log.size());
-        assertThat(result.<Long>getAccumulatorResult(JobCounters.CASES)).isEqualTo(18);
-        assertThat(result.<Long>getAccumulatorResult(JobCounters.CASES_INCLUDED)).isEqualTo(16);
-        assertThat(result.<Long>getAccumulatorResult(JobCounters.CASES_NOT_YET_IDENTIFIED)).isEqualTo(1);
-        assertThat(result.<Long>getAccumulatorResult(JobCounters.CASES_WITHOUT_RESEARCH_CONSENT)).isEqualTo(1);
+        var snapshot = new com.fasterxml.jackson.databind.ObjectMapper().readTree(release.resolve("snapshot.json").toFile());
+        assertThat(snapshot.get("as_of").asText()).isEqualTo("2012-12-31");
+        assertThat(snapshot.get("events_seen").asLong()).isEqualTo(log.size());
+        assertThat(snapshot.get("cases").get("cases").asLong()).isEqualTo(18);
+        assertThat(snapshot.get("cases").get("cases_included").asLong()).isEqualTo(16);
+        assertThat(snapshot.get("cases").get("cases_not_yet_identified").asLong()).isEqualTo(1);
+        assertThat(snapshot.get("cases").get("cases_without_research_consent").asLong()).isEqualTo(1);
 
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
             ResultSet rs = sql.executeQuery("SELECT identification_year, referral_source, exploitation_type, minor, cases, suppressed FROM read_parquet('"

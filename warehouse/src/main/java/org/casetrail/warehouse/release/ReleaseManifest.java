@@ -13,13 +13,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * What a release is: which log it was built from (topic and end offsets), with which settings
+ * What a release is ({@code kind}: a batch "replay" or a "stream" snapshot): which log it was built
+ * from (topic and end offsets; none for a stream snapshot, which records events seen), with which settings
  * and code, and what disclosure control did. Stored as {@code manifest.json} in the release.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleaseManifest(
         String releaseId,
         String createdAt,
+        String kind,
         String topic,
         Map<Integer, Long> endOffsets,
         long eventsRead,
@@ -49,7 +51,7 @@ public record ReleaseManifest(
             .build();
 
     public ReleaseManifest withAudit(Audit verdict) {
-        return new ReleaseManifest(releaseId, createdAt, topic, endOffsets, eventsRead, asOf, k, publishable,
+        return new ReleaseManifest(releaseId, createdAt, kind, topic, endOffsets, eventsRead, asOf, k, publishable,
                 keyFingerprint, schemaVersions, codeVersion, cases, tables, verdict);
     }
 

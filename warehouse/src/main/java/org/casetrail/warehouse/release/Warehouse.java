@@ -74,6 +74,18 @@ public final class Warehouse {
     public record Staged(String id, Path dir) {
     }
 
+    /** Stages a folder of tables written elsewhere in the warehouse (a streaming snapshot) as a release. */
+    public Staged adopt(Path tables) {
+        Staged staged = stage();
+        try {
+            Files.delete(staged.dir());
+            Files.move(tables, staged.dir(), StandardCopyOption.ATOMIC_MOVE);
+            return staged;
+        } catch (IOException e) {
+            throw new WarehouseException("cannot take " + tables + " into the warehouse: " + e.getMessage(), e);
+        }
+    }
+
     /** Moves a complete staging folder into {@code releases/<id>}; the release is then immutable. */
     public Path complete(Staged staged, ReleaseManifest manifest) {
         try {

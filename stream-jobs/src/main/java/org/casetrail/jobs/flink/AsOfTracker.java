@@ -1,0 +1,70 @@
+package org.casetrail.jobs.flink;
+
+import java.time.LocalDate;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.casetrail.schemas.event.CaseEvent;
+
+/**
+ * The release's reference date as the log grows: the one given, or else the latest occurred_on
+ * seen so far (DESIGN.md). Announces a new as_of at most once per interval, because every new
+ * as_of makes every journey fold again; in BATCH mode its one timer fires at the end of input, so
+ * a replay gets exactly the latest date of the whole log.
+ */
+public final class AsOfTracker extends KeyedProcessFunction<Integer, CaseEvent, LocalDate> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<TableUpdate> PROGRESS = new OutputTag<>("progress", org.apache.flink.api.common.typeinfo.TypeInformation.of(TableUpdate.class));
+
+    private final LocalDate fixedAsOf;
+    private final long intervalMillis;
+    private transient ValueState<LocalDate> latest;
+    private transient ValueState<LocalDate> announced;
+    private transient ValueState<Long> seen;
+    private transient ValueState<Boolean> pending;
+
+    /** @param fixedAsOf the as_of of the run, or null to follow the log */
+    public AsOfTracker(LocalDate fixedAsOf, long intervalMillis) {
+        this.fixedAsOf = fixedAsOf;
+        this.intervalMillis = intervalMillis;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest", Types.LOCAL_DATE));
+        announced = getRuntimeContext().getState(new ValueStateDescriptor<>("announced", Types.LOCAL_DATE));
+        seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Types.LONG));
+        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Types.BOOLEAN));
+    }
+
+    @Override
+    public void processElement(CaseEvent event, Context ctx, Collector<LocalDate> out) throws Exception {
+        LocalDate day = event.getOccurredOn();
+        if (latest.value() == null || day.isAfter(latest.value())) {
+            latest.update(day);
+        }
+        seen.update(seen.value() == null ? 1 : seen.value() + 1);
+        if (pending.value() == null) {
+            pending.update(true);
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + intervalMillis);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LocalDate> out) throws Exception {
+        pending.clear();
+        LocalDate asOf = fixedAsOf != null ? fixedAsOf : latest.value();
+        if (!asOf.equals(announced.value())) {
+            announced.update(asOf);
+            out.collect(asOf);
+        }
+        ctx.output(PROGRESS, TableUpdate.ofProgress(asOf.toString(), seen.value()));
+    }
+}

@@ -1,0 +1,153 @@
+package org.casetrail.jobs.release;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.casetrail.jobs.disclosure.DisclosureControl;
+import org.casetrail.jobs.disclosure.PublishedCell;
+import org.casetrail.jobs.disclosure.SuppressionRule;
+import org.casetrail.jobs.outcomes.OutcomeCell;
+import org.casetrail.schemas.table.TableSpec;
+import org.casetrail.schemas.table.Tables;
+
+/**
+ * Writes one complete set of warehouse tables as Parquet, from the cells and journeys the job
+ * holds: disclosure control applied to every published table, the restricted tables beside them,
+ * and {@code snapshot.json} saying what it describes. A table without rows gets no file, so no
+ * empty part file is ever published.
+ */
+public final class Snapshot {
+
+    public static final String DESCRIPTION = "snapshot.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One case's latest journey row and testimonies, as Avro bytes; its inclusion for the counts. */
+    public record Journey(String inclusion, byte[] row, byte[][] testimonies) {
+    }
+
+    private Snapshot() {
+    }
+
+    /**
+     * Writes the tables into {@code dir} (which must not hold tables yet) and returns the
+     * description written beside them.
+     */
+    public static Map<String, Object> write(Path dir, List<OutcomeCell> cells, Map<String, Journey> journeys, int k,
+                                            String asOf, long eventsSeen, long sequence) throws IOException {
+        Files.createDirectories(dir);
+        DisclosureControl.Release release = new DisclosureControl(new SuppressionRule(k)).apply(cells);
+        Map<String, Object> tables = new LinkedHashMap<>();
+        for (TableSpec spec : Tables.SUPPRESSED) {
+            Schema schema = spec.avroSchema();
+            List<GenericRecord> rows = new ArrayList<>();
+            for (PublishedCell cell : release.tables().get(spec)) {
+                rows.add(TableRows.published(spec, schema, cell));
+            }
+            write(dir, spec, schema, rows);
+            Schema rawSchema = spec.unsuppressed().avroSchema();
+            List<GenericRecord> raw = new ArrayList<>();
+            for (OutcomeCell cell : cells) {
+                if (cell.table.equals(spec.name())) {
+                    raw.add(TableRows.unsuppressed(spec, rawSchema, cell));
+                }
+            }
+            write(dir, spec.unsuppressed(), rawSchema, raw);
+            tables.put(spec.name(), Map.of("rows", rows.size(),
+                    "suppressed_primary", release.suppressed(spec, PublishedCell.Suppression.PRIMARY),
+                    "suppressed_secondary", release.suppressed(spec, PublishedCell.Suppression.SECONDARY)));
+        }
+        Schema journeySchema = Tables.CASE_JOURNEYS.avroSchema();
+        Schema testimonySchema = Tables.TESTIMONIES.avroSchema();
+        List<GenericRecord> journeyRows = new ArrayList<>();
+        List<GenericRecord> testimonyRows = new ArrayList<>();
+        Map<String, Long> cases = new LinkedHashMap<>();
+        cases.put("cases", 0L);
+        cases.put("cases_included", 0L);
+        cases.put("cases_not_yet_identified", 0L);
+        cases.put("cases_without_research_consent", 0L);
+        // Sorted by case pseudonym, so the same state always writes the same bytes.
+        for (Journey journey : new java.util.TreeMap<>(journeys).values()) {
+            cases.merge("cases", 1L, Long::sum);
+            cases.merge(switch (journey.inclusion()) {
+                case "INCLUDED" -> "cases_included";
+                case "NOT_YET_IDENTIFIED" -> "cases_not_yet_identified";
+                default -> "cases_without_research_consent";
+            }, 1L, Long::sum);
+            if (journey.row() != null) {
+                journeyRows.add(RowBytes.decode(journeySchema, journey.row()));
+            }
+            for (byte[] testimony : journey.testimonies()) {
+                testimonyRows.add(RowBytes.decode(testimonySchema, testimony));
+            }
+        }
+        cases.put("testimonies", (long) testimonyRows.size());
+        write(dir, Tables.CASE_JOURNEYS, journeySchema, journeyRows);
+        write(dir, Tables.TESTIMONIES, testimonySchema, testimonyRows);
+
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("sequence", sequence);
+        description.put("as_of", asOf);
+        description.put("events_seen", eventsSeen);
+        description.put("k", k);
+        description.put("cases", cases);
+        description.put("tables", tables);
+        JSON.writeValue(dir.resolve(DESCRIPTION).toFile(), description);
+        return description;
+    }
+
+    /** Writes a numbered snapshot under {@code root} and makes it appear, complete, by one rename. */
+    public static Path writeNumbered(Path root, List<OutcomeCell> cells, Map<String, Journey> journeys, int k, String asOf,
+                                     long eventsSeen, long sequence) throws IOException {
+        String name = String.format("%09d", sequence);
+        Path writing = root.resolve(".writing-" + name);
+        deleteRecursively(writing);
+        write(writing, cells, journeys, k, asOf, eventsSeen, sequence);
+        Path done = root.resolve(name);
+        deleteRecursively(done);
+        Files.move(writing, done, StandardCopyOption.ATOMIC_MOVE);
+        return done;
+    }
+
+    private static void write(Path dir, TableSpec spec, Schema schema, List<GenericRecord> rows) throws IOException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Path folder = dir.resolve(spec.folder());
+        Files.createDirectories(folder);
+        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(folder.resolve("part-0.parquet")))
+                .withSchema(schema)
+                .withDataModel(GenericData.get())
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .build()) {
+            for (GenericRecord row : rows) {
+                writer.write(row);
+            }
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var files = Files.walk(path)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
