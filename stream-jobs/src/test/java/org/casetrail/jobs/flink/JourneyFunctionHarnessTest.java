@@ -1,0 +1,125 @@
+package org.casetrail.jobs.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.casetrail.jobs.JobException;
+import org.casetrail.jobs.journey.Events;
+import org.casetrail.jobs.outcomes.CellContribution;
+import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.event.FollowUpStatus;
+import org.junit.jupiter.api.Test;
+
+/** The keyed journey operator with Flink's harness: timers, late events and a moving as_of. */
+class JourneyFunctionHarnessTest {
+
+    private final Events e = new Events("case-1");
+
+    private static KeyedBroadcastOperatorTestHarness<String, CaseEvent, java.time.LocalDate, CellContribution> harness() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new JourneyFunction(Events.FINGERPRINT),
+                CaseEvent::getCasePseudonym, Types.STRING, JourneyFunction.AS_OF);
+    }
+
+    /** Net contribution per cell after every retraction: what the downstream sums will hold. */
+    private static Map<String, Long> net(KeyedBroadcastOperatorTestHarness<String, CaseEvent, java.time.LocalDate, CellContribution> h) {
+        Map<String, Long> cases = new TreeMap<>();
+        for (CellContribution c : h.extractOutputValues()) {
+            cases.merge(c.cellId().replace('\u001f', '/'), c.cases(), Long::sum);
+        }
+        cases.values().removeIf(v -> v == 0);
+        return cases;
+    }
+
+    @Test
+    void foldsOnceTheCaseIsQuietNotOnEveryEvent() throws Exception {
+        try (var h = harness()) {
+            h.processBroadcastElement(Events.day("2012-12-31"), 0);
+            h.setProcessingTime(0);
+            h.processElement(new StreamRecord<>(e.identified("id", "2010-03-01")));
+            h.processElement(new StreamRecord<>(e.admitted("in", "2010-03-02", "TOM_DY")));
+            assertThat(h.extractOutputValues()).isEmpty();
+            h.setProcessingTime(1000);
+            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/false", 1L)
+                    .containsKey("cohort_outcomes/2010/TOM_DY/AGE_18_24/SEXUAL");
+            assertThat(h.getSideOutput(JourneyFunction.JOURNEYS)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aLateEarlierIdentificationMovesTheCaseToItsYear() throws Exception {
+        try (var h = harness()) {
+            h.processBroadcastElement(Events.day("2012-12-31"), 0);
+            h.setProcessingTime(0);
+            h.processElement(new StreamRecord<>(e.identified("later", "2011-02-01")));
+            h.setProcessingTime(1000);
+            assertThat(net(h)).containsKey("referral_sources/2011/POLICE_OPERATION/SEXUAL/false");
+
+            h.processElement(new StreamRecord<>(e.identified("earlier", "2010-06-01")));
+            h.setProcessingTime(2000);
+            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/false", 1L)
+                    .doesNotContainKey("referral_sources/2011/POLICE_OPERATION/SEXUAL/false");
+        }
+    }
+
+    @Test
+    void aVoidArrivingLaterTakesItsEventOutOfEveryTable() throws Exception {
+        try (var h = harness()) {
+            h.processBroadcastElement(Events.day("2012-12-31"), 0);
+            h.setProcessingTime(0);
+            h.processElement(new StreamRecord<>(e.identified("id", "2010-03-01")));
+            h.processElement(new StreamRecord<>(e.reintegrated("r", "2010-06-01")));
+            h.setProcessingTime(1000);
+            assertThat(net(h)).containsKey("followup_status/2010/12/NO_FOLLOW_UP");
+            h.processElement(new StreamRecord<>(e.voids("v", "2010-07-01", "r")));
+            h.setProcessingTime(2000);
+            assertThat(net(h).keySet()).noneMatch(k -> k.startsWith("followup_status"));
+        }
+    }
+
+    @Test
+    void aMovingAsOfTurnsPendingWindowsIntoOutcomesForEveryCase() throws Exception {
+        try (var h = harness()) {
+            h.processBroadcastElement(Events.day("2010-12-31"), 0);
+            h.setProcessingTime(0);
+            h.processElement(new StreamRecord<>(e.identified("id", "2010-01-01")));
+            h.processElement(new StreamRecord<>(e.reintegrated("r", "2010-02-01")));
+            h.processElement(new StreamRecord<>(e.followUp("f", "2010-12-01", FollowUpStatus.STABLE)));
+            h.setProcessingTime(1000);
+            assertThat(net(h)).containsKey("followup_status/2010/12/PENDING");
+
+            h.processBroadcastElement(Events.day("2011-06-01"), 1000);
+            assertThat(net(h)).containsEntry("followup_status/2010/12/STABLE", 1L).doesNotContainKey("followup_status/2010/12/PENDING");
+        }
+    }
+
+    @Test
+    void withoutAnAsOfYetNothingIsFoldedAndItsArrivalFoldsEveryCase() throws Exception {
+        try (var h = harness()) {
+            h.setProcessingTime(0);
+            h.processElement(new StreamRecord<>(e.identified("id", "2010-01-01")));
+            h.processElement(new StreamRecord<>(new Events("case-2").identified("id2", "2010-01-05")));
+            h.setProcessingTime(1000);
+            assertThat(h.extractOutputValues()).isEmpty();
+            h.processBroadcastElement(Events.day("2010-12-31"), 1000);
+            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/false", 2L);
+        }
+    }
+
+    @Test
+    void anEventPseudonymizedWithAnotherKeyStopsTheJob() throws Exception {
+        try (var h = harness()) {
+            CaseEvent foreign = e.identified("id", "2010-01-01");
+            foreign.setKeyFingerprint("ffffffffffffffff");
+            assertThatThrownBy(() -> h.processElement(new StreamRecord<>(foreign)))
+                    .isInstanceOf(JobException.class)
+                    .hasMessageContaining("mixes pseudonymization keys").hasMessageContaining("ffffffffffffffff");
+        }
+    }
+}
