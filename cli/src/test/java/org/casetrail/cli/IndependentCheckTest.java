@@ -1,0 +1,161 @@
+package org.casetrail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.synthetic.SyntheticExport;
+import org.casetrail.schemas.CaseEventCodec;
+import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.event.CaseIdentifiedDetails;
+import org.casetrail.schemas.event.ConsentDetails;
+import org.casetrail.schemas.event.FollowUpDetails;
+import org.casetrail.schemas.event.LegalCaseDetails;
+import org.casetrail.schemas.event.ShelterDetails;
+import org.casetrail.schemas.event.TrainingDetails;
+import org.casetrail.schemas.event.VoidDetails;
+import org.casetrail.schemas.table.Column;
+import org.casetrail.schemas.table.TableSpec;
+import org.casetrail.schemas.table.Tables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A generated case-load of a few thousand women, replayed by the job, compared table by table and
+ * cell by cell with the same outcomes computed by plain SQL over the raw events
+ * (independent-outcomes.sql, written once for this test).
+ */
+class IndependentCheckTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCellOfEveryTableMatchesPlainSqlOverTheEvents() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
+            Path export = dir.resolve("export.jsonl");
+            SyntheticExport.write(SyntheticExport.Settings.defaults(3000, 99), export, SyntheticExport.Format.JSONL);
+            Path key = dir.resolve("k.key");
+            PseudonymKey.create(key);
+            IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(export));
+            ReleaseProcess.Outcome release = ReleaseProcess.replay(broker.bootstrapServers(), "case-events", dir.resolve("w"), null, 10, 2);
+
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+                loadEvents(broker.bootstrapServers(), duck);
+                String script = new String(getClass().getResourceAsStream("independent-outcomes.sql").readAllBytes(), StandardCharsets.UTF_8);
+                for (String statement : script.replaceAll("(?m)^--.*$", "").split(";")) {
+                    if (!statement.isBlank()) {
+                        sql.execute(statement);
+                    }
+                }
+                try (ResultSet rs = sql.executeQuery("SELECT as_of FROM params")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo(release.manifest().asOf());
+                }
+                List<String> differences = new ArrayList<>();
+                for (TableSpec table : Tables.SUPPRESSED) {
+                    String job = "read_parquet('" + release.dir() + "/restricted/unsuppressed_" + table.name() + "/*.parquet')";
+                    String columns = table.unsuppressed().columns().stream()
+                            .map(c -> c.kind() == Column.Kind.STATISTIC ? "round(" + c.name() + ", 6) AS " + c.name() : c.name())
+                            .collect(Collectors.joining(", "));
+                    for (String[] pair : new String[][] {{job, "sql_" + table.name()}, {"sql_" + table.name(), job}}) {
+                        try (ResultSet rs = sql.executeQuery("SELECT " + columns + " FROM " + pair[0] + " EXCEPT SELECT " + columns
+                                + " FROM " + pair[1] + " LIMIT 5")) {
+                            while (rs.next()) {
+                                differences.add(table.name() + ": only in " + (pair[0].startsWith("sql_") ? "SQL" : "job") + ": " + row(rs));
+                            }
+                        }
+                    }
+                    try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM sql_" + table.name())) {
+                        rs.next();
+                        assertThat(rs.getLong(1)).as(table.name() + " has cells").isPositive();
+                    }
+                }
+                assertThat(differences).isEmpty();
+            }
+        }
+    }
+
+    private static String row(ResultSet rs) throws Exception {
+        List<String> cells = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            cells.add(rs.getMetaData().getColumnLabel(i) + "=" + rs.getObject(i));
+        }
+        return String.join(" ", cells);
+    }
+
+    private static final String COLUMNS = "event_id VARCHAR, case_pseudonym VARCHAR, type VARCHAR, occurred_on DATE, recorded_at BIGINT,"
+            + " centre VARCHAR, age_band VARCHAR, minor BOOLEAN, referral_source VARCHAR, exploitation_type VARCHAR,"
+            + " research_use BOOLEAN, story_use BOOLEAN, shelter_centre VARCHAR, course VARCHAR, status VARCHAR, livelihood VARCHAR,"
+            + " income_band VARCHAR, legal_ref VARCHAR, charge VARCHAR, outcome VARCHAR, compensation BOOLEAN, voided_event_id VARCHAR";
+
+    /** Every record of the topic, decoded and flattened into raw_events (through a CSV file: fast to load). */
+    private void loadEvents(String bootstrap, Connection duck) throws Exception {
+        Path csv = dir.resolve("events.csv");
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        CaseEventCodec codec = new CaseEventCodec();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             var out = java.nio.file.Files.newBufferedWriter(csv)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("case-events").stream()
+                    .map(p -> new TopicPartition("case-events", p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    CaseEvent e = codec.decodeEvent(r.value());
+                    Object d = e.getDetails();
+                    List<Object> row = new ArrayList<>();
+                    row.add(e.getEventId());
+                    row.add(e.getCasePseudonym());
+                    row.add(e.getType());
+                    row.add(e.getOccurredOn());
+                    row.add(e.getRecordedAt() == null ? null : e.getRecordedAt().toEpochMilli());
+                    row.add(e.getCentre());
+                    row.add(e.getSubject() == null ? null : e.getSubject().getAgeBand());
+                    row.add(e.getSubject() == null ? null : e.getSubject().getMinor());
+                    row.add(d instanceof CaseIdentifiedDetails c ? c.getReferralSource() : null);
+                    row.add(d instanceof CaseIdentifiedDetails c ? c.getExploitationType() : null);
+                    row.add(d instanceof ConsentDetails c ? c.getResearchUse() : null);
+                    row.add(d instanceof ConsentDetails c ? c.getStoryUse() : null);
+                    row.add(d instanceof ShelterDetails s ? (s.getCentre() != null ? s.getCentre() : e.getCentre()) : null);
+                    row.add(d instanceof TrainingDetails t ? t.getCourse() : null);
+                    row.add(d instanceof FollowUpDetails f ? f.getStatus() : null);
+                    row.add(d instanceof FollowUpDetails f ? f.getLivelihood() : null);
+                    row.add(d instanceof FollowUpDetails f ? f.getIncomeBand() : null);
+                    row.add(d instanceof LegalCaseDetails l ? l.getLegalCaseRef() : null);
+                    row.add(d instanceof LegalCaseDetails l ? l.getCharge() : null);
+                    row.add(d instanceof LegalCaseDetails l ? l.getOutcome() : null);
+                    row.add(d instanceof LegalCaseDetails l ? l.getCompensationAwarded() : null);
+                    row.add(d instanceof VoidDetails v ? v.getVoidedEventId() : null);
+                    out.write(row.stream().map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(",")));
+                    out.newLine();
+                }
+            }
+        }
+        try (Statement sql = duck.createStatement()) {
+            sql.execute("CREATE TABLE raw_events AS SELECT * FROM read_csv('" + csv + "', header = false, nullstr = '', columns = {"
+                    + java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip)
+                            .map(c -> "'" + c.substring(0, c.indexOf(' ')) + "': '" + c.substring(c.indexOf(' ') + 1) + "'")
+                            .collect(Collectors.joining(", ")) + "})");
+        }
+    }
+}
