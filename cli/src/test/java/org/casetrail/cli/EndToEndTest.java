@@ -107,6 +107,36 @@ class EndToEndTest {
         assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
+    @Test
+    void aLogMixingTwoKeysIsRefusedAndNothingIsPublished() throws Exception {
+        Path export = dir.resolve("mixed.jsonl");
+        Files.write(export, export());
+        Path keyA = dir.resolve("a.key");
+        Path keyB = dir.resolve("b.key");
+        PseudonymKey.create(keyA);
+        PseudonymKey.create(keyB);
+        IngestCommand.ingest(broker.bootstrapServers(), keyA, "mixed", 1, List.of(export));
+        IngestCommand.ingest(broker.bootstrapServers(), keyB, "mixed", 1, List.of(export));
+        Path warehouseDir = dir.resolve("mixed-warehouse");
+
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Casetrail.run("replay", "--bootstrap-server", broker.bootstrapServers(), "--topic", "mixed",
+                    "--warehouse", warehouseDir.toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("mixes pseudonymization keys")
+                .contains(PseudonymKey.load(keyA).fingerprint()).contains(PseudonymKey.load(keyB).fingerprint())
+                .doesNotContain("\tat ");
+        assertThat(new Warehouse(warehouseDir).currentId()).isEmpty();
+        assertThat(new Warehouse(warehouseDir).releaseIds()).isEmpty();
+    }
+
     /** Rows and an order-independent checksum of every table of a release, published and restricted. */
     static List<String> checksums(Path release) throws Exception {
         List<String> sums = new ArrayList<>();

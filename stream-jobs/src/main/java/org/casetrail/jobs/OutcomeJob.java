@@ -134,6 +134,10 @@ public final class OutcomeJob {
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, request.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        // A deterministic failure (a log mixing two keys) must stop the job, not restart it forever.
+        conf.setString("restart-strategy.type", "fixed-delay");
+        conf.setString("restart-strategy.fixed-delay.attempts", "3");
+        conf.setString("restart-strategy.fixed-delay.delay", "2 s");
         if (request.restoreFrom() != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, request.restoreFrom());
         }
