@@ -56,14 +56,20 @@ final class ReleaseProcess {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static ReleaseManifest manifest(String id, OutcomeJob.ReplayResult result) {
-        Map<String, Object> snapshot = result.snapshot();
         long eventsRead = result.counters().getOrDefault(JobCounters.EVENTS_READ, 0L);
-        if (eventsRead != result.log().events() || ((Number) snapshot.get("events_seen")).longValue() != eventsRead) {
+        if (eventsRead != result.log().events() || ((Number) result.snapshot().get("events_seen")).longValue() != eventsRead) {
             throw new CliException("the replay read " + eventsRead + " events but the log holds " + result.log().events()
                     + " up to the fixed offsets; the release was not published");
         }
+        return manifest(id, "replay", result.log().topic(), result.log().endOffsets(), eventsRead, result.log().keyFingerprint(),
+                result.snapshot());
+    }
+
+    /** The manifest of a release whose tables a snapshot (its snapshot.json) describes. */
+    @SuppressWarnings("unchecked")
+    static ReleaseManifest manifest(String id, String kind, String topic, Map<Integer, Long> endOffsets, long eventsRead,
+                                    String keyFingerprint, Map<String, Object> snapshot) {
         Map<String, Long> cases = new LinkedHashMap<>();
         ((Map<String, Number>) snapshot.get("cases")).forEach((name, n) -> cases.put(name, n.longValue()));
         Map<String, ReleaseManifest.TableSummary> tables = new LinkedHashMap<>();
@@ -71,8 +77,8 @@ final class ReleaseProcess {
                 new ReleaseManifest.TableSummary(t.get("rows").longValue(), t.get("suppressed_primary").longValue(),
                         t.get("suppressed_secondary").longValue())));
         int k = ((Number) snapshot.get("k")).intValue();
-        return new ReleaseManifest(id, Instant.now().toString(), "replay", result.log().topic(), result.log().endOffsets(), eventsRead,
-                (String) snapshot.get("as_of"), k, new SuppressionRule(k).publishable(), result.log().keyFingerprint(),
+        return new ReleaseManifest(id, Instant.now().toString(), kind, topic, endOffsets, eventsRead, (String) snapshot.get("as_of"),
+                k, new SuppressionRule(k).publishable(), keyFingerprint,
                 Map.of("case_event", ReleasedSchemas.currentCaseEventVersion(), "tables", Tables.SCHEMA_VERSION),
                 Casetrail.codeVersion(), cases, tables, null);
     }

@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +17,13 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.jobs.OutcomeJob;
-import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.jobs.release.Snapshot;
-import org.casetrail.schemas.ReleasedSchemas;
-import org.casetrail.schemas.table.Tables;
 import org.casetrail.warehouse.audit.ReleaseAudit;
 import org.casetrail.warehouse.release.ReleaseManifest;
 import org.casetrail.warehouse.release.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "stream", mixinStandardHelpOptions = true,
@@ -36,23 +31,8 @@ import picocli.CommandLine.Option;
                 "each new snapshot of the tables as an audited release. Resumes from its last checkpoint; stop with Ctrl-C."})
 final class StreamCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-server", required = true, description = "Kafka broker, HOST:PORT.")
-    String bootstrapServer;
-
-    @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
-    Path warehouse;
-
-    @Option(names = "--topic", defaultValue = EventLogTopics.DEFAULT_EVENTS, description = "Events topic (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--as-of", description = "Reference date YYYY-MM-DD (default: the latest event date seen so far).")
-    LocalDate asOf;
-
-    @Option(names = "--k", defaultValue = "" + SuppressionRule.DEFAULT_K, description = "Suppress cells of fewer than k women (default: ${DEFAULT-VALUE}).")
-    int k;
-
-    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
-    int parallelism;
+    @Mixin
+    JobOptions job;
 
     @Option(names = "--snapshot-interval", defaultValue = "10", description = "Seconds between snapshots of changed tables (default: ${DEFAULT-VALUE}).")
     int snapshotSeconds;
@@ -64,25 +44,25 @@ final class StreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (k < 1 || snapshotSeconds < 1 || checkpointSeconds < 1) {
+        if (job.k < 1 || snapshotSeconds < 1 || checkpointSeconds < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--k and the intervals must be at least 1");
         }
-        Warehouse wh = new Warehouse(warehouse);
-        Path snapshots = wh.root().resolve("snapshots").resolve(topic);
-        Path checkpoints = wh.root().resolve("checkpoints").resolve(topic);
+        Warehouse wh = new Warehouse(job.warehouse);
+        Path snapshots = wh.root().resolve("snapshots").resolve(job.topic);
+        Path checkpoints = wh.root().resolve("checkpoints").resolve(job.topic);
         Files.createDirectories(snapshots);
         Files.createDirectories(checkpoints);
         Optional<Path> restore = latestCheckpoint(checkpoints);
-        System.out.println(restore.map(p -> "resuming from checkpoint " + p).orElse("starting from the beginning of topic " + topic));
-        JobClient job = OutcomeJob.stream(new OutcomeJob.StreamRequest(bootstrapServer, topic, snapshots, checkpoints,
-                restore.map(Path::toString).orElse(null), asOf, k, parallelism, Duration.ofSeconds(snapshotSeconds),
+        System.out.println(restore.map(p -> "resuming from checkpoint " + p).orElse("starting from the beginning of topic " + job.topic));
+        JobClient running = OutcomeJob.stream(new OutcomeJob.StreamRequest(job.bootstrapServer, job.topic, snapshots, checkpoints,
+                restore.map(Path::toString).orElse(null), job.asOf, job.k, job.parallelism, Duration.ofSeconds(snapshotSeconds),
                 Duration.ofSeconds(checkpointSeconds)));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             try {
                 // Cancelling keeps the last checkpoint, so the next run resumes from it.
-                job.cancel().get(30, TimeUnit.SECONDS);
+                running.cancel().get(30, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // Going down anyway.
             }
@@ -93,10 +73,10 @@ final class StreamCommand implements Callable<Integer> {
         System.out.flush();
 
         while (!stopped.await(1, TimeUnit.SECONDS)) {
-            JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
+            JobStatus status = running.getJobStatus().get(10, TimeUnit.SECONDS);
             if (status == JobStatus.FAILED) {
                 try {
-                    job.getJobExecutionResult().get(10, TimeUnit.SECONDS);
+                    running.getJobExecutionResult().get(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     Throwable cause = Casetrail.userFacing(e);
                     throw new CliException("the streaming job failed: " + (cause != null ? cause.getMessage() : e.getClass().getSimpleName()));
@@ -125,8 +105,9 @@ final class StreamCommand implements Callable<Integer> {
         @SuppressWarnings("unchecked")
         Map<String, Object> snapshot = JSON.readValue(newest.resolve(Snapshot.DESCRIPTION).toFile(), Map.class);
         Warehouse.Staged staged = wh.adopt(newest);
-        List<String> failures = new ReleaseAudit(k).check(staged.dir());
-        ReleaseManifest manifest = manifest(staged.id(), snapshot).withAudit(new ReleaseManifest.Audit(failures.isEmpty(), failures));
+        List<String> failures = new ReleaseAudit(job.k).check(staged.dir());
+        ReleaseManifest manifest = ReleaseProcess.manifest(staged.id(), "stream", job.topic, Map.of(),
+                ((Number) snapshot.get("events_seen")).longValue(), null, snapshot).withAudit(new ReleaseManifest.Audit(failures.isEmpty(), failures));
         wh.complete(staged, manifest);
         if (failures.isEmpty()) {
             wh.publish(staged.id());
@@ -134,21 +115,6 @@ final class StreamCommand implements Callable<Integer> {
         System.out.printf("snapshot %s: %d events seen, as of %s -> release %s%s%n", snapshot.get("sequence"), manifest.eventsRead(),
                 manifest.asOf(), staged.id(), failures.isEmpty() ? " (current)" : " NOT published: audit failed: " + failures);
         System.out.flush();
-    }
-
-    @SuppressWarnings("unchecked")
-    private ReleaseManifest manifest(String id, Map<String, Object> snapshot) {
-        Map<String, Long> cases = new LinkedHashMap<>();
-        ((Map<String, Number>) snapshot.get("cases")).forEach((name, n) -> cases.put(name, n.longValue()));
-        Map<String, ReleaseManifest.TableSummary> tables = new LinkedHashMap<>();
-        ((Map<String, Map<String, Number>>) snapshot.get("tables")).forEach((name, t) -> tables.put(name,
-                new ReleaseManifest.TableSummary(t.get("rows").longValue(), t.get("suppressed_primary").longValue(),
-                        t.get("suppressed_secondary").longValue())));
-        return new ReleaseManifest(id, Instant.now().toString(), "stream", topic, Map.of(),
-                ((Number) snapshot.get("events_seen")).longValue(), (String) snapshot.get("as_of"), k,
-                new SuppressionRule(k).publishable(), null,
-                Map.of("case_event", ReleasedSchemas.currentCaseEventVersion(), "tables", Tables.SCHEMA_VERSION),
-                Casetrail.codeVersion(), cases, tables, null);
     }
 
     /** The newest retained checkpoint that was completed (its _metadata written last). */
