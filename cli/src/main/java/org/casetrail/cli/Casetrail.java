@@ -62,7 +62,16 @@ public final class Casetrail implements Runnable {
             err.flush();
             return USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands on Errors (a broken classpath, memory); still no stack trace unless asked for.
+            System.err.println("casetrail: internal error (" + e.getClass().getSimpleName() + "); run again with --verbose for details");
+            if (verbose) {
+                e.printStackTrace();
+            }
+            return FAILED;
+        }
     }
 
     /** The failure a user can act on, looking through wrappers (Flink wraps job failures twice). */

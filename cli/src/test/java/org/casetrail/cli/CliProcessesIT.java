@@ -134,6 +134,20 @@ class CliProcessesIT {
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("30000 cases");
         assertThat(Files.size(dir.resolve("large.jsonl"))).isGreaterThan(100L * 1024 * 1024);
+
+        // Ingest streams too: the whole file through a heap far smaller than the file.
+        Path key = dir.resolve("large.key");
+        assertThat(run("keys", "init", "--key-file", key.toString()).status()).isZero();
+        List<String> ingest = java("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), "--topic", "large",
+                dir.resolve("large.jsonl").toString());
+        ingest.set(ingest.indexOf("-Xmx1g"), "-Xmx96m");
+        Process i = new ProcessBuilder(ingest).redirectErrorStream(true).start();
+        String ingested = new String(i.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(i.waitFor(4, TimeUnit.MINUTES)).isTrue();
+        assertThat(i.exitValue()).as(ingested).isZero();
+        Matcher written = Pattern.compile("(\\d+) records \\((\\d+) deliberately").matcher(out);
+        assertThat(written.find()).isTrue();
+        assertThat(ingested).contains("read " + written.group(1) + ", accepted " + (Long.parseLong(written.group(1)) - Long.parseLong(written.group(2))));
     }
 
     record Result(int status, String out) {

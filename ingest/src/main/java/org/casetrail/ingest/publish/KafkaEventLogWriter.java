@@ -52,7 +52,8 @@ public final class KafkaEventLogWriter implements EventLogWriter {
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
+        // A full send buffer waits for a slow broker this long before the run gives up.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "casetrail-ingest");
         this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
