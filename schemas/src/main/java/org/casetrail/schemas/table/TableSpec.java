@@ -31,11 +31,6 @@ public record TableSpec(String name, Visibility visibility, String doc, List<Col
         return columns.stream().filter(Column::isMedian).toList();
     }
 
-    /** Whether cells of this table are counts of women that disclosure control protects. */
-    public boolean suppressible() {
-        return columns.stream().anyMatch(c -> c.kind() == Column.Kind.FLAG);
-    }
-
     public Column column(String name) {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + this.name));

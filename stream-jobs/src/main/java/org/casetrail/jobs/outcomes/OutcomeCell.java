@@ -45,16 +45,6 @@ public class OutcomeCell {
         return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OutcomeCell c && table.equals(c.table) && Arrays.equals(key, c.key)
-                && Arrays.equals(counts, c.counts) && Arrays.deepEquals(samples, c.samples);
-    }
-
-    @Override
-    public int hashCode() {
-        return cellId().hashCode();
-    }
 
     @Override
     public String toString() {

@@ -1,6 +1,5 @@
 package org.casetrail.warehouse.audit;
 
-import java.util.List;
 import java.util.Map;
 
 import org.casetrail.schemas.table.TableSpec;
@@ -20,9 +19,5 @@ public record AuditedCell(TableSpec table, Map<String, String> key, boolean supp
     public String describe() {
         return table.name() + " cell (" + String.join(", ", key.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")";
-    }
-
-    List<String> keyValues() {
-        return List.copyOf(key.values().stream().map(v -> v == null ? "\u0000" : v).toList());
     }
 }
