@@ -85,6 +85,10 @@ public final class RecordTranslator {
             return new Translation.Accepted(event(root, source, eventId, casePseudonym));
         } catch (InvalidRecord invalid) {
             return reject(invalid.reason(), invalid.field(), record.lineNumber(), source, eventId, casePseudonym);
+        } catch (RuntimeException unforeseen) {
+            // A line no rule foresaw is still one counted reject, never a stopped run or a message
+            // (which could quote the line).
+            return reject(RejectReason.OTHER, null, record.lineNumber(), source, eventId, casePseudonym);
         }
     }
 

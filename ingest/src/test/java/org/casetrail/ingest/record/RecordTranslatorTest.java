@@ -110,6 +110,16 @@ class RecordTranslatorTest {
         assertThat(bytes).doesNotContain("Srey").doesNotContain("sexual").doesNotContain("AF-2009");
     }
 
+    @Test
+    void aRecordThatBreaksTheTranslatorIsARejectNotAStoppedRun() {
+        // A reader bug handing over no content stands for any failure no validation rule foresaw.
+        Translation t = translator.translate(ExportRecord.parsed(3, null));
+        assertThat(t).isInstanceOf(Translation.Rejected.class);
+        RejectedRecord reject = ((Translation.Rejected) t).reject();
+        assertThat(reject.getReason()).isEqualTo(RejectReason.OTHER);
+        assertThat(reject.getLineNumber()).isEqualTo(3);
+    }
+
     private void assertRejected(String json, RejectReason reason, String field) throws Exception {
         RejectedRecord reject = rejected(json, 1);
         assertThat(reject.getReason()).as(json).isEqualTo(reason);
