@@ -55,6 +55,11 @@ import org.casetrail.schemas.event.VoidDetails;
 public final class RecordTranslator {
 
     private static final Pattern CENTRE = Pattern.compile("[A-Za-z0-9_]{1,32}");
+
+    /** ALL is reserved: it names the rollup rows (every centre) of the published tables. */
+    private static boolean isCentreCode(String code) {
+        return CENTRE.matcher(code).matches() && !code.equalsIgnoreCase("ALL");
+    }
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
     private static final Pattern NATIONALITY = Pattern.compile("[A-Z]{2}");
     private static final int EARLIEST_YEAR = 1950;
@@ -101,7 +106,7 @@ public final class RecordTranslator {
         }
         LocalDate occurredOn = plausible(root.date("occurred_at", true), "occurred_at");
         String centre = root.optionalText("centre");
-        if (centre != null && !CENTRE.matcher(centre).matches()) {
+        if (centre != null && !isCentreCode(centre)) {
             throw new InvalidRecord(RejectReason.BAD_VALUE, "centre");
         }
         Fields person = root.object("person");
@@ -185,7 +190,7 @@ public final class RecordTranslator {
                     Boolean.TRUE.equals(d.optionalBoolean("story_use")));
             case SHELTER_ADMITTED, SHELTER_EXITED -> {
                 String shelter = d.optionalText("centre");
-                if (shelter != null && !CENTRE.matcher(shelter).matches()) {
+                if (shelter != null && !isCentreCode(shelter)) {
                     throw new InvalidRecord(RejectReason.BAD_VALUE, d.name("centre"));
                 }
                 if (shelter == null) {

@@ -91,6 +91,9 @@ class RecordTranslatorTest {
         assertRejected(IDENTIFIED.replace("\"SEXUAL\"", "\"sexual\""), RejectReason.BAD_ENUM_VALUE, "details.exploitation_type");
         assertRejected(IDENTIFIED.replace("\"TOM_DY\"", "42"), RejectReason.WRONG_TYPE, "centre");
         assertRejected(IDENTIFIED.replace("\"TOM_DY\"", "\"Tom Dy centre\""), RejectReason.BAD_VALUE, "centre");
+        // ALL names the rollup rows of the published tables: no centre may be called that.
+        assertRejected(IDENTIFIED.replace("\"TOM_DY\"", "\"ALL\""), RejectReason.BAD_VALUE, "centre");
+        assertRejected(IDENTIFIED.replace("\"TOM_DY\"", "\"all\""), RejectReason.BAD_VALUE, "centre");
         assertRejected(IDENTIFIED.replace("\"phnom-penh\"", "\"Atlantis\""), RejectReason.BAD_ENUM_VALUE, "person.province");
         assertRejected(IDENTIFIED.replace("\"1993-05-02\"", "\"1993-02-30\""), RejectReason.BAD_DATE, "person.date_of_birth");
         assertRejected(IDENTIFIED.replace("\"centre\": \"TOM_DY\",", ""), RejectReason.MISSING_FIELD, "centre");

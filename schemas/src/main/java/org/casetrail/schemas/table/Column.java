@@ -1,7 +1,11 @@
 package org.casetrail.schemas.table;
 
 /** One column of a published or restricted table: its name (a public interface), kind and meaning. */
-public record Column(String name, Kind kind, Type type, String doc, String numerator, String denominator) {
+public record Column(String name, Kind kind, Type type, String doc, String numerator, String denominator, boolean rollup,
+                     boolean ofWomen) {
+
+    /** The key value of a rollup row: the total over every value of that key. Never a real value. */
+    public static final String ALL = "ALL";
 
     /** What the column is for, which decides how disclosure control treats it. */
     public enum Kind {
@@ -19,12 +23,24 @@ public record Column(String name, Kind kind, Type type, String doc, String numer
 
     public enum Type { INT, LONG, DOUBLE, STRING, BOOLEAN, DATE }
 
+    /** A key that never rolls up: a period (year, month) or a checkpoint. */
     public static Column key(String name, Type type, String doc) {
-        return new Column(name, Kind.KEY, type, doc, null, null);
+        return new Column(name, Kind.KEY, type, doc, null, null, false, false);
     }
 
+    /** A key that also takes the value {@link #ALL} in the rollup rows of a perturbed release. */
+    public static Column dimension(String name, String doc) {
+        return new Column(name, Kind.KEY, Type.STRING, doc, null, null, true, false);
+    }
+
+    /** A count of distinct women: in a rollup row a woman counts once, however many cells below hold her. */
     public static Column count(String name, String doc) {
-        return new Column(name, Kind.COUNT, Type.LONG, doc, null, null);
+        return new Column(name, Kind.COUNT, Type.LONG, doc, null, null, false, true);
+    }
+
+    /** A count of things (court cases, admissions): in a rollup row they add up. */
+    public static Column countOfThings(String name, String doc) {
+        return new Column(name, Kind.COUNT, Type.LONG, doc, null, null, false, false);
     }
 
     /**
@@ -34,16 +50,16 @@ public record Column(String name, Kind kind, Type type, String doc, String numer
      *               denominator, so an audit of the published data can check it
      */
     public static Column median(String name, String atMost, String doc) {
-        return new Column(name, Kind.STATISTIC, Type.DOUBLE, doc, null, atMost);
+        return new Column(name, Kind.STATISTIC, Type.DOUBLE, doc, null, atMost, false, false);
     }
 
     /** A rate: the numerator count over the denominator count of the same cell. */
     public static Column rate(String name, String numerator, String denominator, String doc) {
-        return new Column(name, Kind.STATISTIC, Type.DOUBLE, doc, numerator, denominator);
+        return new Column(name, Kind.STATISTIC, Type.DOUBLE, doc, numerator, denominator, false, false);
     }
 
     public static Column value(String name, Type type, String doc) {
-        return new Column(name, Kind.VALUE, type, doc, null, null);
+        return new Column(name, Kind.VALUE, type, doc, null, null, false, false);
     }
 
     public boolean isMedian() {
@@ -52,6 +68,8 @@ public record Column(String name, Kind kind, Type type, String doc, String numer
 
     public static Column suppressed() {
         return new Column("suppressed", Kind.FLAG, Type.BOOLEAN,
-                "True when the cell describes fewer than k women, or was suppressed so that no other cell can be recovered by subtraction; its counts and statistics are then null.", null, null);
+                "True when the row is withheld: it describes fewer than k women (or, under --protection suppression, it was"
+                        + " suppressed so that no other row can be recovered by subtraction); its counts and statistics are then null.",
+                null, null, false, false);
     }
 }

@@ -32,9 +32,9 @@ public record SharedMargin(String name, List<View> views) {
     /** Minor or not, from an age band at identification: what referral_sources' minor column says. */
     public static String minorOf(String ageBand) {
         return switch (ageBand) {
-            case "AGE_0_11", "AGE_12_14", "AGE_15_17" -> "true";
-            case "UNKNOWN" -> null;
-            default -> "false";
+            case "AGE_0_11", "AGE_12_14", "AGE_15_17" -> "MINOR";
+            case "UNKNOWN" -> "UNKNOWN";
+            default -> "ADULT";
         };
     }
 

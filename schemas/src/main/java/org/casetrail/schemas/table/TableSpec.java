@@ -41,9 +41,50 @@ public record TableSpec(String name, Visibility visibility, String doc, List<Col
      * {@code restricted/unsuppressed_<name>}, every column but the suppression flag.
      */
     public TableSpec unsuppressed() {
+        List<Column> exact = new java.util.ArrayList<>(columns.stream().filter(c -> c.kind() != Column.Kind.FLAG).toList());
+        for (Column count : counts()) {
+            exact.add(Column.value(cellKeyColumn(count), Column.Type.INT,
+                    "Cell key of " + count.name() + " (0-4095): what the perturbation table was read at."));
+        }
         return new TableSpec("unsuppressed_" + name, Visibility.RESTRICTED,
-                "The cells of " + name + " before disclosure control, unsuppressed. Restricted.",
-                columns.stream().filter(c -> c.kind() != Column.Kind.FLAG).toList());
+                "The rows of " + name + " before disclosure control: exact counts and statistics, and each count's cell key. Restricted.",
+                exact);
+    }
+
+    /** The restricted column holding a count's cell key. */
+    public static String cellKeyColumn(Column count) {
+        return count.name() + "_cell_key";
+    }
+
+    /** Keys that take the value ALL in rollup rows. */
+    public List<Column> dimensions() {
+        return columns.stream().filter(Column::rollup).toList();
+    }
+
+    /** True for a rollup row: one of its dimensions is ALL. */
+    public boolean isRollup(String[] key) {
+        List<Column> keys = keys();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).rollup() && Column.ALL.equals(key[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A row's rollup level, named by the keys it is broken down by (those not ALL), e.g.
+     * {@code identification_year × centre}.
+     */
+    public String level(String[] key) {
+        List<Column> keys = keys();
+        List<String> by = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!(keys.get(i).rollup() && Column.ALL.equals(key[i]))) {
+                by.add(keys.get(i).name());
+            }
+        }
+        return String.join(" × ", by);
     }
 
     /** Folder of the table inside a release: {@code public/<name>} or {@code restricted/<name>}. */

@@ -1,6 +1,8 @@
 package org.casetrail.schemas.table;
 
 import static org.casetrail.schemas.table.Column.count;
+import static org.casetrail.schemas.table.Column.countOfThings;
+import static org.casetrail.schemas.table.Column.dimension;
 import static org.casetrail.schemas.table.Column.key;
 import static org.casetrail.schemas.table.Column.median;
 import static org.casetrail.schemas.table.Column.rate;
@@ -20,15 +22,15 @@ import org.casetrail.schemas.table.TableSpec.Visibility;
 public final class Tables {
 
     /** Version of the published table layout, recorded in every release manifest. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public static final TableSpec COHORT_OUTCOMES = new TableSpec("cohort_outcomes", Visibility.PUBLIC,
             "What became of the women identified in a year, by responsible centre, age band at identification and form of exploitation.",
             List.of(
                     key("identification_year", Type.INT, "Year of the earliest CASE_IDENTIFIED."),
-                    key("centre", Type.STRING, "Responsible centre on that record."),
-                    key("age_band", Type.STRING, "Age band at identification (0-11, 12-14, 15-17, 18-24, 25-34, 35+ as AGE_..., or UNKNOWN)."),
-                    key("exploitation_type", Type.STRING, "Form of exploitation at identification."),
+                    dimension("centre", "Responsible centre on that record; ALL in rollup rows."),
+                    dimension("age_band", "Age band at identification (0-11, 12-14, 15-17, 18-24, 25-34, 35+ as AGE_..., or UNKNOWN); ALL in rollup rows."),
+                    dimension("exploitation_type", "Form of exploitation at identification; ALL in rollup rows."),
                     count("cases", "Distinct women."),
                     count("sheltered", "Women admitted to a shelter at least once."),
                     median("median_shelter_days", "sheltered", "Median of total days in completed shelter stays, over the women with at least one completed stay."),
@@ -47,7 +49,7 @@ public final class Tables {
             "Training enrolments by year of enrolment and course, and what came of them.",
             List.of(
                     key("enrolment_year", Type.INT, "Year of the TRAINING_ENROLLED."),
-                    key("course", Type.STRING, "The course."),
+                    dimension("course", "The course; ALL in rollup rows (a woman enrolled in several courses that year counts once)."),
                     count("cases", "Distinct women enrolled."),
                     count("completed", "Women who completed it (first TRAINING_COMPLETED of the course on or after enrolment)."),
                     count("dropped", "Women who dropped it without completing it."),
@@ -61,7 +63,7 @@ public final class Tables {
             List.of(
                     key("reintegration_year", Type.INT, "Year of the first REINTEGRATED."),
                     key("checkpoint_months", Type.INT, "3 (days 60-120), 6 (150-240), 12 (270-450) or 24 (630-810) after reintegration."),
-                    key("status", Type.STRING, "STABLE, AT_RISK, RE_TRAFFICKED, LOST_CONTACT (latest follow-up in the window), NO_FOLLOW_UP (none), PENDING (window not ended by as_of)."),
+                    dimension("status", "STABLE, AT_RISK, RE_TRAFFICKED, LOST_CONTACT (latest follow-up in the window), NO_FOLLOW_UP (none), PENDING (window not ended by as_of); ALL: every woman reintegrated that year."),
                     count("cases", "Distinct women."),
                     suppressed()));
 
@@ -69,10 +71,10 @@ public final class Tables {
             "Shelter use by month and centre.",
             List.of(
                     key("month", Type.STRING, "Calendar month, YYYY-MM."),
-                    key("centre", Type.STRING, "The shelter's centre code."),
+                    dimension("centre", "The shelter's centre code; ALL in rollup rows (a woman in two shelters that month counts once)."),
                     count("cases", "Distinct women resident at some time during the month."),
-                    count("admissions", "Admissions during the month."),
-                    count("exits", "Exits during the month."),
+                    countOfThings("admissions", "Admissions during the month."),
+                    countOfThings("exits", "Exits during the month."),
                     count("residents_at_month_end", "Women resident on the last day of the month (or on as_of, for its month)."),
                     suppressed()));
 
@@ -80,9 +82,9 @@ public final class Tables {
             "Women identified, by year, who referred them, the form of exploitation and whether she was a minor.",
             List.of(
                     key("identification_year", Type.INT, "Year of the earliest CASE_IDENTIFIED."),
-                    key("referral_source", Type.STRING, "Referral source on that record."),
-                    key("exploitation_type", Type.STRING, "Form of exploitation on that record."),
-                    key("minor", Type.BOOLEAN, "Under 18 at identification; null when her birth date is unknown."),
+                    dimension("referral_source", "Referral source on that record; ALL in rollup rows."),
+                    dimension("exploitation_type", "Form of exploitation on that record; ALL in rollup rows."),
+                    dimension("minor", "MINOR (under 18 at identification), ADULT, UNKNOWN (no birth date), or ALL in rollup rows. Schema version 1 had a boolean here."),
                     count("cases", "Distinct women."),
                     suppressed()));
 
@@ -90,17 +92,17 @@ public final class Tables {
             "Court cases against traffickers by year filed and main charge, and their verdicts.",
             List.of(
                     key("filed_year", Type.INT, "Year of the first event of the court case (normally LEGAL_CASE_FILED)."),
-                    key("charge", Type.STRING, "Main charge."),
+                    dimension("charge", "Main charge; ALL in rollup rows."),
                     count("cases", "Distinct women."),
-                    count("legal_cases", "Distinct court cases."),
-                    count("convictions", "Court cases whose latest verdict is CONVICTION."),
-                    count("acquittals", "... ACQUITTAL."),
-                    count("dismissed", "... DISMISSED."),
-                    count("withdrawn", "... WITHDRAWN."),
-                    count("settled", "... SETTLED (closed by a monetary settlement)."),
-                    count("pending", "Court cases without a verdict by as_of."),
+                    countOfThings("legal_cases", "Distinct court cases."),
+                    countOfThings("convictions", "Court cases whose latest verdict is CONVICTION."),
+                    countOfThings("acquittals", "... ACQUITTAL."),
+                    countOfThings("dismissed", "... DISMISSED."),
+                    countOfThings("withdrawn", "... WITHDRAWN."),
+                    countOfThings("settled", "... SETTLED (closed by a monetary settlement)."),
+                    countOfThings("pending", "Court cases without a verdict by as_of."),
                     median("median_days_to_verdict", "legal_cases", "Median days from filing to the latest verdict, over the decided court cases."),
-                    count("compensation_awarded", "Court cases whose latest verdict awarded compensation."),
+                    countOfThings("compensation_awarded", "Court cases whose latest verdict awarded compensation."),
                     suppressed()));
 
     public static final TableSpec TESTIMONIES = new TableSpec("testimonies", Visibility.PUBLIC,
