@@ -33,8 +33,10 @@ import org.casetrail.jobs.flink.TableUpdate;
 import org.casetrail.jobs.kafka.CaseEventDeserializer;
 import org.casetrail.jobs.kafka.EventLogScan;
 import org.casetrail.jobs.outcomes.CellContribution;
+import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.jobs.release.Snapshot;
 import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.release.ReportingPeriod;
 
 /**
  * The outcome job: case events in, every warehouse table out. One pipeline for both execution
@@ -49,13 +51,18 @@ public final class OutcomeJob {
      *
      * @param asOf the release's reference date, or null for the latest event date in the log
      */
-    public record Settings(LocalDate asOf, int k, String keyFingerprint, ReleaseAssembly.Target target,
-                           long snapshotIntervalMillis) {
+    public record Settings(LocalDate asOf, ReportingPeriod period, String keyFingerprint, String perturbationSecretFile,
+                           DisclosureSettings disclosure, ReleaseAssembly.Target target, long snapshotIntervalMillis) {
     }
 
-    /** A batch replay of a whole topic into a release folder. */
-    public record ReplayRequest(String bootstrapServers, String topic, Path releaseDir, LocalDate asOf, int k,
-                                int parallelism) {
+    /**
+     * A batch replay of a whole topic into a release folder.
+     *
+     * @param asOf   the release's as_of, or null for the last end of {@code period} on or before the latest event date
+     * @param period with no as_of given, the reporting period; null to take the latest event date itself
+     */
+    public record ReplayRequest(String bootstrapServers, String topic, Path releaseDir, LocalDate asOf, ReportingPeriod period,
+                                Path perturbationSecretFile, DisclosureSettings disclosure, int parallelism) {
     }
 
     /** What a replay read and wrote, for the release manifest. */
@@ -64,8 +71,8 @@ public final class OutcomeJob {
 
     /** A continuous run over a topic, writing numbered snapshots and checkpointing its state. */
     public record StreamRequest(String bootstrapServers, String topic, Path snapshotRoot, Path checkpointDir,
-                                String restoreFrom, LocalDate asOf, int k, int parallelism, Duration snapshotInterval,
-                                Duration checkpointInterval) {
+                                String restoreFrom, LocalDate asOf, Path perturbationSecretFile, DisclosureSettings disclosure,
+                                int parallelism, Duration snapshotInterval, Duration checkpointInterval) {
     }
 
     private OutcomeJob() {
@@ -74,14 +81,15 @@ public final class OutcomeJob {
     public static void build(DataStream<CaseEvent> events, Settings settings) {
         SingleOutputStreamOperator<LocalDate> asOf = events
                 .keyBy(e -> 0, Types.INT)
-                .process(new AsOfTracker(settings.asOf(), settings.snapshotIntervalMillis()), Types.LOCAL_DATE)
+                .process(new AsOfTracker(settings.asOf(), settings.period(), settings.snapshotIntervalMillis()), Types.LOCAL_DATE)
                 .name("as_of").uid("as-of").setParallelism(1).setMaxParallelism(1);
         BroadcastStream<LocalDate> asOfBroadcast = asOf.broadcast(JourneyFunction.AS_OF);
 
         SingleOutputStreamOperator<CellContribution> contributions = events
                 .keyBy(CaseEvent::getCasePseudonym, Types.STRING)
                 .connect(asOfBroadcast)
-                .process(new JourneyFunction(settings.keyFingerprint()), TypeInformation.of(CellContribution.class))
+                .process(new JourneyFunction(settings.keyFingerprint(), settings.perturbationSecretFile(),
+                        settings.disclosure().consentBasis()), TypeInformation.of(CellContribution.class))
                 .name("journeys").uid("journeys");
 
         DataStream<TableUpdate> cellSums = contributions
@@ -91,7 +99,7 @@ public final class OutcomeJob {
 
         cellSums.union(contributions.getSideOutput(JourneyFunction.JOURNEYS), asOf.getSideOutput(AsOfTracker.PROGRESS))
                 .keyBy(update -> 0, Types.INT)
-                .process(new ReleaseAssembly(settings.k(), settings.target(), settings.snapshotIntervalMillis()), Types.VOID)
+                .process(new ReleaseAssembly(settings.disclosure(), settings.target(), settings.snapshotIntervalMillis()), Types.VOID)
                 .name("disclosure control and snapshots").uid("release-assembly")
                 .setParallelism(1).setMaxParallelism(1);
     }
@@ -108,8 +116,8 @@ public final class OutcomeJob {
                 .setBounded(OffsetsInitializer.offsets(log.stoppingOffsets()))
                 .build();
         DataStream<CaseEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
-        build(events, new Settings(request.asOf(), request.k(), fingerprint,
-                new ReleaseAssembly.Target(request.releaseDir().toString(), false), 1000));
+        build(events, new Settings(request.asOf(), request.period(), fingerprint, request.perturbationSecretFile().toString(),
+                request.disclosure(), new ReleaseAssembly.Target(request.releaseDir().toString(), false), 1000));
         JobExecutionResult result = env.execute("casetrail replay");
         Map<String, Long> counters = new TreeMap<>();
         result.getAllAccumulatorResults().forEach((name, value) -> {
@@ -147,8 +155,9 @@ public final class OutcomeJob {
                 .setProperty("partition.discovery.interval.ms", "10000")
                 .build();
         DataStream<CaseEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
-        build(events, new Settings(request.asOf(), request.k(), fingerprint,
-                new ReleaseAssembly.Target(request.snapshotRoot().toString(), true), request.snapshotInterval().toMillis()));
+        build(events, new Settings(request.asOf(), null, fingerprint, request.perturbationSecretFile().toString(),
+                request.disclosure(), new ReleaseAssembly.Target(request.snapshotRoot().toString(), true),
+                request.snapshotInterval().toMillis()));
         return env.executeAsync("casetrail stream");
     }
 

@@ -53,7 +53,7 @@ public final class DisclosureControl {
             tables.get(decided.table).add(publish(decided.table, cells.get(i), decided.suppression));
         }
         for (List<PublishedCell> table : tables.values()) {
-            table.sort(Comparator.comparing(c -> String.join("\u001f", nullsFirst(c.key()))));
+            table.sort(Comparator.comparing(PublishedCell::sortKey));
         }
         return new Release(tables);
     }
@@ -81,13 +81,5 @@ public final class DisclosureControl {
             }
         }
         return new PublishedCell(cell.table, cell.key, counts, values, PublishedCell.Suppression.NONE);
-    }
-
-    private static String[] nullsFirst(String[] key) {
-        String[] sortable = new String[key.length];
-        for (int i = 0; i < key.length; i++) {
-            sortable[i] = key[i] == null ? "" : key[i];
-        }
-        return sortable;
     }
 }

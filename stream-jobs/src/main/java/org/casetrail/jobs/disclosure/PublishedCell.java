@@ -17,6 +17,15 @@ public record PublishedCell(String table, String[] key, Long[] counts, Double[] 
         SECONDARY
     }
 
+    /** Orders rows by their key values, nulls first, the same way in every release. */
+    public String sortKey() {
+        StringBuilder sort = new StringBuilder();
+        for (String value : key) {
+            sort.append(value == null ? "" : value).append('\u001f');
+        }
+        return sort.toString();
+    }
+
     public boolean suppressed() {
         return suppression != Suppression.NONE;
     }

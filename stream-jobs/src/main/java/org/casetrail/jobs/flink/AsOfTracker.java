@@ -10,10 +10,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.release.ReportingPeriod;
 
 /**
  * The release's reference date as the log grows: the one given, or else the latest occurred_on
- * seen so far (DESIGN.md). Announces a new as_of at most once per interval, because every new
+ * seen so far, or (for a public release) the last day of the latest reporting period that has
+ * ended by then (DESIGN.md). Announces a new as_of at most once per interval, because every new
  * as_of makes every journey fold again; in BATCH mode its one timer fires at the end of input, so
  * a replay gets exactly the latest date of the whole log.
  */
@@ -24,15 +26,20 @@ public final class AsOfTracker extends KeyedProcessFunction<Integer, CaseEvent, 
     public static final OutputTag<TableUpdate> PROGRESS = new OutputTag<>("progress", org.apache.flink.api.common.typeinfo.TypeInformation.of(TableUpdate.class));
 
     private final LocalDate fixedAsOf;
+    private final ReportingPeriod period;
     private final long intervalMillis;
     private transient ValueState<LocalDate> latest;
     private transient ValueState<LocalDate> announced;
     private transient ValueState<Long> seen;
     private transient ValueState<Boolean> pending;
 
-    /** @param fixedAsOf the as_of of the run, or null to follow the log */
-    public AsOfTracker(LocalDate fixedAsOf, long intervalMillis) {
+    /**
+     * @param fixedAsOf the as_of of the run, or null to follow the log
+     * @param period    with no fixed as_of, round the latest date down to this period's last end; null to follow the log's latest date
+     */
+    public AsOfTracker(LocalDate fixedAsOf, ReportingPeriod period, long intervalMillis) {
         this.fixedAsOf = fixedAsOf;
+        this.period = period;
         this.intervalMillis = intervalMillis;
     }
 
@@ -60,7 +67,8 @@ public final class AsOfTracker extends KeyedProcessFunction<Integer, CaseEvent, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LocalDate> out) throws Exception {
         pending.clear();
-        LocalDate asOf = fixedAsOf != null ? fixedAsOf : latest.value();
+        LocalDate asOf = fixedAsOf != null ? fixedAsOf
+                : period != null ? period.lastEndOnOrBefore(latest.value()) : latest.value();
         if (!asOf.equals(announced.value())) {
             announced.update(asOf);
             out.collect(asOf);

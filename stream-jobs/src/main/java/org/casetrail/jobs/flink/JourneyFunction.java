@@ -22,9 +22,11 @@ import org.casetrail.jobs.JobException;
 import org.casetrail.jobs.journey.CaseJourney;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.JourneyCells;
+import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.jobs.release.RowBytes;
 import org.casetrail.jobs.release.TableRows;
 import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.release.ConsentBasis;
 import org.casetrail.schemas.table.Tables;
 
 /**
@@ -50,6 +52,8 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
     private static final ListStateDescriptor<CaseEvent> EVENTS = new ListStateDescriptor<>("events", new AvroTypeInfo<>(CaseEvent.class));
 
     private final String keyFingerprint;
+    private final String perturbationSecretFile;
+    private final ConsentBasis consentBasis;
 
     private transient ListState<CaseEvent> events;
     private transient ValueState<Boolean> foldPending;
@@ -58,10 +62,17 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
     private transient Schema journeySchema;
     private transient Schema testimonySchema;
     private transient LongCounter eventsRead;
+    private transient PerturbationSecret secret;
 
-    /** @param keyFingerprint the one key fingerprint the log may carry */
-    public JourneyFunction(String keyFingerprint) {
+    /**
+     * @param keyFingerprint         the one key fingerprint the log may carry
+     * @param perturbationSecretFile the warehouse's perturbation.key, read when the operator opens
+     *                               (so the secret never travels inside the job's definition)
+     */
+    public JourneyFunction(String keyFingerprint, String perturbationSecretFile, ConsentBasis consentBasis) {
         this.keyFingerprint = keyFingerprint;
+        this.perturbationSecretFile = perturbationSecretFile;
+        this.consentBasis = consentBasis;
     }
 
     @Override
@@ -73,6 +84,7 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
         journeySchema = Tables.CASE_JOURNEYS.avroSchema();
         testimonySchema = Tables.TESTIMONIES.avroSchema();
         eventsRead = getRuntimeContext().getLongCounter(JobCounters.EVENTS_READ);
+        secret = PerturbationSecret.load(java.nio.file.Path.of(perturbationSecretFile));
     }
 
     @Override
@@ -129,14 +141,15 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
         if (before != null && before == all.size() && asOf.equals(asOfBefore)) {
             return;
         }
+        int recordKey = secret.recordKey(key);
         if (before != null) {
-            CaseJourney previous = CaseJourney.fold(key, all.subList(0, before), asOfBefore);
-            for (CellContribution cell : JourneyCells.of(previous, asOfBefore)) {
+            CaseJourney previous = CaseJourney.fold(key, all.subList(0, before), asOfBefore, consentBasis);
+            for (CellContribution cell : JourneyCells.withRollups(previous, asOfBefore, recordKey)) {
                 out.collect(cell.negated());
             }
         }
-        CaseJourney journey = CaseJourney.fold(key, all, asOf);
-        for (CellContribution cell : JourneyCells.of(journey, asOf)) {
+        CaseJourney journey = CaseJourney.fold(key, all, asOf, consentBasis);
+        for (CellContribution cell : JourneyCells.withRollups(journey, asOf, recordKey)) {
             out.collect(cell);
         }
         foldedEvents.update(all.size());

@@ -17,6 +17,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.OutcomeCell;
+import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.jobs.release.Snapshot;
 
 /**
@@ -37,7 +38,7 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
     public record Target(String dir, boolean numbered) implements java.io.Serializable {
     }
 
-    private final int k;
+    private final DisclosureSettings settings;
     private final Target target;
     private final long intervalMillis;
     private transient MapState<String, CellContribution> cells;
@@ -46,8 +47,8 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
     private transient ValueState<Boolean> pending;
     private transient ValueState<Long> sequence;
 
-    public ReleaseAssembly(int k, Target target, long intervalMillis) {
-        this.k = k;
+    public ReleaseAssembly(DisclosureSettings settings, Target target, long intervalMillis) {
+        this.settings = settings;
         this.target = target;
         this.intervalMillis = intervalMillis;
     }
@@ -97,9 +98,9 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
         long next = sequence.value() == null ? 1 : sequence.value() + 1;
         sequence.update(next);
         if (target.numbered()) {
-            Snapshot.writeNumbered(Path.of(target.dir()), all, byCase, k, asOf, events, next);
+            Snapshot.writeNumbered(Path.of(target.dir()), all, byCase, settings, asOf, events, next);
         } else {
-            Snapshot.write(Path.of(target.dir()), all, byCase, k, asOf, events, next);
+            Snapshot.write(Path.of(target.dir()), all, byCase, settings, asOf, events, next);
         }
     }
 }

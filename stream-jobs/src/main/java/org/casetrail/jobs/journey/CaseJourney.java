@@ -18,6 +18,7 @@ import org.casetrail.schemas.event.CaseIdentifiedDetails;
 import org.casetrail.schemas.event.ClosureDetails;
 import org.casetrail.schemas.event.ClosureReason;
 import org.casetrail.schemas.event.ConsentDetails;
+import org.casetrail.schemas.release.ConsentBasis;
 import org.casetrail.schemas.event.EventType;
 import org.casetrail.schemas.event.ExploitationType;
 import org.casetrail.schemas.event.FollowUpDetails;
@@ -64,7 +65,7 @@ public record CaseJourney(
         INCLUDED,
         /** No CASE_IDENTIFIED yet: held back from every table until one arrives. */
         NOT_YET_IDENTIFIED,
-        /** Her latest consent says research_use false: left out of every table. */
+        /** Her latest consent says research_use false (under explicit consent: or she has none): left out of every table. */
         NO_RESEARCH_CONSENT
     }
 
@@ -105,6 +106,11 @@ public record CaseJourney(
     }
 
     public static CaseJourney fold(String casePseudonym, Collection<CaseEvent> received, LocalDate asOf) {
+        return fold(casePseudonym, received, asOf, ConsentBasis.UNLESS_WITHDRAWN);
+    }
+
+    /** Her journey as of {@code asOf}, counted or left out by her latest consent under {@code basis}. */
+    public static CaseJourney fold(String casePseudonym, Collection<CaseEvent> received, LocalDate asOf, ConsentBasis basis) {
         List<CaseEvent> events = counted(received, asOf);
 
         CaseEvent identification = null;
@@ -118,7 +124,7 @@ public record CaseJourney(
             }
         }
         ConsentDetails consentDetails = consent == null ? null : (ConsentDetails) consent.getDetails();
-        boolean researchUse = consentDetails == null || consentDetails.getResearchUse();
+        boolean researchUse = consentDetails == null ? basis == ConsentBasis.UNLESS_WITHDRAWN : consentDetails.getResearchUse();
         boolean storyUse = consentDetails != null && consentDetails.getStoryUse();
         Inclusion inclusion = identification == null ? Inclusion.NOT_YET_IDENTIFIED
                 : !researchUse ? Inclusion.NO_RESEARCH_CONSENT : Inclusion.INCLUDED;

@@ -16,16 +16,32 @@ public class CellContribution {
     public int sign;
     public long[] counts;
     public long[][] samples;
+    /** Per count column, the sum of the record keys of the women it counts (see CellKey). */
+    public long[] keySums;
 
     public CellContribution() {
     }
 
     public CellContribution(String table, String[] key, int sign, long[] counts, long[][] samples) {
+        this(table, key, sign, counts, samples, new long[counts.length]);
+    }
+
+    public CellContribution(String table, String[] key, int sign, long[] counts, long[][] samples, long[] keySums) {
         this.table = table;
         this.key = key;
         this.sign = sign;
         this.counts = counts;
         this.samples = samples;
+        this.keySums = keySums;
+    }
+
+    /** The same contribution as one woman's, with her record key behind every count she is in. */
+    public CellContribution ofWoman(int recordKey) {
+        long[] sums = new long[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            sums[i] = counts[i] != 0 ? recordKey : 0;
+        }
+        return new CellContribution(table, key, sign, counts, samples, sums);
     }
 
     /** The cell this contributes to, as one string: what the aggregation is keyed by. */
@@ -39,14 +55,16 @@ public class CellContribution {
      */
     public static CellContribution merge(CellContribution a, CellContribution b) {
         long[] counts = new long[a.counts.length];
+        long[] keySums = new long[a.counts.length];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = a.sign * a.counts[i] + b.sign * b.counts[i];
+            keySums[i] = a.sign * a.keySums[i] + b.sign * b.keySums[i];
         }
         long[][] samples = new long[a.samples.length][];
         for (int i = 0; i < samples.length; i++) {
             samples[i] = combine(a.sign > 0 ? a.samples[i] : new long[0], b.samples[i], b.sign);
         }
-        return new CellContribution(a.table, a.key, 1, counts, samples);
+        return new CellContribution(a.table, a.key, 1, counts, samples, keySums);
     }
 
     private static long[] combine(long[] sorted, long[] values, int sign) {
@@ -80,7 +98,7 @@ public class CellContribution {
     }
 
     public CellContribution negated() {
-        return new CellContribution(table, key, -sign, counts, samples);
+        return new CellContribution(table, key, -sign, counts, samples, keySums);
     }
 
     /** Starts a contribution of one case to a cell of {@code spec}, with every count at zero. */

@@ -33,12 +33,29 @@ public final class JourneyCells {
         List<CellContribution> cells = new ArrayList<>();
         cells.add(cohort(j));
         cells.add(CellContribution.to(Tables.REFERRAL_SOURCES, j.identifiedOn().getYear(), j.referralSource(),
-                j.exploitationType(), j.minor()).count("cases", 1).build());
+                j.exploitationType(), minorKey(j.minor())).count("cases", 1).build());
         cells.addAll(training(j));
         cells.addAll(followUps(j));
         cells.addAll(occupancy(j, asOf));
         cells.addAll(legal(j));
         return cells;
+    }
+
+    /**
+     * Every row of every published table she counts in, rollup rows included, each carrying her
+     * record key: what a release under cell key perturbation is summed from.
+     */
+    public static List<CellContribution> withRollups(CaseJourney j, LocalDate asOf, int recordKey) {
+        List<CellContribution> rows = new ArrayList<>();
+        for (CellContribution row : Rollups.expand(of(j, asOf))) {
+            rows.add(row.ofWoman(recordKey));
+        }
+        return rows;
+    }
+
+    /** referral_sources' minor key (a string since schema version 2, so that it can also be ALL). */
+    static String minorKey(Boolean minor) {
+        return minor == null ? "UNKNOWN" : minor ? "MINOR" : "ADULT";
     }
 
     private static CellContribution cohort(CaseJourney j) {

@@ -12,15 +12,21 @@ public class OutcomeCell {
     public String[] key;
     public long[] counts;
     public long[][] samples;
+    public long[] keySums;
 
     public OutcomeCell() {
     }
 
     public OutcomeCell(String table, String[] key, long[] counts, long[][] samples) {
+        this(table, key, counts, samples, new long[counts.length]);
+    }
+
+    public OutcomeCell(String table, String[] key, long[] counts, long[][] samples, long[] keySums) {
         this.table = table;
         this.key = key;
         this.counts = counts;
         this.samples = samples;
+        this.keySums = keySums;
     }
 
     /** The cell that the sum of all contributions to it describes. */
@@ -28,11 +34,16 @@ public class OutcomeCell {
         if (sum.sign != 1) {
             throw new IllegalArgumentException("a cell is a sum of contributions, with sign +1");
         }
-        return new OutcomeCell(sum.table, sum.key, sum.counts, sum.samples);
+        return new OutcomeCell(sum.table, sum.key, sum.counts, sum.samples, sum.keySums);
     }
 
     public String cellId() {
         return CellId.of(table, key);
+    }
+
+    /** The cell key of the i-th count column, named {@code column}. */
+    public int cellKey(int i, String column) {
+        return org.casetrail.schemas.perturbation.CellKey.of(column, keySums[i]);
     }
 
     /** The median of the i-th median column's durations; null with none. */

@@ -18,10 +18,13 @@ import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.casetrail.jobs.disclosure.CellKeyPerturbation;
 import org.casetrail.jobs.disclosure.DisclosureControl;
+import org.casetrail.jobs.disclosure.InformationLoss;
 import org.casetrail.jobs.disclosure.PublishedCell;
-import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.jobs.outcomes.OutcomeCell;
+import org.casetrail.schemas.perturbation.PerturbationTable;
+import org.casetrail.schemas.release.Protection;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
 
@@ -34,7 +37,8 @@ import org.casetrail.schemas.table.Tables;
 public final class Snapshot {
 
     public static final String DESCRIPTION = "snapshot.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     /** One case's latest journey row and testimonies, as Avro bytes; its inclusion for the counts. */
     public record Journey(String inclusion, byte[] row, byte[][] testimonies) {
@@ -47,29 +51,37 @@ public final class Snapshot {
      * Writes the tables into {@code dir} (which must not hold tables yet) and returns the
      * description written beside them.
      */
-    public static Map<String, Object> write(Path dir, List<OutcomeCell> cells, Map<String, Journey> journeys, int k,
-                                            String asOf, long eventsSeen, long sequence) throws IOException {
+    public static Map<String, Object> write(Path dir, List<OutcomeCell> cells, Map<String, Journey> journeys,
+                                            DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
         Files.createDirectories(dir);
-        DisclosureControl.Release release = new DisclosureControl(new SuppressionRule(k)).apply(cells);
+        // Suppression publishes no rollup rows (version 1's tables), so neither its exact copy holds any.
+        List<OutcomeCell> rows = settings.protection() == Protection.SUPPRESSION
+                ? cells.stream().filter(c -> !Tables.byName(c.table).orElseThrow().isRollup(c.key)).toList()
+                : cells;
+        DisclosureControl.Release release = settings.protection() == Protection.PERTURBATION
+                ? new CellKeyPerturbation(settings.rule(), PerturbationTable.load(settings.ptableVersion())).apply(rows)
+                : new DisclosureControl(settings.rule()).apply(rows);
         Map<String, Object> tables = new LinkedHashMap<>();
+        Map<String, Object> loss = new LinkedHashMap<>();
         for (TableSpec spec : Tables.SUPPRESSED) {
             Schema schema = spec.avroSchema();
-            List<GenericRecord> rows = new ArrayList<>();
+            List<GenericRecord> published = new ArrayList<>();
             for (PublishedCell cell : release.tables().get(spec)) {
-                rows.add(TableRows.published(spec, schema, cell));
+                published.add(TableRows.published(spec, schema, cell));
             }
-            write(dir, spec, schema, rows);
+            write(dir, spec, schema, published);
             Schema rawSchema = spec.unsuppressed().avroSchema();
+            List<OutcomeCell> ofTable = rows.stream().filter(c -> c.table.equals(spec.name()))
+                    .sorted(java.util.Comparator.comparing(OutcomeCell::cellId)).toList();
             List<GenericRecord> raw = new ArrayList<>();
-            for (OutcomeCell cell : cells) {
-                if (cell.table.equals(spec.name())) {
-                    raw.add(TableRows.unsuppressed(spec, rawSchema, cell));
-                }
+            for (OutcomeCell cell : ofTable) {
+                raw.add(TableRows.unsuppressed(spec, rawSchema, cell));
             }
             write(dir, spec.unsuppressed(), rawSchema, raw);
-            tables.put(spec.name(), Map.of("rows", rows.size(),
+            tables.put(spec.name(), Map.of("rows", published.size(),
                     "suppressed_primary", release.suppressed(spec, PublishedCell.Suppression.PRIMARY),
                     "suppressed_secondary", release.suppressed(spec, PublishedCell.Suppression.SECONDARY)));
+            loss.put(spec.name(), InformationLoss.of(spec, ofTable, release.tables().get(spec)));
         }
         Schema journeySchema = Tables.CASE_JOURNEYS.avroSchema();
         Schema testimonySchema = Tables.TESTIMONIES.avroSchema();
@@ -103,20 +115,25 @@ public final class Snapshot {
         description.put("sequence", sequence);
         description.put("as_of", asOf);
         description.put("events_seen", eventsSeen);
-        description.put("k", k);
+        description.put("k", settings.k());
+        description.put("protection", settings.protection().flag());
+        description.put("ptable_version", settings.protection() == Protection.PERTURBATION ? settings.ptableVersion() : null);
+        description.put("consent_basis", settings.consentBasis().flag());
+        description.put("information_loss", loss);
         description.put("cases", cases);
         description.put("tables", tables);
         JSON.writeValue(dir.resolve(DESCRIPTION).toFile(), description);
+        RestrictedFiles.lockDown(dir.resolve("restricted"));
         return description;
     }
 
     /** Writes a numbered snapshot under {@code root} and makes it appear, complete, by one rename. */
-    public static Path writeNumbered(Path root, List<OutcomeCell> cells, Map<String, Journey> journeys, int k, String asOf,
-                                     long eventsSeen, long sequence) throws IOException {
+    public static Path writeNumbered(Path root, List<OutcomeCell> cells, Map<String, Journey> journeys,
+                                     DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
         String name = String.format("%09d", sequence);
         Path writing = root.resolve(".writing-" + name);
         deleteRecursively(writing);
-        write(writing, cells, journeys, k, asOf, eventsSeen, sequence);
+        write(writing, cells, journeys, settings, asOf, eventsSeen, sequence);
         Path done = root.resolve(name);
         deleteRecursively(done);
         Files.move(writing, done, StandardCopyOption.ATOMIC_MOVE);

@@ -61,6 +61,9 @@ public final class TableRows {
             }
             row.put(statistic.name(), value);
         }
+        for (int i = 0; i < counts.size(); i++) {
+            row.put(TableSpec.cellKeyColumn(counts.get(i)), cell.cellKey(i, counts.get(i).name()));
+        }
         return row;
     }
 

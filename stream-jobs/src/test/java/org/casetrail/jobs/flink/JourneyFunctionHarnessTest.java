@@ -15,15 +15,23 @@ import org.casetrail.jobs.journey.Events;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.FollowUpStatus;
+import org.casetrail.jobs.perturbation.PerturbationSecret;
+import org.casetrail.schemas.release.ConsentBasis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The keyed journey operator with Flink's harness: timers, late events and a moving as_of. */
 class JourneyFunctionHarnessTest {
 
     private final Events e = new Events("case-1");
 
-    private static KeyedBroadcastOperatorTestHarness<String, CaseEvent, java.time.LocalDate, CellContribution> harness() throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new JourneyFunction(Events.FINGERPRINT),
+    @TempDir
+    java.nio.file.Path warehouse;
+
+    private KeyedBroadcastOperatorTestHarness<String, CaseEvent, java.time.LocalDate, CellContribution> harness() throws Exception {
+        PerturbationSecret.openOrCreate(warehouse);
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new JourneyFunction(Events.FINGERPRINT,
+                        warehouse.resolve(PerturbationSecret.FILE_NAME).toString(), ConsentBasis.UNLESS_WITHDRAWN),
                 CaseEvent::getCasePseudonym, Types.STRING, JourneyFunction.AS_OF);
     }
 
@@ -46,7 +54,7 @@ class JourneyFunctionHarnessTest {
             h.processElement(new StreamRecord<>(e.admitted("in", "2010-03-02", "TOM_DY")));
             assertThat(h.extractOutputValues()).isEmpty();
             h.setProcessingTime(1000);
-            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/false", 1L)
+            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
                     .containsKey("cohort_outcomes/2010/TOM_DY/AGE_18_24/SEXUAL");
             assertThat(h.getSideOutput(JourneyFunction.JOURNEYS)).hasSize(1);
         }
@@ -59,12 +67,12 @@ class JourneyFunctionHarnessTest {
             h.setProcessingTime(0);
             h.processElement(new StreamRecord<>(e.identified("later", "2011-02-01")));
             h.setProcessingTime(1000);
-            assertThat(net(h)).containsKey("referral_sources/2011/POLICE_OPERATION/SEXUAL/false");
+            assertThat(net(h)).containsKey("referral_sources/2011/POLICE_OPERATION/SEXUAL/ADULT");
 
             h.processElement(new StreamRecord<>(e.identified("earlier", "2010-06-01")));
             h.setProcessingTime(2000);
-            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/false", 1L)
-                    .doesNotContainKey("referral_sources/2011/POLICE_OPERATION/SEXUAL/false");
+            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
+                    .doesNotContainKey("referral_sources/2011/POLICE_OPERATION/SEXUAL/ADULT");
         }
     }
 
@@ -108,7 +116,7 @@ class JourneyFunctionHarnessTest {
             h.setProcessingTime(1000);
             assertThat(h.extractOutputValues()).isEmpty();
             h.processBroadcastElement(Events.day("2010-12-31"), 1000);
-            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/false", 2L);
+            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 2L);
         }
     }
 

@@ -26,6 +26,11 @@ import org.casetrail.schemas.event.AgeBand;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.ExploitationType;
 import org.casetrail.schemas.event.ReferralSource;
+import org.casetrail.jobs.perturbation.PerturbationSecret;
+import org.casetrail.jobs.release.DisclosureSettings;
+import org.casetrail.schemas.perturbation.PerturbationTable;
+import org.casetrail.schemas.release.ConsentBasis;
+import org.casetrail.schemas.release.Protection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +44,9 @@ class OutcomeJobTest {
 
     @TempDir
     Path release;
+
+    @TempDir
+    Path warehouse;
 
     @Test
     void referralSourcesCountsDistinctIdentifiedConsentingWomenAndSuppressesSmallCells() throws Exception {
@@ -69,7 +77,10 @@ class OutcomeJobTest {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(2);
         DataStream<CaseEvent> events = env.fromData(log, new AvroTypeInfo<>(CaseEvent.class));
-        OutcomeJob.build(events, new OutcomeJob.Settings(Events.day("2012-12-31"), 10, Events.FINGERPRINT,
+        PerturbationSecret.openOrCreate(warehouse);
+        OutcomeJob.build(events, new OutcomeJob.Settings(Events.day("2012-12-31"), null, Events.FINGERPRINT,
+                warehouse.resolve(PerturbationSecret.FILE_NAME).toString(),
+                new DisclosureSettings(10, Protection.SUPPRESSION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN),
                 new ReleaseAssembly.Target(release.toString(), false), 1000));
         var result = env.execute("outcome job test");
 
@@ -91,8 +102,8 @@ class OutcomeJobTest {
                         + rs.getObject(5) + " " + rs.getBoolean(6));
             }
             assertThat(rows).containsExactly(
-                    "2010 OUTREACH SEXUAL true null true",
-                    "2010 POLICE_OPERATION SEXUAL false 12 false");
+                    "2010 OUTREACH SEXUAL MINOR null true",
+                    "2010 POLICE_OPERATION SEXUAL ADULT 12 false");
 
             rs = sql.executeQuery("SELECT count(*), count(DISTINCT case_pseudonym) FROM read_parquet('"
                     + release.resolve("restricted/case_journeys") + "/*.parquet')");

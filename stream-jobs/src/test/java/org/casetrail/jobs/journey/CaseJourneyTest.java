@@ -18,6 +18,7 @@ import org.casetrail.schemas.event.IncomeBand;
 import org.casetrail.schemas.event.Livelihood;
 import org.casetrail.schemas.event.ReferralSource;
 import org.casetrail.schemas.event.Verdict;
+import org.casetrail.schemas.release.ConsentBasis;
 import org.junit.jupiter.api.Test;
 
 class CaseJourneyTest {
@@ -103,6 +104,18 @@ class CaseJourneyTest {
         assertThat(fold("2010-06-30", events).testimonies()).isEmpty();
         assertThat(fold("2011-06-30", events).storyConsent()).isTrue();
         assertThat(fold("2011-06-30", events).testimonies()).extracting(Testimony::text).containsExactly("I am Makara*.");
+    }
+
+    @Test
+    void underExplicitConsentOnlyWomenWhoseLatestConsentAllowsResearchCount() {
+        CaseEvent identified = e.identified("id", "2009-03-14");
+        assertThat(CaseJourney.fold("case-1", List.of(identified), day(AS_OF), ConsentBasis.EXPLICIT).inclusion())
+                .isEqualTo(CaseJourney.Inclusion.NO_RESEARCH_CONSENT);
+        assertThat(CaseJourney.fold("case-1", List.of(identified), day(AS_OF), ConsentBasis.UNLESS_WITHDRAWN).included()).isTrue();
+        assertThat(CaseJourney.fold("case-1", List.of(identified, e.consent("c1", "2009-03-15", true, false)), day(AS_OF),
+                ConsentBasis.EXPLICIT).included()).isTrue();
+        assertThat(CaseJourney.fold("case-1", List.of(identified, e.consent("c1", "2009-03-15", true, false),
+                e.withdrawn("c2", "2009-05-01", false, false)), day(AS_OF), ConsentBasis.EXPLICIT).included()).isFalse();
     }
 
     @Test

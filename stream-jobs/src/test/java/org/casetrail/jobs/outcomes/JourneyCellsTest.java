@@ -116,7 +116,7 @@ class JourneyCellsTest {
 
     @Test
     void referralSourcesAndLegalOutcomes() {
-        assertThat(counts("referral_sources/2010/POLICE_OPERATION/SEXUAL/false")).containsEntry("cases", 1L);
+        assertThat(counts("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT")).containsEntry("cases", 1L);
         assertThat(counts("legal_outcomes/2010/TRAFFICKING")).containsEntry("cases", 1L).containsEntry("legal_cases", 1L)
                 .containsEntry("convictions", 1L).containsEntry("pending", 0L).containsEntry("compensation_awarded", 1L);
         assertThat(samples("legal_outcomes/2010/TRAFFICKING", "median_days_to_verdict")).containsExactly(365);

@@ -1,0 +1,32 @@
+package org.casetrail.jobs.release;
+
+import java.io.Serializable;
+
+import org.casetrail.jobs.disclosure.SuppressionRule;
+import org.casetrail.schemas.perturbation.PerturbationTable;
+import org.casetrail.schemas.release.ConsentBasis;
+import org.casetrail.schemas.release.Protection;
+
+/**
+ * How a release protects and whom it counts: the threshold k, the protection, the perturbation
+ * table's version, and the consent basis. Recorded in the release's manifest.
+ */
+public record DisclosureSettings(int k, Protection protection, String ptableVersion, ConsentBasis consentBasis)
+        implements Serializable {
+
+    public DisclosureSettings {
+        new SuppressionRule(k);
+        if (protection == null || consentBasis == null) {
+            throw new IllegalArgumentException("a release needs a protection and a consent basis");
+        }
+    }
+
+    /** Version 2's defaults: perturbation with the current ptable, counting every woman unless she withdrew consent. */
+    public static DisclosureSettings defaults(int k) {
+        return new DisclosureSettings(k, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN);
+    }
+
+    public SuppressionRule rule() {
+        return new SuppressionRule(k);
+    }
+}
