@@ -9,7 +9,12 @@ import org.casetrail.schemas.table.TableSpec;
  * the true counts before disclosure control (from the release's restricted copy).
  */
 public record AuditedCell(TableSpec table, Map<String, String> key, boolean suppressed,
-                          Map<String, Object> published, Map<String, Long> trueCounts) {
+                          Map<String, Object> published, Map<String, Long> trueCounts, Map<String, Integer> cellKeys) {
+
+    public AuditedCell(TableSpec table, Map<String, String> key, boolean suppressed, Map<String, Object> published,
+                       Map<String, Long> trueCounts) {
+        this(table, key, suppressed, published, trueCounts, Map.of());
+    }
 
     public long trueWomen() {
         return trueCounts.get("cases");

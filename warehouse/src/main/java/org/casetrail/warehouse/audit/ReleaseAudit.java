@@ -1,5 +1,6 @@
 package org.casetrail.warehouse.audit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.casetrail.schemas.perturbation.PerturbationTable;
+import org.casetrail.schemas.release.Protection;
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
@@ -16,39 +20,70 @@ import org.casetrail.warehouse.WarehouseException;
 import org.casetrail.warehouse.catalog.Catalog;
 
 /**
- * Audits a release on disk: reads each published table and its restricted unsuppressed copy
- * through DuckDB, pairs the cells by key, and applies {@link DisclosureAudit}.
+ * Audits a release on disk: reads each published table and its restricted exact copy through
+ * DuckDB, pairs the rows by key, and applies the rules of the release's protection
+ * ({@link PerturbationAudit} or, for suppression, {@link DisclosureAudit}); and checks that no
+ * other user can read its restricted data or the warehouse's keys.
  */
 public final class ReleaseAudit {
 
     private final int k;
+    private final Protection protection;
+    private final String ptableVersion;
 
-    public ReleaseAudit(int k) {
+    public ReleaseAudit(int k, Protection protection, String ptableVersion) {
         this.k = k;
+        this.protection = protection;
+        this.ptableVersion = ptableVersion;
     }
 
     /** The rules a release broke; empty when it passed. */
     public List<String> check(Path releaseDir) {
-        List<String> failures = new ArrayList<>();
+        return check(releaseDir, Optional.empty());
+    }
+
+    /**
+     * @param previousPublic the current public release, against which a new one must be consistent
+     */
+    public List<String> check(Path releaseDir, Optional<Path> previousPublic) {
+        List<String> failures = new ArrayList<>(OwnerOnly.check(releaseDir));
+        List<AuditedCell> cells = cells(releaseDir, failures);
+        if (protection == Protection.SUPPRESSION) {
+            failures.addAll(new DisclosureAudit(k).check(cells));
+        } else {
+            List<AuditedCell> previous = previousPublic
+                    .filter(dir -> Files.isDirectory(dir.resolve("restricted")))
+                    .map(dir -> cells(dir, new ArrayList<>())).orElse(List.of());
+            failures.addAll(new PerturbationAudit(k, PerturbationTable.load(ptableVersion)).check(cells, previous));
+        }
+        return failures;
+    }
+
+    private static List<AuditedCell> cells(Path releaseDir, List<String> failures) {
         List<AuditedCell> cells = new ArrayList<>();
         try (Catalog catalog = Catalog.open(releaseDir, true); Statement sql = catalog.connection().createStatement()) {
             for (TableSpec table : Tables.SUPPRESSED) {
                 Map<List<String>, Map<String, Object>> published = rows(sql, table, table);
                 Map<List<String>, Map<String, Object>> truth = rows(sql, table, table.unsuppressed());
                 for (Map.Entry<List<String>, Map<String, Object>> row : published.entrySet()) {
-                    Map<String, Object> counts = truth.get(row.getKey());
+                    Map<String, Object> exact = truth.get(row.getKey());
                     Map<String, String> key = key(table, row.getValue());
-                    if (counts == null) {
+                    if (exact == null) {
                         failures.add(new AuditedCell(table, key, true, Map.of(), Map.of()).describe()
                                 + " is published but not among the release's own cells");
                         continue;
                     }
                     Map<String, Long> trueCounts = new LinkedHashMap<>();
+                    Map<String, Integer> cellKeys = new LinkedHashMap<>();
                     for (Column c : table.counts()) {
-                        trueCounts.put(c.name(), ((Number) counts.get(c.name())).longValue());
+                        trueCounts.put(c.name(), ((Number) exact.get(c.name())).longValue());
+                        Object cellKey = exact.get(TableSpec.cellKeyColumn(c));
+                        if (cellKey != null) {
+                            cellKeys.put(c.name(), ((Number) cellKey).intValue());
+                        }
                     }
                     cells.add(new AuditedCell(table, key, Boolean.TRUE.equals(row.getValue().get("suppressed")),
-                            row.getValue(), trueCounts));
+                            row.getValue(), trueCounts, cellKeys));
                 }
                 for (List<String> missing : truth.keySet()) {
                     if (!published.containsKey(missing)) {
@@ -60,8 +95,7 @@ public final class ReleaseAudit {
         } catch (SQLException e) {
             throw new WarehouseException("cannot audit release " + releaseDir.getFileName() + ": " + e.getMessage(), e);
         }
-        failures.addAll(new DisclosureAudit(k).check(cells));
-        return failures;
+        return cells;
     }
 
     private static Map<List<String>, Map<String, Object>> rows(Statement sql, TableSpec spec, TableSpec view) throws SQLException {

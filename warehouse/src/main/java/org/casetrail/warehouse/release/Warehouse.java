@@ -98,6 +98,38 @@ public final class Warehouse {
         }
     }
 
+    /** Live snapshots of a streaming run: restricted, for the organisation, never a public release. */
+    public Path live() {
+        return root.resolve("live");
+    }
+
+    /**
+     * Makes a completed public release current and then deletes the restricted data of every older
+     * release: exact tables are kept only in the current release, so a withdrawn consent leaves no
+     * restricted trace after the next release.
+     */
+    public void publishAndRetire(String releaseId) {
+        publish(releaseId);
+        for (String older : releaseIds()) {
+            if (older.compareTo(releaseId) < 0) {
+                deleteTree(releases().resolve(older).resolve("restricted"));
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new WarehouseException("cannot delete the restricted data in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Points {@code current} at a completed release, atomically. */
     public void publish(String releaseId) {
         Path release = releases().resolve(releaseId);
