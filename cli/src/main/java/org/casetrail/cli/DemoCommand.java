@@ -64,10 +64,10 @@ final class DemoCommand implements Callable<Integer> {
             say("ingest: " + summary.line());
 
             say("replaying topic " + EventLogTopics.DEFAULT_EVENTS + " with Flink (local, batch)...");
-            ReleaseProcess.Outcome outcome = ReleaseProcess.replay(broker.bootstrapServers(), EventLogTopics.DEFAULT_EVENTS,
-                    warehouse, null, k, 2);
+            ReleaseProcess.Outcome outcome = ReleaseProcess.replay(
+                    ReleaseProcess.Request.defaults(broker.bootstrapServers(), EventLogTopics.DEFAULT_EVENTS, warehouse, k));
             Reports.printRelease(outcome, System.out);
-            if (!outcome.published()) {
+            if (!outcome.auditPassed()) {
                 return Casetrail.FAILED;
             }
             System.out.println();

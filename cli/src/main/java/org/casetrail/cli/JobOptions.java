@@ -5,12 +5,17 @@ import java.time.LocalDate;
 
 import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.jobs.disclosure.SuppressionRule;
+import org.casetrail.jobs.release.DisclosureSettings;
+import org.casetrail.schemas.perturbation.PerturbationTable;
+import org.casetrail.schemas.release.ConsentBasis;
+import org.casetrail.schemas.release.Protection;
+import org.casetrail.schemas.release.ReportingPeriod;
 import picocli.CommandLine.Option;
 
 /** The options replay and stream share: where the log and the warehouse are, and the release's settings. */
 final class JobOptions {
 
-    @Option(names = "--bootstrap-server", required = true, description = "Kafka broker, HOST:PORT.")
+    @Option(names = "--bootstrap-server", required = true, description = "Kafka broker(s), HOST:PORT[,HOST:PORT...].")
     String bootstrapServer;
 
     @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
@@ -19,12 +24,69 @@ final class JobOptions {
     @Option(names = "--topic", defaultValue = EventLogTopics.DEFAULT_EVENTS, description = "Events topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--as-of", description = "Reference date YYYY-MM-DD (default: the latest event date in the log).")
+    @Option(names = "--as-of", description = "Reference date YYYY-MM-DD (replay default: the last end of --period on or before"
+            + " the latest event date; stream default: the latest event date).")
     LocalDate asOf;
 
-    @Option(names = "--k", defaultValue = "" + SuppressionRule.DEFAULT_K, description = "Suppress cells of fewer than k women (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", defaultValue = "" + SuppressionRule.DEFAULT_K,
+            description = "Withhold rows describing fewer than k women (default: ${DEFAULT-VALUE}).")
     int k;
+
+    @Option(names = "--protection", defaultValue = "perturbation", converter = ProtectionFlag.class,
+            description = "perturbation (small consistent noise, rollup rows; safe to publish repeatedly) or suppression"
+                    + " (exact counts, cell suppression, no rollups; for a one-off exact publication). Default: ${DEFAULT-VALUE}.")
+    Protection protection;
+
+    @Option(names = "--consent", defaultValue = "unless-withdrawn", converter = ConsentFlag.class,
+            description = "unless-withdrawn (count every woman unless her latest consent refuses research use) or explicit"
+                    + " (only women whose latest consent allows it). Default: ${DEFAULT-VALUE}.")
+    ConsentBasis consent;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
+
+    DisclosureSettings disclosure() {
+        return new DisclosureSettings(k, protection, PerturbationTable.CURRENT, consent);
+    }
+
+    void validate(picocli.CommandLine.Model.CommandSpec spec) {
+        if (k < 1 || parallelism < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--k and --parallelism must be at least 1");
+        }
+    }
+
+    static final class ProtectionFlag implements picocli.CommandLine.ITypeConverter<Protection> {
+        @Override
+        public Protection convert(String value) {
+            for (Protection p : Protection.values()) {
+                if (p.flag().equals(value)) {
+                    return p;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("use perturbation or suppression, not '" + value + "'");
+        }
+    }
+
+    static final class ConsentFlag implements picocli.CommandLine.ITypeConverter<ConsentBasis> {
+        @Override
+        public ConsentBasis convert(String value) {
+            try {
+                return ConsentBasis.ofFlag(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("use unless-withdrawn or explicit, not '" + value + "'");
+            }
+        }
+    }
+
+    static final class PeriodFlag implements picocli.CommandLine.ITypeConverter<ReportingPeriod> {
+        @Override
+        public ReportingPeriod convert(String value) {
+            for (ReportingPeriod p : ReportingPeriod.values()) {
+                if (p.flag().equals(value)) {
+                    return p;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("use month, quarter or year, not '" + value + "'");
+        }
+    }
 }

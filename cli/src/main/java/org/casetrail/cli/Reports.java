@@ -19,43 +19,74 @@ final class Reports {
 
     static void printRelease(ReleaseProcess.Outcome outcome, PrintStream out) {
         ReleaseManifest m = outcome.manifest();
-        out.printf("release %s: %d events read from %s, as of %s, k=%d%s%n", m.releaseId(), m.eventsRead(), m.topic(),
-                m.asOf(), m.k(), m.publishable() ? "" : " (k below 5: NOT PUBLISHABLE, for checking figures only)");
+        out.printf("release %s: %d events read from %s, as of %s (%s periods), k=%d, protection %s%s, consent %s%n", m.releaseId(),
+                m.eventsRead(), m.topic(), m.asOf(), m.period(), m.k(), m.protection(),
+                m.ptableVersion() == null ? "" : " (" + m.ptableVersion() + ")", m.consentBasis());
         out.printf("  cases: %d in the log, %d counted, %d not yet identified, %d without research consent; %d testimonies%n",
                 m.cases().get("cases"), m.cases().get("cases_included"), m.cases().get("cases_not_yet_identified"),
                 m.cases().get("cases_without_research_consent"), m.cases().get("testimonies"));
         for (Map.Entry<String, ReleaseManifest.TableSummary> t : m.tables().entrySet()) {
-            out.printf("  %-18s %5d rows, %4d suppressed (%d primary, %d secondary)%n", t.getKey(), t.getValue().rows(),
-                    t.getValue().suppressedPrimary() + t.getValue().suppressedSecondary(),
-                    t.getValue().suppressedPrimary(), t.getValue().suppressedSecondary());
+            ReleaseManifest.TableSummary s = t.getValue();
+            out.printf("  %-18s %5d rows, %4d withheld%s%n", t.getKey(), s.rows(), s.suppressedPrimary() + s.suppressedSecondary(),
+                    s.suppressedSecondary() == 0 ? "" : " (" + s.suppressedPrimary() + " under k, " + s.suppressedSecondary() + " secondary)");
         }
-        if (outcome.published()) {
-            out.println("  audit passed; current -> " + m.releaseId());
-        } else {
-            out.println("  AUDIT FAILED; the release was kept in " + outcome.dir() + " but NOT published:");
+        printInformationLoss(m, out);
+        if (!m.audit().passed()) {
+            out.println("  AUDIT FAILED; the release was kept in " + outcome.dir() + " but is NOT current:");
             m.audit().failures().forEach(f -> out.println("    " + f));
         }
+        if (outcome.published()) {
+            out.println("  audit passed; PUBLIC release, current -> " + m.releaseId());
+        } else {
+            out.println("  INTERNAL release, kept in " + outcome.dir() + " but not current (query it with --restricted --release "
+                    + m.releaseId() + "):");
+            m.publication().reasons().forEach(r -> out.println("    - " + r));
+        }
+    }
+
+    /** Per table and rollup level: the share of women counted in published rows, and how far published counts are from true. */
+    static void printInformationLoss(ReleaseManifest m, PrintStream out) {
+        if (m.informationLoss() == null) {
+            return;
+        }
+        out.println("  information loss: share of women in published rows; mean and largest |published - true| count");
+        m.informationLoss().forEach((table, levels) -> levels.forEach((level, l) -> out.printf("    %-18s %-62s %6.1f%%  %5.2f  %d%n",
+                table, level, 100 * l.get("women_share").doubleValue(), l.get("mean_absolute_difference").doubleValue(),
+                l.get("largest_absolute_difference").longValue())));
     }
 
     /** A few figures a reader of the demo can take in at a glance, from the published tables only. */
     static void printHeadline(Path releaseDir, int k, PrintStream out) throws SQLException {
+        String byYearAndCentre = """
+                SELECT identification_year AS year, centre, cases AS identified, sheltered, reintegrated,
+                       independent_12m, pending_12m, retrafficked_24m
+                FROM cohort_outcomes WHERE age_band = 'ALL' AND exploitation_type = 'ALL'
+                ORDER BY year, centre = 'ALL' DESC, centre
+                """;
         String training = """
-                SELECT course, SUM(cases) AS enrolled, SUM(completed) AS completed, SUM(dropped) AS dropped,
-                       round(100.0 * SUM(completed) / SUM(cases)) AS completed_pct, SUM(working_6m) AS working_within_6_months
-                FROM training_outcomes WHERE NOT suppressed GROUP BY course ORDER BY enrolled DESC
+                SELECT enrolment_year AS year, course, cases AS enrolled, completed, round(100 * completion_rate) AS completed_pct,
+                       working_6m AS working_within_6_months
+                FROM training_outcomes WHERE enrolment_year = (SELECT max(enrolment_year) FROM training_outcomes WHERE course = 'ALL' AND NOT suppressed)
+                ORDER BY course = 'ALL' DESC, enrolled DESC NULLS LAST, course
                 """;
         String followUp = """
                 SELECT reintegration_year,
-                       SUM(cases) FILTER (WHERE status = 'STABLE') AS stable,
-                       SUM(cases) FILTER (WHERE status = 'AT_RISK') AS at_risk,
-                       SUM(cases) FILTER (WHERE status = 'RE_TRAFFICKED') AS re_trafficked,
-                       SUM(cases) FILTER (WHERE status IN ('LOST_CONTACT', 'NO_FOLLOW_UP')) AS contact_lost,
-                       SUM(cases) FILTER (WHERE status = 'PENDING') AS pending,
-                       COUNT(*) FILTER (WHERE suppressed) AS suppressed_cells
+                       max(cases) FILTER (WHERE status = 'ALL') AS reintegrated,
+                       max(cases) FILTER (WHERE status = 'STABLE') AS stable,
+                       max(cases) FILTER (WHERE status = 'AT_RISK') AS at_risk,
+                       max(cases) FILTER (WHERE status = 'RE_TRAFFICKED') AS re_trafficked,
+                       max(cases) FILTER (WHERE status = 'LOST_CONTACT') AS lost_contact,
+                       max(cases) FILTER (WHERE status = 'NO_FOLLOW_UP') AS no_follow_up,
+                       max(cases) FILTER (WHERE status = 'PENDING') AS pending
                 FROM followup_status WHERE checkpoint_months = 12 GROUP BY reintegration_year ORDER BY reintegration_year
                 """;
         try (Catalog catalog = Catalog.open(releaseDir, false); Statement statement = catalog.connection().createStatement()) {
-            out.println("Training, all years (training_outcomes):");
+            out.println("Women identified each year, by responsible centre (cohort_outcomes; ALL = every centre):");
+            try (ResultSet rs = statement.executeQuery(byYearAndCentre)) {
+                ResultFormat.TABLE.print(rs, out);
+            }
+            out.println();
+            out.println("Training in the latest year with published figures (training_outcomes):");
             try (ResultSet rs = statement.executeQuery(training)) {
                 ResultFormat.TABLE.print(rs, out);
             }
@@ -65,7 +96,8 @@ final class Reports {
                 ResultFormat.TABLE.print(rs, out);
             }
         }
-        out.println("Sums over published cells only: cells describing fewer than k=" + k
-                + " women, and cells that would let someone subtract their way to one, are suppressed.");
+        out.println("NULL means withheld: a row describing fewer than k=" + k + " women is not published. Every published count"
+                + " carries a small noise (at most 2), the same wherever the same women are counted, so rows need not add up to"
+                + " their ALL row exactly.");
     }
 }

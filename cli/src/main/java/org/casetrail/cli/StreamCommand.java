@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +17,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.casetrail.jobs.OutcomeJob;
+import org.casetrail.jobs.perturbation.PerturbationSecret;
+import org.casetrail.jobs.release.RestrictedFiles;
 import org.casetrail.jobs.release.Snapshot;
-import org.casetrail.warehouse.audit.ReleaseAudit;
-import org.casetrail.warehouse.release.ReleaseManifest;
+import org.casetrail.warehouse.release.LiveSnapshots;
 import org.casetrail.warehouse.release.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "stream", mixinStandardHelpOptions = true,
-        description = {"Run the outcome job continuously (Flink, streaming, checkpointed) over the event log, publishing",
-                "each new snapshot of the tables as an audited release. Resumes from its last checkpoint; stop with Ctrl-C."})
+        description = {"Run the outcome job continuously (Flink, streaming, checkpointed) over the event log, writing live",
+                "snapshots of every table for the organisation under <warehouse>/live/ (restricted, owner-only; never a",
+                "public release: publish with replay). Resumes from its last checkpoint; stop with Ctrl-C."})
 final class StreamCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,23 +43,31 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-interval", defaultValue = "5", description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
     int checkpointSeconds;
 
+    @Spec
+    CommandSpec spec;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
-        if (job.k < 1 || snapshotSeconds < 1 || checkpointSeconds < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--k and the intervals must be at least 1");
+        job.validate(spec);
+        if (snapshotSeconds < 1 || checkpointSeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the intervals must be at least 1 second");
         }
         Warehouse wh = new Warehouse(job.warehouse);
-        Path snapshots = wh.root().resolve("snapshots").resolve(job.topic);
+        PerturbationSecret.openOrCreate(wh.root());
+        Path live = wh.live().resolve(job.topic);
         Path checkpoints = wh.root().resolve("checkpoints").resolve(job.topic);
-        Files.createDirectories(snapshots);
+        Files.createDirectories(live);
         Files.createDirectories(checkpoints);
+        // Live snapshots hold exact tables and journeys: the owner's alone, like every restricted folder.
+        RestrictedFiles.lockDown(wh.live());
+        RestrictedFiles.lockDown(wh.root().resolve("checkpoints"));
         Optional<Path> restore = latestCheckpoint(checkpoints);
         System.out.println(restore.map(p -> "resuming from checkpoint " + p).orElse("starting from the beginning of topic " + job.topic));
-        JobClient running = OutcomeJob.stream(new OutcomeJob.StreamRequest(job.bootstrapServer, job.topic, snapshots, checkpoints,
-                restore.map(Path::toString).orElse(null), job.asOf, job.k, job.parallelism, Duration.ofSeconds(snapshotSeconds),
-                Duration.ofSeconds(checkpointSeconds)));
+        JobClient running = OutcomeJob.stream(new OutcomeJob.StreamRequest(job.bootstrapServer, job.topic, live, checkpoints,
+                restore.map(Path::toString).orElse(null), job.asOf, wh.root().resolve(PerturbationSecret.FILE_NAME), job.disclosure(),
+                job.parallelism, Duration.ofSeconds(snapshotSeconds), Duration.ofSeconds(checkpointSeconds)));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -69,9 +80,10 @@ final class StreamCommand implements Callable<Integer> {
             stopped.countDown();
         }, "stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println("streaming; snapshots are published to " + wh.current() + " as they change. Stop with Ctrl-C.");
+        System.out.println("streaming; live snapshots (restricted) are written to " + live + " as the tables change. Stop with Ctrl-C.");
         System.out.flush();
 
+        String announced = null;
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             JobStatus status = running.getJobStatus().get(10, TimeUnit.SECONDS);
             if (status == JobStatus.FAILED) {
@@ -82,39 +94,30 @@ final class StreamCommand implements Callable<Integer> {
                     throw new CliException("the streaming job failed: " + (cause != null ? cause.getMessage() : e.getClass().getSimpleName()));
                 }
             }
-            publishLatest(wh, snapshots);
+            announced = keepNewest(live, announced);
         }
         return 0;
     }
 
-    /** Publishes the newest complete snapshot as an audited release and drops the older unpublished ones. */
-    private void publishLatest(Warehouse wh, Path snapshots) throws IOException {
-        List<Path> complete;
-        try (Stream<Path> dirs = Files.list(snapshots)) {
-            complete = dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
-                    .filter(d -> Files.isRegularFile(d.resolve(Snapshot.DESCRIPTION)))
-                    .sorted(Comparator.comparing(d -> d.getFileName().toString())).toList();
-        }
+    /** Deletes every complete live snapshot but the newest, and says when a new one appeared. */
+    private static String keepNewest(Path live, String announced) throws IOException {
+        List<Path> complete = LiveSnapshots.complete(live);
         if (complete.isEmpty()) {
-            return;
+            return announced;
         }
         for (Path older : complete.subList(0, complete.size() - 1)) {
             deleteRecursively(older);
         }
         Path newest = complete.get(complete.size() - 1);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> snapshot = JSON.readValue(newest.resolve(Snapshot.DESCRIPTION).toFile(), Map.class);
-        Warehouse.Staged staged = wh.adopt(newest);
-        List<String> failures = new ReleaseAudit(job.k).check(staged.dir());
-        ReleaseManifest manifest = ReleaseProcess.manifest(staged.id(), "stream", job.topic, Map.of(),
-                ((Number) snapshot.get("events_seen")).longValue(), null, snapshot).withAudit(new ReleaseManifest.Audit(failures.isEmpty(), failures));
-        wh.complete(staged, manifest);
-        if (failures.isEmpty()) {
-            wh.publish(staged.id());
+        String name = newest.getFileName().toString();
+        if (!name.equals(announced)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> snapshot = JSON.readValue(newest.resolve(Snapshot.DESCRIPTION).toFile(), Map.class);
+            System.out.printf("live snapshot %s: %s events seen, as of %s -> %s%n", snapshot.get("sequence"), snapshot.get("events_seen"),
+                    snapshot.get("as_of"), newest);
+            System.out.flush();
         }
-        System.out.printf("snapshot %s: %d events seen, as of %s -> release %s%s%n", snapshot.get("sequence"), manifest.eventsRead(),
-                manifest.asOf(), staged.id(), failures.isEmpty() ? " (current)" : " NOT published: audit failed: " + failures);
-        System.out.flush();
+        return name;
     }
 
     /** The newest retained checkpoint that was completed (its _metadata written last). */

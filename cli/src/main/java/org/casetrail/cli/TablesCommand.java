@@ -17,14 +17,19 @@ final class TablesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("Published tables (schema version " + Tables.SCHEMA_VERSION + "). A cell describing fewer than k women"
-                + " has its counts and statistics null and suppressed = true; medians and rates need at least k women.");
+        System.out.println("Published tables (schema version " + Tables.SCHEMA_VERSION + "). Under the default protection"
+                + " (perturbation) a row describing fewer than k women is withheld (counts and statistics null, suppressed = true);"
+                + " every other count carries a small noise of at most 2, the same wherever the same women are counted; rates are"
+                + " ratios of published counts; medians need k values and are rounded to 5 days. Every dimension (a key"
+                + " marked 'dimension') also takes the value ALL, in every combination: the totals. Rows need not add up to"
+                + " their ALL row exactly. Under --protection suppression counts are exact, small cells and the cells that"
+                + " would let someone subtract their way to them are suppressed, and there are no ALL rows.");
         for (TableSpec table : Tables.ALL) {
             System.out.println();
             System.out.println(table.name() + (table.visibility() == TableSpec.Visibility.RESTRICTED ? " (restricted)" : "")
                     + ": " + table.doc());
             for (Column c : table.columns()) {
-                System.out.printf("  %-30s %-8s %-9s %s%n", c.name(), c.type(), c.kind().name().toLowerCase(), c.doc());
+                System.out.printf("  %-30s %-8s %-9s %s%n", c.name(), c.type(), c.rollup() ? "dimension" : c.kind().name().toLowerCase(), c.doc());
             }
         }
         return 0;

@@ -86,13 +86,14 @@ class CanaryIT {
                     warehouse.toString(), "--k", "1");
             outputs.append(replay.out());
             assertThat(replay.status()).as(replay.out()).isZero();
-            assertThat(replay.out()).contains("24 testimonies");
+            assertThat(replay.out()).contains("24 testimonies").contains("INTERNAL release");
+            String releaseId = replay.out().replaceAll("(?s).*?release (\\S+):.*", "$1");
             for (String table : List.of("cohort_outcomes", "training_outcomes", "followup_status", "shelter_occupancy",
                     "referral_sources", "legal_outcomes", "testimonies", "case_journeys")) {
-                CliProcessesIT.Result rows = CliProcessesIT.run("query", "--verbose", "--restricted", "--format", "csv",
-                        "--warehouse", warehouse.toString(), "SELECT * FROM " + table);
+                CliProcessesIT.Result rows = CliProcessesIT.run("query", "--verbose", "--restricted", "--release", releaseId,
+                        "--format", "csv", "--warehouse", warehouse.toString(), "SELECT * FROM " + table);
                 assertThat(rows.status()).as(rows.out()).isZero();
-                assertThat(rows.out()).as("a release made with k=1 says so on every query").contains("NOT publishable");
+                assertThat(rows.out()).as("a release made with k=1 is internal, and says so on every query").contains("is INTERNAL");
                 outputs.append(rows.out());
             }
             assertThat(outputs).contains("My name is ").contains("[phone]");

@@ -125,9 +125,8 @@ class DisclosureProperties {
         for (Woman w : women) {
             List<CellContribution> contributions = new ArrayList<>();
             contributions.add(CellContribution.to(Tables.COHORT_OUTCOMES, w.year(), w.centre(), w.ageBand(), w.exploitation()).count("cases", 1).build());
-            String minor = SharedMargin.minorOf(w.ageBand());
             contributions.add(CellContribution.to(Tables.REFERRAL_SOURCES, w.year(), w.referral(), w.exploitation(),
-                    minor == null ? null : Boolean.valueOf(minor)).count("cases", 1).build());
+                    SharedMargin.minorOf(w.ageBand())).count("cases", 1).build());
             if (w.reintegrationYear() != null) {
                 int[] months = {3, 6, 12, 24};
                 for (int i = 0; i < 4; i++) {

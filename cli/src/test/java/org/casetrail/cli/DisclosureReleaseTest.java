@@ -17,6 +17,10 @@ import java.util.stream.Stream;
 
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.synthetic.SyntheticExport;
+import org.casetrail.jobs.release.DisclosureSettings;
+import org.casetrail.schemas.perturbation.PerturbationTable;
+import org.casetrail.schemas.release.ConsentBasis;
+import org.casetrail.schemas.release.Protection;
 import org.casetrail.warehouse.release.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +51,14 @@ class DisclosureReleaseTest {
         PseudonymKey.create(key);
         IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(export));
         warehouse = dir.resolve("warehouse");
-        good = ReleaseProcess.replay(broker.bootstrapServers(), "case-events", warehouse, null, K, 2);
+        good = ReleaseProcess.replay(suppression());
         assertThat(good.published()).as(String.valueOf(good.manifest().audit())).isTrue();
+    }
+
+    /** Version 1's protection, still offered for a one-off exact publication. */
+    static ReleaseProcess.Request suppression() {
+        return ReleaseProcess.Request.defaults(broker.bootstrapServers(), "case-events", warehouse, K)
+                .withDisclosure(new DisclosureSettings(K, Protection.SUPPRESSION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN));
     }
 
     @AfterAll
@@ -83,7 +93,7 @@ class DisclosureReleaseTest {
                 }
             }
             // Across tables: a margin that one view shows in full is a published total for the other.
-            sql.execute("CREATE VIEW cohort AS SELECT identification_year AS y, exploitation_type AS e, CASE WHEN age_band IN ('AGE_0_11','AGE_12_14','AGE_15_17') THEN true WHEN age_band = 'UNKNOWN' THEN NULL ELSE false END AS m, cases, suppressed FROM read_parquet('" + r + "/public/cohort_outcomes/*.parquet')");
+            sql.execute("CREATE VIEW cohort AS SELECT identification_year AS y, exploitation_type AS e, CASE WHEN age_band IN ('AGE_0_11','AGE_12_14','AGE_15_17') THEN 'MINOR' WHEN age_band = 'UNKNOWN' THEN 'UNKNOWN' ELSE 'ADULT' END AS m, cases, suppressed FROM read_parquet('" + r + "/public/cohort_outcomes/*.parquet')");
             sql.execute("CREATE VIEW referral AS SELECT identification_year AS y, exploitation_type AS e, minor AS m, cases, suppressed FROM read_parquet('" + r + "/public/referral_sources/*.parquet')");
             for (String[] pair : new String[][] {{"cohort", "referral"}, {"referral", "cohort"}}) {
                 recovered.addAll(rows(sql, "WITH known AS (SELECT y, e, m, sum(cases) AS total FROM " + pair[0] + " GROUP BY ALL HAVING bool_and(NOT suppressed)),"
@@ -105,7 +115,7 @@ class DisclosureReleaseTest {
     @Test
     void aReleaseBrokenByHandFailsTheAuditAndNeverBecomesCurrent() throws Exception {
         String before = new Warehouse(warehouse).currentId().orElseThrow();
-        ReleaseProcess.Outcome broken = ReleaseProcess.replay(broker.bootstrapServers(), "case-events", warehouse, null, K, 2,
+        ReleaseProcess.Outcome broken = ReleaseProcess.replay(suppression(),
                 DisclosureReleaseTest::unsuppressOneCell);
 
         assertThat(broken.published()).isFalse();

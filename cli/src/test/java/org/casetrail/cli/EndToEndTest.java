@@ -18,6 +18,7 @@ import org.casetrail.warehouse.catalog.Catalog;
 import org.casetrail.warehouse.release.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,24 +83,46 @@ class EndToEndTest {
         assertThat(summary.rejectedByReason()).containsEntry(RejectReason.MISSING_FIELD, 1L).containsEntry(RejectReason.MALFORMED_LINE, 1L);
 
         Path warehouseDir = dir.resolve("warehouse");
-        ReleaseProcess.Outcome first = ReleaseProcess.replay(broker.bootstrapServers(), "case-events", warehouseDir, null, 10, 2);
-        assertThat(first.published()).isTrue();
+        ReleaseProcess.Request request = ReleaseProcess.Request.defaults(broker.bootstrapServers(), "case-events", warehouseDir, 10)
+                .withAsOf(java.time.LocalDate.parse("2010-06-30"));
+        ReleaseProcess.Outcome first = ReleaseProcess.replay(request);
+        assertThat(first.published()).as("%s", first.manifest().publication()).isTrue();
         assertThat(first.manifest().eventsRead()).isEqualTo(16);
-        assertThat(first.manifest().asOf()).isEqualTo("2010-06-01");
+        assertThat(first.manifest().asOf()).isEqualTo("2010-06-30");
         assertThat(first.manifest().cases()).containsEntry("cases", 14L).containsEntry("cases_included", 13L)
                 .containsEntry("cases_without_research_consent", 1L);
         assertThat(referralSources(warehouseDir)).containsExactly(
-                "2010 OUTREACH SEXUAL true null true",
-                "2010 POLICE_OPERATION SEXUAL false 11 false");
+                "2010 ALL ALL MINOR 2 withheld",
+                "2010 ALL SEXUAL MINOR 2 withheld",
+                "2010 OUTREACH ALL ALL 2 withheld",
+                "2010 OUTREACH ALL MINOR 2 withheld",
+                "2010 OUTREACH SEXUAL ALL 2 withheld",
+                "2010 OUTREACH SEXUAL MINOR 2 withheld",
+                "2010 ALL ALL ADULT 11 true",
+                "2010 ALL ALL ALL 13 true",
+                "2010 ALL SEXUAL ADULT 11 true",
+                "2010 ALL SEXUAL ALL 13 true",
+                "2010 POLICE_OPERATION ALL ADULT 11 true",
+                "2010 POLICE_OPERATION ALL ALL 11 true",
+                "2010 POLICE_OPERATION SEXUAL ADULT 11 true",
+                "2010 POLICE_OPERATION SEXUAL ALL 11 true");
+        assertThat(Query.rows(first.dir(), "SELECT DISTINCT cases FROM referral_sources WHERE NOT suppressed AND"
+                + " (referral_source = 'POLICE_OPERATION' OR minor = 'ADULT')")).as("the same eleven women, the same published count")
+                .hasSize(1);
+        assertThat(Query.rows(first.dir(), "SELECT DISTINCT cases FROM cohort_outcomes WHERE age_band = 'ALL'"))
+                .as("the year total of cohort_outcomes counts the same 13 women as referral_sources'")
+                .isEqualTo(Query.rows(first.dir(), "SELECT cases FROM referral_sources WHERE referral_source = 'ALL'"
+                        + " AND exploitation_type = 'ALL' AND minor = 'ALL'"));
 
-        // Re-ingesting the same export doubles the log but not a single count.
+        // Re-ingesting the same export doubles the log but not a single count: the replay's journeys
+        // are the same women's, so it stays internal and current does not move.
         IngestCommand.ingest(broker.bootstrapServers(), keyFile, "case-events", 3, List.of(export));
-        ReleaseProcess.Outcome second = ReleaseProcess.replay(broker.bootstrapServers(), "case-events", warehouseDir, null, 10, 2);
+        ReleaseProcess.Outcome second = ReleaseProcess.replay(request);
         assertThat(second.manifest().eventsRead()).isEqualTo(32);
-        assertThat(new Warehouse(warehouseDir).currentId()).contains(second.releaseId());
-        assertThat(referralSources(warehouseDir)).containsExactly(
-                "2010 OUTREACH SEXUAL true null true",
-                "2010 POLICE_OPERATION SEXUAL false 11 false");
+        assertThat(second.published()).isFalse();
+        assertThat(second.manifest().publication().womenChanged()).isZero();
+        assertThat(second.manifest().publication().reasons()).singleElement().asString().contains("only 0 women");
+        assertThat(new Warehouse(warehouseDir).currentId()).contains(first.releaseId());
         assertThat(new Warehouse(warehouseDir).releaseIds()).containsExactly(first.releaseId(), second.releaseId());
         assertThat(checksums(second.dir())).as("replaying the same log gives the same rows, in every table")
                 .isEqualTo(checksums(first.dir()));
@@ -151,15 +174,25 @@ class EndToEndTest {
         return sums;
     }
 
+    /**
+     * Every row of the current referral_sources as "year source exploitation minor TRUE-CASES published?", where
+     * published? says whether the published count is what the ptable gives at the row's cell key (null when withheld).
+     */
     static List<String> referralSources(Path warehouseDir) throws Exception {
         Path release = new Warehouse(warehouseDir).release(Optional.empty());
+        PerturbationTable ptable = PerturbationTable.current();
         List<String> rows = new ArrayList<>();
-        try (Catalog catalog = Catalog.open(release, false); Statement sql = catalog.connection().createStatement();
-             ResultSet rs = sql.executeQuery("SELECT * FROM referral_sources ORDER BY referral_source")) {
+        try (Catalog catalog = Catalog.open(release, true); Statement sql = catalog.connection().createStatement();
+             ResultSet rs = sql.executeQuery("SELECT p.*, u.cases AS true_cases, u.cases_cell_key FROM referral_sources p"
+                     + " JOIN unsuppressed_referral_sources u USING (identification_year, referral_source, exploitation_type, minor)"
+                     + " ORDER BY p.suppressed DESC, p.referral_source, p.exploitation_type, p.minor")) {
             while (rs.next()) {
+                Object published = rs.getObject("cases");
+                String shown = published == null ? "true"
+                        : String.valueOf(((Number) published).longValue() == ptable.perturb(rs.getLong("true_cases"), rs.getInt("cases_cell_key")));
                 rows.add(rs.getInt("identification_year") + " " + rs.getString("referral_source") + " "
-                        + rs.getString("exploitation_type") + " " + rs.getObject("minor") + " " + rs.getObject("cases") + " "
-                        + rs.getBoolean("suppressed"));
+                        + rs.getString("exploitation_type") + " " + rs.getString("minor") + " " + rs.getLong("true_cases") + " "
+                        + (rs.getBoolean("suppressed") ? "withheld" : shown));
             }
         }
         return rows;

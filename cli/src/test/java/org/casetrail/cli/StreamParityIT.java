@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class StreamParityIT {
 
-    private static final Pattern SNAPSHOT = Pattern.compile("snapshot \\d+: (\\d+) events seen");
+    private static final Pattern SNAPSHOT = Pattern.compile("live snapshot \\d+: (\\d+) events seen, as of (\\S+)");
 
     @TempDir
     Path dir;
@@ -43,6 +45,7 @@ class StreamParityIT {
         Process broker = new ProcessBuilder(CliProcessesIT.java("broker", "--data-dir", dir.resolve("kafka").toString(), "--port", "0"))
                 .redirectErrorStream(true).redirectOutput(brokerLog.toFile()).start();
         Process stream = null;
+        String replayId;
         try {
             String bootstrap = CanaryIT.awaitBroker(brokerLog);
             long a = accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), first.toString()));
@@ -66,9 +69,18 @@ class StreamParityIT {
             stream.destroy();
             assertThat(stream.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-            CliProcessesIT.Result replay = CliProcessesIT.run("replay", "--bootstrap-server", bootstrap, "--warehouse", replayed.toString());
+            assertThat(streamed.resolve("current")).as("a stream never makes a public release").doesNotExist();
+            assertThat(streamed.resolve("releases")).doesNotExist();
+            assertThat(Files.getPosixFilePermissions(streamed.resolve("live"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+
+            // The replay's warehouse holds only the stream warehouse's secret, as a restored back-up would.
+            Files.createDirectories(replayed);
+            Files.copy(streamed.resolve("perturbation.key"), replayed.resolve("perturbation.key"), StandardCopyOption.COPY_ATTRIBUTES);
+            CliProcessesIT.Result replay = CliProcessesIT.run("replay", "--bootstrap-server", bootstrap, "--warehouse", replayed.toString(),
+                    "--as-of", lastAsOf(Files.readString(out2)));
             assertThat(replay.status()).as(replay.out()).isZero();
             assertThat(replay.out()).contains((a + b) + " events read");
+            replayId = replay.out().replaceAll("(?s).*?release (\\S+):.*", "$1");
         } finally {
             if (stream != null) {
                 stream.destroyForcibly();
@@ -80,11 +92,12 @@ class StreamParityIT {
                         "legal_outcomes", "testimonies", "case_journeys", "unsuppressed_cohort_outcomes", "unsuppressed_legal_outcomes").stream()
                 .map(t -> "SELECT '" + t + "' AS tbl, count(*) AS n, sum(hash(r)::HUGEINT) AS checksum FROM " + t + " r")
                 .collect(Collectors.joining(" UNION ALL ")) + " ORDER BY tbl";
-        CliProcessesIT.Result s = CliProcessesIT.run("query", "--restricted", "--format", "csv", "--warehouse", streamed.toString(), sql);
-        CliProcessesIT.Result r = CliProcessesIT.run("query", "--restricted", "--format", "csv", "--warehouse", replayed.toString(), sql);
+        CliProcessesIT.Result s = CliProcessesIT.run("query", "--restricted", "--live", "--format", "csv", "--warehouse", streamed.toString(), sql);
+        CliProcessesIT.Result r = CliProcessesIT.run("query", "--restricted", "--release", replayId, "--format", "csv",
+                "--warehouse", replayed.toString(), sql);
         assertThat(s.status()).as(s.out()).isZero();
-        assertThat(s.out()).isEqualTo(r.out());
-        assertThat(s.out().lines().skip(1)).hasSize(10).allSatisfy(line -> assertThat(line.split(",")[1]).isNotEqualTo("0"));
+        assertThat(csv(s.out())).isEqualTo(csv(r.out()));
+        assertThat(csv(s.out()).lines().skip(1)).hasSize(10).allSatisfy(line -> assertThat(line.split(",")[1]).isNotEqualTo("0"));
     }
 
     private static Process start(List<String> args, Path out) throws Exception {
@@ -108,6 +121,20 @@ class StreamParityIT {
             Thread.sleep(250);
         }
         throw new AssertionError("no snapshot of " + events + " events: " + Files.readString(out));
+    }
+
+    /** The query's CSV, without the notes casetrail prints about what it reads. */
+    private static String csv(String output) {
+        return output.lines().filter(l -> !l.startsWith("casetrail: note")).collect(Collectors.joining("\n"));
+    }
+
+    private static String lastAsOf(String output) {
+        Matcher m = SNAPSHOT.matcher(output);
+        String last = null;
+        while (m.find()) {
+            last = m.group(2);
+        }
+        return last;
     }
 
     private static long lastSeen(String output) {

@@ -87,7 +87,8 @@ SELECT DISTINCT r.case_pseudonym FROM reint r JOIN e f ON f.case_pseudonym = r.c
 WHERE f.type = 'FOLLOW_UP' AND f.status = 'RE_TRAFFICKED' AND f.occurred_on - r.r BETWEEN 0 AND 730;
 
 CREATE TABLE sql_referral_sources AS
-SELECT year(identified_on) AS identification_year, referral_source, exploitation_type, minor, count(*) AS cases
+SELECT year(identified_on) AS identification_year, referral_source, exploitation_type,
+       CASE WHEN minor THEN 'MINOR' WHEN NOT minor THEN 'ADULT' ELSE 'UNKNOWN' END AS minor, count(*) AS cases
 FROM women GROUP BY ALL;
 
 CREATE TABLE sql_cohort_outcomes AS
