@@ -1,5 +1,9 @@
 package org.casetrail.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +36,9 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--release", description = "A release id instead of the current one.")
     String release;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of the terminal.")
+    Path out;
+
     @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. \"SELECT * FROM referral_sources\".")
     String sql;
 
@@ -52,9 +59,18 @@ final class QueryCommand implements Callable<Integer> {
         }
         try (Catalog catalog = Catalog.open(releaseDir, restricted); Statement statement = catalog.connection().createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
-            resultFormat.print(rs, System.out);
+            if (out == null) {
+                resultFormat.print(rs, System.out);
+            } else {
+                try (PrintStream file = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
+                    resultFormat.print(rs, file);
+                }
+                System.err.println("casetrail: wrote " + out);
+            }
         } catch (SQLException e) {
             throw new CliException("query failed: " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            throw new CliException("cannot write " + out + ": " + e.getMessage());
         }
         return 0;
     }
