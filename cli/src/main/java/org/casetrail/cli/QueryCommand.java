@@ -5,29 +5,34 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.casetrail.warehouse.catalog.Catalog;
+import org.casetrail.warehouse.query.QuerySession;
 import org.casetrail.warehouse.query.ResultFormat;
 import org.casetrail.warehouse.release.ReleaseManifest;
 import org.casetrail.warehouse.release.Warehouse;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Run SQL (DuckDB) over the tables of the current release; public tables only unless --restricted.")
+        description = {"Run SQL (DuckDB) over the tables of the current release; public tables only unless --restricted.",
+                "Without SQL, an interactive prompt with history. The session cannot read or write any file,",
+                "nor change a release."})
 final class QueryCommand implements Callable<Integer> {
+
+    /** In the user's home, never in the warehouse: what a researcher typed is hers, not the release's. */
+    static final String HISTORY_FILE = ".casetrail_history";
 
     @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
     Path warehouse;
 
-    @Option(names = "--restricted", description = "Also see restricted tables (case_journeys).")
+    @Option(names = "--restricted", description = "Also see restricted tables (exact tables, case_journeys).")
     boolean restricted;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
@@ -36,10 +41,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--release", description = "A release id instead of the current one.")
     String release;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of the terminal.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of the terminal (with SQL only).")
     Path out;
 
-    @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. \"SELECT * FROM referral_sources\".")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SQL",
+            description = "The query, e.g. \"SELECT * FROM referral_sources\"; without it, a prompt.")
     String sql;
 
     @Override
@@ -48,7 +54,10 @@ final class QueryCommand implements Callable<Integer> {
         try {
             resultFormat = ResultFormat.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format must be table, csv or json");
+            throw new CommandLine.ParameterException(new CommandLine(this), "--format must be table, csv or json");
+        }
+        if (sql == null && out != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--out needs SQL; the prompt prints to the terminal");
         }
         Warehouse wh = new Warehouse(warehouse);
         Path releaseDir = wh.release(Optional.ofNullable(release));
@@ -57,21 +66,29 @@ final class QueryCommand implements Callable<Integer> {
             System.err.println("casetrail: note: release " + manifest.releaseId() + " was made with k=" + manifest.k()
                     + " and is NOT publishable; use its figures for checking only.");
         }
-        try (Catalog catalog = Catalog.open(releaseDir, restricted); Statement statement = catalog.connection().createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            if (out == null) {
-                resultFormat.print(rs, System.out);
+        try (QuerySession session = QuerySession.open(releaseDir, restricted)) {
+            if (sql == null) {
+                prompt(session, resultFormat, manifest.releaseId());
+            } else if (out == null) {
+                session.run(sql, resultFormat, System.out);
             } else {
                 try (PrintStream file = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
-                    resultFormat.print(rs, file);
+                    session.run(sql, resultFormat, file);
                 }
                 System.err.println("casetrail: wrote " + out);
             }
-        } catch (SQLException e) {
-            throw new CliException("query failed: " + e.getMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new CliException("cannot write " + out + ": " + e.getMessage());
         }
         return 0;
+    }
+
+    private void prompt(QuerySession session, ResultFormat resultFormat, String releaseId) throws IOException {
+        // A restricted session's statements may name case pseudonyms; keep them out of a file that outlives it.
+        Path history = restricted ? null : Path.of(System.getProperty("user.home"), HISTORY_FILE);
+        try (Terminal terminal = TerminalBuilder.builder().name("casetrail").system(true).build()) {
+            new QueryShell(session, terminal, history, resultFormat).run("casetrail query: release " + releaseId
+                    + (restricted ? ", restricted tables included (history not kept)" : ", published tables"));
+        }
     }
 }
