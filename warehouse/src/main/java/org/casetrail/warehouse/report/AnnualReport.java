@@ -109,8 +109,10 @@ public record AnnualReport(int year, Release release, Map<String, Figure> headli
     private static Chart referrals(Connection db, int y) throws SQLException {
         List<String> labels = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
+        // minor as text: version 1 of the tables had it BOOLEAN (and no ALL rows), and the report
+        // should then show an empty chart rather than fail.
         for (Map<String, Object> r : rows(db, "SELECT referral_source, cases FROM referral_sources WHERE identification_year = ?"
-                + " AND referral_source <> 'ALL' AND exploitation_type = 'ALL' AND minor = 'ALL'"
+                + " AND referral_source <> 'ALL' AND exploitation_type = 'ALL' AND CAST(minor AS VARCHAR) = 'ALL'"
                 + " ORDER BY cases DESC NULLS LAST, referral_source", y)) {
             labels.add(words((String) r.get("referral_source")));
             figures.add(Figure.of((Number) r.get("cases")));
