@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.casetrail.warehouse.query.QuerySession;
 import org.casetrail.warehouse.query.ResultFormat;
-import org.casetrail.warehouse.release.ReleaseManifest;
 import org.casetrail.warehouse.release.Warehouse;
+import org.casetrail.warehouse.report.ReportFiles;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
@@ -61,14 +62,14 @@ final class QueryCommand implements Callable<Integer> {
         }
         Warehouse wh = new Warehouse(warehouse);
         Path releaseDir = wh.release(Optional.ofNullable(release));
-        ReleaseManifest manifest = wh.manifest(releaseDir);
-        if (!manifest.publishable()) {
-            System.err.println("casetrail: note: release " + manifest.releaseId() + " was made with k=" + manifest.k()
-                    + " and is NOT publishable; use its figures for checking only.");
+        JsonNode manifest = ReportFiles.manifest(releaseDir);
+        String releaseId = releaseDir.getFileName().toString();
+        if (manifest.path("publishable").asBoolean(true) == false || "internal".equals(manifest.path("publication").asText())) {
+            System.err.println("casetrail: note: release " + releaseId + " is internal, NOT published; use its figures for checking only.");
         }
         try (QuerySession session = QuerySession.open(releaseDir, restricted)) {
             if (sql == null) {
-                prompt(session, resultFormat, manifest.releaseId());
+                prompt(session, resultFormat, releaseId);
             } else if (out == null) {
                 session.run(sql, resultFormat, System.out);
             } else {
@@ -86,7 +87,8 @@ final class QueryCommand implements Callable<Integer> {
     private void prompt(QuerySession session, ResultFormat resultFormat, String releaseId) throws IOException {
         // A restricted session's statements may name case pseudonyms; keep them out of a file that outlives it.
         Path history = restricted ? null : Path.of(System.getProperty("user.home"), HISTORY_FILE);
-        try (Terminal terminal = TerminalBuilder.builder().name("casetrail").system(true).build()) {
+        // dumb(true): piped input (a script feeding statements) gets a plain terminal without a warning.
+        try (Terminal terminal = TerminalBuilder.builder().name("casetrail").system(true).dumb(true).build()) {
             new QueryShell(session, terminal, history, resultFormat).run("casetrail query: release " + releaseId
                     + (restricted ? ", restricted tables included (history not kept)" : ", published tables"));
         }

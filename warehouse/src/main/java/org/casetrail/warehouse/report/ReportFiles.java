@@ -67,8 +67,8 @@ public final class ReportFiles {
         }
     }
 
-    /** The manifest as a tree: fields differ between schema versions, and the report needs only a few. */
-    static JsonNode manifest(Path releaseDir) {
+    /** The manifest as a tree: fields differ between schema versions, and readers need only a few. */
+    public static JsonNode manifest(Path releaseDir) {
         try {
             return new ObjectMapper().readTree(releaseDir.resolve("manifest.json").toFile());
         } catch (IOException e) {
