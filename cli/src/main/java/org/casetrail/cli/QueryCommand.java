@@ -84,9 +84,13 @@ final class QueryCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A restricted session's statements may name case pseudonyms: keep them out of a file that outlives it. */
+    static Path historyFile(boolean restricted, Path home) {
+        return restricted ? null : home.resolve(HISTORY_FILE);
+    }
+
     private void prompt(QuerySession session, ResultFormat resultFormat, String releaseId) throws IOException {
-        // A restricted session's statements may name case pseudonyms; keep them out of a file that outlives it.
-        Path history = restricted ? null : Path.of(System.getProperty("user.home"), HISTORY_FILE);
+        Path history = historyFile(restricted, Path.of(System.getProperty("user.home")));
         // dumb(true): piped input (a script feeding statements) gets a plain terminal without a warning.
         try (Terminal terminal = TerminalBuilder.builder().name("casetrail").system(true).dumb(true).build()) {
             new QueryShell(session, terminal, history, resultFormat).run("casetrail query: release " + releaseId
