@@ -52,8 +52,7 @@ public record AnnualReport(int year, Release release, Map<String, Figure> headli
     public static final String IDENTIFIED = "identified", SHELTERED = "sheltered", MEDIAN_SHELTER_DAYS = "median_shelter_days",
             TRAINING_ENROLLED = "training_enrolled", TRAINING_COMPLETED = "training_completed", REINTEGRATED = "reintegrated",
             ENROLMENTS = "enrolments", COMPLETION_RATE = "completion_rate", LEGAL_CASES = "legal_cases",
-            CONVICTIONS = "convictions", REINTEGRATED_LAST_YEAR = "reintegrated_last_year",
-            IDENTIFIED_LAST_YEAR = "identified_last_year", INDEPENDENT_12M = "independent_12m";
+            CONVICTIONS = "convictions", IDENTIFIED_LAST_YEAR = "identified_last_year", INDEPENDENT_12M = "independent_12m";
 
     static final List<String> STATUSES = List.of("STABLE", "AT_RISK", "RE_TRAFFICKED", "LOST_CONTACT", "NO_FOLLOW_UP", "PENDING");
     static final List<String> VERDICTS = List.of("convictions", "acquittals", "dismissed", "withdrawn", "settled", "pending");
@@ -79,12 +78,10 @@ public record AnnualReport(int year, Release release, Map<String, Figure> headli
             headline.put(CONVICTIONS, legal.getOrDefault("convictions", Figure.absent()));
             Map<String, Figure> earlier = row(db, "SELECT * FROM cohort_outcomes WHERE identification_year = ? AND centre = 'ALL'"
                     + " AND age_band = 'ALL' AND exploitation_type = 'ALL'", y - 1);
-            headline.put(REINTEGRATED_LAST_YEAR, row(db, "SELECT * FROM followup_status WHERE reintegration_year = ?"
-                    + " AND checkpoint_months = 12 AND status = 'ALL'", y - 1).getOrDefault("cases", Figure.absent()));
             headline.put(IDENTIFIED_LAST_YEAR, earlier.getOrDefault("cases", Figure.absent()));
             headline.put(INDEPENDENT_12M, earlier.getOrDefault("independent_12m", Figure.absent()));
 
-            List<Chart> charts = List.of(referrals(db, y), shelter(db, y), trainingByCourse(db, y), followUp(db, y - 1), verdicts(db, y, legal));
+            List<Chart> charts = List.of(referrals(db, y), shelter(db, y), trainingByCourse(db, y), followUp(db, y), verdicts(db, y, legal));
             return new AnnualReport(y, Release.from(manifest), headline, charts, testimonies(db, y));
         } catch (SQLException e) {
             throw new WarehouseException("cannot read the report's figures from the release: " + e.getMessage().lines().findFirst().orElse(""), e);
@@ -156,15 +153,33 @@ public record AnnualReport(int year, Release release, Map<String, Figure> headli
                 labels, List.of(new Chart.Series("enrolled", enrolled), new Chart.Series("completed", completed)));
     }
 
-    private static Chart followUp(Connection db, int reintegrationYear) throws SQLException {
+    /**
+     * The 12-month checkpoint of the latest reintegration year before {@code year} that has one
+     * (windows end 9 to 15 months after reintegration, so the report's own year is mostly pending).
+     */
+    private static Chart followUp(Connection db, int year) throws SQLException {
+        int reintegrationYear = year - 1;
+        for (Map<String, Object> r : rows(db, "SELECT max(reintegration_year) AS y FROM followup_status WHERE reintegration_year < ?"
+                + " AND checkpoint_months = 12 AND status NOT IN ('ALL', 'PENDING')", year)) {
+            if (r.get("y") != null) {
+                reintegrationYear = ((Number) r.get("y")).intValue();
+            }
+        }
         Map<String, Figure> byStatus = new LinkedHashMap<>();
+        Figure total = Figure.absent();
         for (Map<String, Object> r : rows(db, "SELECT status, cases FROM followup_status WHERE reintegration_year = ?"
-                + " AND checkpoint_months = 12 AND status <> 'ALL'", reintegrationYear)) {
-            byStatus.put((String) r.get("status"), Figure.of((Number) r.get("cases")));
+                + " AND checkpoint_months = 12", reintegrationYear)) {
+            if ("ALL".equals(r.get("status"))) {
+                total = Figure.of((Number) r.get("cases"));
+            } else {
+                byStatus.put((String) r.get("status"), Figure.of((Number) r.get("cases")));
+            }
         }
         List<String> statuses = STATUSES.stream().filter(byStatus::containsKey).toList();
+        String women = total.published() ? "Of the " + total.text() + " women reintegrated in " + reintegrationYear + ": status"
+                : "Status";
         return new Chart("Twelve months after reintegration: women reintegrated in " + reintegrationYear,
-                "Status at the follow-up 9 to 15 months after she went home (days 270-450). Pending: that window had not"
+                women + " at the follow-up 9 to 15 months after she went home (days 270-450). Pending: that window had not"
                         + " ended by the release date.", "followup_status",
                 statuses.stream().map(AnnualReport::words).toList(),
                 List.of(new Chart.Series("women", statuses.stream().map(byStatus::get).toList())));

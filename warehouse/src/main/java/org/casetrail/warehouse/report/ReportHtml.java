@@ -48,7 +48,12 @@ public final class ReportHtml {
         html.append("<p class=\"meta\">Figures as of ").append(Html.escape(orUnknown(release.asOf())))
                 .append(", from release ").append(Html.escape(orUnknown(release.id()))).append(".</p>\n");
 
-        html.append("<h2>The year in brief</h2>\n<ul class=\"figures\">\n");
+        html.append("<h2>The year in brief</h2>\n");
+        if (!release.perturbed()) {
+            html.append("<p>This release is protected by suppression, which publishes no totals, so the year's figures below"
+                    + " may be missing; the charts and the CSV files hold what was published.</p>\n");
+        }
+        html.append("<ul class=\"figures\">\n");
         item(html, "Women identified in " + y, h.get(AnnualReport.IDENTIFIED), "");
         item(html, "of whom stayed in one of our shelters", h.get(AnnualReport.SHELTERED), "");
         item(html, "half of the women whose stay ended stayed longer than", h.get(AnnualReport.MEDIAN_SHELTER_DAYS), " days");

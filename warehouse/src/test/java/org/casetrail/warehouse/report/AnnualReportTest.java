@@ -54,7 +54,6 @@ class AnnualReportTest {
         assertThat(report.headline().get(AnnualReport.COMPLETION_RATE).percentText()).isEqualTo("74%");
         assertThat(report.headline().get(AnnualReport.LEGAL_CASES).value()).isEqualTo(33L);
         assertThat(report.headline().get(AnnualReport.CONVICTIONS).value()).isEqualTo(14L);
-        assertThat(report.headline().get(AnnualReport.REINTEGRATED_LAST_YEAR).value()).isEqualTo(70L);
         assertThat(report.headline().get(AnnualReport.IDENTIFIED_LAST_YEAR).value()).isEqualTo(120L);
         assertThat(report.headline().get(AnnualReport.INDEPENDENT_12M).value()).isEqualTo(30L);
     }
@@ -84,6 +83,8 @@ class AnnualReportTest {
         Chart followUp = chart("followup_status");
         assertThat(followUp.categories()).containsExactly("Stable", "At risk", "Re trafficked", "Lost contact", "No follow up", "Pending");
         assertThat(texts(followUp.series().get(0))).containsExactly("25", "11", "withheld", "10", "withheld", "14");
+        assertThat(followUp.title()).endsWith("women reintegrated in 2023");
+        assertThat(followUp.caption()).startsWith("Of the 70 women reintegrated in 2023: status at the follow-up");
 
         Chart legal = chart("legal_outcomes");
         assertThat(texts(legal.series().get(0))).containsExactly("14", "3", "2", "1", "4", "9");
