@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "casetrail", mixinStandardHelpOptions = true, versionProvider = Casetrail.Version.class,
         description = "Publishable outcome statistics from the case records of anti-trafficking organisations.",
         subcommands = {DemoCommand.class, GenerateCommand.class, KeysCommand.class, BrokerCommand.class,
-                IngestCommand.class, ReplayCommand.class, StreamCommand.class, QueryCommand.class, TablesCommand.class, AuditCommand.class,
+                IngestCommand.class, ReplayCommand.class, StreamCommand.class, QueryCommand.class, TablesCommand.class, ReportCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Casetrail implements Runnable {
 

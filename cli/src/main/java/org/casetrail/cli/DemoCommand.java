@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -13,6 +14,7 @@ import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.jobs.disclosure.SuppressionRule;
+import org.casetrail.warehouse.report.ReportFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         prepare(workdir);
         Path warehouse = workdir.resolve("warehouse");
+        Path report;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workdir.resolve("kafka"), 0)) {
             say("Kafka broker (KRaft, in this process) on " + broker.bootstrapServers() + ", log in " + workdir.resolve("kafka"));
             Path keyFile = workdir.resolve("demo.key");
@@ -72,12 +75,14 @@ final class DemoCommand implements Callable<Integer> {
             }
             System.out.println();
             Reports.printHeadline(outcome.dir(), k, System.out);
+            report = ReportFiles.write(outcome.dir(), workdir.resolve("report.html"), OptionalInt.empty()).html();
         }
         System.out.println();
         System.out.printf("done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
         System.out.println("warehouse:       " + warehouse + " (current release: " + warehouse.resolve("current") + ")");
         System.out.println("query it:        ./casetrail query --warehouse " + warehouse + " \"SELECT * FROM referral_sources\"");
         System.out.println("data dictionary: ./casetrail tables");
+        System.out.println("report:          " + report + " (open it in a browser; CSVs beside it)");
         return 0;
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
+import org.casetrail.warehouse.catalog.DataDictionary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,8 +16,18 @@ final class TablesCommand implements Callable<Integer> {
     @Option(names = "--warehouse", description = "Warehouse folder (the dictionary is the same for every release).")
     java.nio.file.Path warehouse;
 
+    @Option(names = "--format", defaultValue = "text", description = "text or markdown (default: ${DEFAULT-VALUE}).")
+    String format;
+
     @Override
     public Integer call() {
+        if (format.equalsIgnoreCase("markdown")) {
+            System.out.print(DataDictionary.markdown());
+            return 0;
+        }
+        if (!format.equalsIgnoreCase("text")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format must be text or markdown");
+        }
         System.out.println("Published tables (schema version " + Tables.SCHEMA_VERSION + "). Under the default protection"
                 + " (perturbation) a row describing fewer than k women is withheld (counts and statistics null, suppressed = true);"
                 + " every other count carries a small noise of at most 2, the same wherever the same women are counted; rates are"

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,10 +17,11 @@ import org.casetrail.schemas.table.Tables;
 import org.casetrail.warehouse.WarehouseException;
 
 /**
- * An in-process DuckDB session over one release: a view per table, named as the table. Public
- * tables only unless restricted access is asked for; once the views exist, the session may read
- * no file outside the folders it was given and cannot change that, so a researcher's SQL cannot
- * reach the restricted tables by path either.
+ * An in-process DuckDB session over one release: a table per table of the release, named as it,
+ * its rows loaded into memory. Public tables only unless restricted access is asked for; once
+ * they are loaded the session may read or write no file at all and cannot change that
+ * (external access off, no allowed directories, configuration locked), so a researcher's SQL
+ * can neither reach the restricted tables by path nor change a release.
  */
 public final class Catalog implements AutoCloseable {
 
@@ -40,15 +40,14 @@ public final class Catalog implements AutoCloseable {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement sql = connection.createStatement()) {
                 sql.execute("SET threads = 2");
+                // Tables, not views: their rows are copied into this in-memory session, so once it
+                // is locked below it needs no file at all. With views over the Parquet files the
+                // release's folders had to stay allowed, and DuckDB allows writing where it allows
+                // reading: COPY ... TO could then overwrite a published file.
                 for (TableSpec table : visible) {
-                    sql.execute("CREATE VIEW " + table.name() + " AS " + source(releaseDir, table));
+                    sql.execute("CREATE TABLE " + table.name() + " AS " + source(releaseDir, table));
                 }
-                List<String> allowed = new ArrayList<>();
-                allowed.add(quote(releaseDir.resolve("public").toAbsolutePath() + "/"));
-                if (restricted) {
-                    allowed.add(quote(releaseDir.resolve("restricted").toAbsolutePath() + "/"));
-                }
-                sql.execute("SET allowed_directories = [" + String.join(", ", allowed) + "]");
+                sql.execute("SET allowed_directories = []");
                 sql.execute("SET enable_external_access = false");
                 sql.execute("SET lock_configuration = true");
             }

@@ -25,14 +25,13 @@ public enum ResultFormat {
         }
         switch (this) {
             case CSV -> {
-                out.println(String.join(",", names.stream().map(ResultFormat::csv).toList()));
+                out.println(Csv.line(names));
                 while (rs.next()) {
-                    List<String> cells = new ArrayList<>();
+                    List<Object> cells = new ArrayList<>();
                     for (int i = 1; i <= columns; i++) {
-                        Object v = rs.getObject(i);
-                        cells.add(v == null ? "" : csv(v.toString()));
+                        cells.add(rs.getObject(i));
                     }
-                    out.println(String.join(",", cells));
+                    out.println(Csv.line(cells));
                 }
             }
             case JSON -> printJson(rs, names, out);
@@ -56,7 +55,12 @@ public enum ResultFormat {
                         json.writeBoolean(b);
                     } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
                         json.writeNumber(((Number) v).longValue());
-                    } else if (v instanceof Number n) {
+                    } else if (v instanceof java.math.BigInteger big) {
+                        // SUM over BIGINT is a HUGEINT in DuckDB: keep it exact.
+                        json.writeNumber(big);
+                    } else if (v instanceof java.math.BigDecimal decimal) {
+                        json.writeNumber(decimal);
+                    } else if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
                         json.writeNumber(n.doubleValue());
                     } else {
                         json.writeString(v.toString());
@@ -107,12 +111,5 @@ public enum ResultFormat {
             line.append(i == 0 ? "" : " | ").append(String.format("%-" + widths[i] + "s", cells[i]));
         }
         return line.toString().stripTrailing();
-    }
-
-    private static String csv(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
-            return "\"" + cell.replace("\"", "\"\"") + "\"";
-        }
-        return cell;
     }
 }
