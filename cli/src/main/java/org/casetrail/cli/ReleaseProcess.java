@@ -19,6 +19,7 @@ import org.casetrail.schemas.release.Protection;
 import org.casetrail.schemas.release.ReportingPeriod;
 import org.casetrail.schemas.table.Tables;
 import org.casetrail.warehouse.audit.ReleaseAudit;
+import org.casetrail.warehouse.catalog.DataDictionary;
 import org.casetrail.warehouse.release.JourneyDifference;
 import org.casetrail.warehouse.release.PublicationPolicy;
 import org.casetrail.warehouse.release.ReleaseManifest;
@@ -85,6 +86,7 @@ final class ReleaseProcess {
             manifest = manifest.withAudit(new ReleaseManifest.Audit(failures.isEmpty(), failures))
                     .withPublication(PublicationPolicy.decide(LocalDate.parse(manifest.asOf()), request.period(), disclosure.k(),
                             failures.isEmpty(), changed, currentId.orElse(null)));
+            DataDictionary.writeInto(staged.dir());
             Path dir = warehouse.complete(staged, manifest);
             if (manifest.isPublic()) {
                 warehouse.publishAndRetire(staged.id());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import org.casetrail.warehouse.catalog.Catalog;
@@ -55,31 +56,40 @@ final class Reports {
                 l.get("largest_absolute_difference").longValue())));
     }
 
+    /** Count columns as text, 'withheld' where the row was (a published count is never null). */
+    private static String shown(String... columns) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String column : columns) {
+            String[] parts = column.split(" AS ");
+            String name = parts.length == 2 ? parts[1] : parts[0];
+            out.add("coalesce(CAST(" + parts[0] + " AS VARCHAR), 'withheld') AS " + name);
+        }
+        return String.join(", ", out);
+    }
+
     /** A few figures a reader of the demo can take in at a glance, from the published tables only. */
     static void printHeadline(Path releaseDir, int k, PrintStream out) throws SQLException {
         String byYearAndCentre = """
-                SELECT identification_year AS year, centre, cases AS identified, sheltered, reintegrated,
-                       independent_12m, pending_12m, retrafficked_24m
+                SELECT identification_year AS year, centre, %s
                 FROM cohort_outcomes WHERE age_band = 'ALL' AND exploitation_type = 'ALL'
                 ORDER BY year, centre = 'ALL' DESC, centre
-                """;
+                """.formatted(shown("cases AS identified", "sheltered", "reintegrated", "independent_12m", "pending_12m",
+                "retrafficked_24m"));
         String training = """
-                SELECT enrolment_year AS year, course, cases AS enrolled, completed, round(100 * completion_rate) AS completed_pct,
-                       working_6m AS working_within_6_months
+                SELECT enrolment_year AS year, course, %s,
+                       coalesce(CAST(round(100 * completion_rate) AS VARCHAR), 'withheld') AS completed_pct
                 FROM training_outcomes WHERE enrolment_year = (SELECT max(enrolment_year) FROM training_outcomes WHERE course = 'ALL' AND NOT suppressed)
-                ORDER BY course = 'ALL' DESC, enrolled DESC NULLS LAST, course
-                """;
-        String followUp = """
-                SELECT reintegration_year,
-                       max(cases) FILTER (WHERE status = 'ALL') AS reintegrated,
-                       max(cases) FILTER (WHERE status = 'STABLE') AS stable,
-                       max(cases) FILTER (WHERE status = 'AT_RISK') AS at_risk,
-                       max(cases) FILTER (WHERE status = 'RE_TRAFFICKED') AS re_trafficked,
-                       max(cases) FILTER (WHERE status = 'LOST_CONTACT') AS lost_contact,
-                       max(cases) FILTER (WHERE status = 'NO_FOLLOW_UP') AS no_follow_up,
-                       max(cases) FILTER (WHERE status = 'PENDING') AS pending
-                FROM followup_status WHERE checkpoint_months = 12 GROUP BY reintegration_year ORDER BY reintegration_year
-                """;
+                ORDER BY course = 'ALL' DESC, cases DESC NULLS LAST, course
+                """.formatted(shown("cases AS enrolled", "completed", "working_6m AS working_within_6_months"));
+        StringBuilder statuses = new StringBuilder();
+        for (String status : new String[] {"ALL", "STABLE", "AT_RISK", "RE_TRAFFICKED", "LOST_CONTACT", "NO_FOLLOW_UP", "PENDING"}) {
+            // No row means no woman (a true 0 is published as 0); a withheld row is said so.
+            statuses.append(", coalesce(max(CASE WHEN status = '").append(status).append("' THEN CASE WHEN suppressed THEN 'withheld'")
+                    .append(" ELSE CAST(cases AS VARCHAR) END END), '0') AS ")
+                    .append(status.equals("ALL") ? "reintegrated" : status.toLowerCase(java.util.Locale.ROOT));
+        }
+        String followUp = "SELECT reintegration_year" + statuses
+                + " FROM followup_status WHERE checkpoint_months = 12 GROUP BY reintegration_year ORDER BY reintegration_year";
         try (Catalog catalog = Catalog.open(releaseDir, false); Statement statement = catalog.connection().createStatement()) {
             out.println("Women identified each year, by responsible centre (cohort_outcomes; ALL = every centre):");
             try (ResultSet rs = statement.executeQuery(byYearAndCentre)) {
@@ -96,7 +106,7 @@ final class Reports {
                 ResultFormat.TABLE.print(rs, out);
             }
         }
-        out.println("NULL means withheld: a row describing fewer than k=" + k + " women is not published. Every published count"
+        out.println("'withheld': a row describing fewer than k=" + k + " women is not published. Every published count"
                 + " carries a small noise (at most 2), the same wherever the same women are counted, so rows need not add up to"
                 + " their ALL row exactly.");
     }
