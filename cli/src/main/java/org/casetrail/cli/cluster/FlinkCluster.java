@@ -170,7 +170,7 @@ public final class FlinkCluster {
                             + ClusterRecord.logs(dir).resolve(process.name() + ".log") + " and " + process.name() + ".out");
                 }
             }
-            seen = taskManagersSeen(restAddress());
+            seen = taskManagersSeen(restAddress(), Duration.ofSeconds(3));
             if (seen >= expected) {
                 return;
             }
@@ -182,11 +182,11 @@ public final class FlinkCluster {
                 + ClusterRecord.logs(dir));
     }
 
-    /** TaskManagers the JobManager at {@code restAddress} reports in /overview, -1 when it does not answer. */
-    public static int taskManagersSeen(String restAddress) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** TaskManagers the JobManager at {@code restAddress} reports in /overview, -1 when it does not answer within {@code wait}. */
+    public static int taskManagersSeen(String restAddress, Duration wait) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(wait).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + restAddress + "/overview"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+                .timeout(wait).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher m = TASK_MANAGERS.matcher(response.body());

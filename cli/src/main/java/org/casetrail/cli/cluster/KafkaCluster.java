@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -156,7 +157,7 @@ public final class KafkaCluster {
                             + ClusterRecord.logs(dir).resolve(process.name() + ".log") + " and " + process.name() + ".out");
                 }
             }
-            seen = brokersSeen(bootstrapServers());
+            seen = brokersSeen(bootstrapServers(), Duration.ofSeconds(4));
             if (seen >= expected) {
                 return;
             }
@@ -166,14 +167,14 @@ public final class KafkaCluster {
                 + ClusterRecord.logs(dir));
     }
 
-    /** Brokers the cluster reports to a client, 0 when nobody answers. */
-    public static int brokersSeen(String bootstrapServers) {
+    /** Brokers the cluster reports to a client within {@code wait}, 0 when nobody answers. */
+    public static int brokersSeen(String bootstrapServers, Duration wait) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) wait.toMillis());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) wait.toMillis());
         try (Admin admin = Admin.create(props)) {
-            return admin.describeCluster().nodes().get(4, TimeUnit.SECONDS).size();
+            return admin.describeCluster().nodes().get(wait.toMillis(), TimeUnit.MILLISECONDS).size();
         } catch (ExecutionException | TimeoutException e) {
             return 0;
         } catch (InterruptedException e) {
