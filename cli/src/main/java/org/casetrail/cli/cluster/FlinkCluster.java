@@ -51,6 +51,10 @@ public final class FlinkCluster {
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
+    private static final List<String> NOT_IN_A_FLINK_DISTRIBUTION = List.of("casetrail-", "flink-connector-kafka",
+            "flink-avro", "avro-", "parquet-", "hadoop-", "duckdb", "picocli", "jackson-", "kafka", "scala-",
+            "argparse4j", "jopt-simple", "jose4j", "metrics-core", "pcollections");
+
     private final int restPort;
     private final NodeProcess jobManager;
     private final List<NodeProcess> taskManagers;
@@ -65,10 +69,11 @@ public final class FlinkCluster {
      * Writes the configuration under {@code dir}/flink and starts the JobManager and
      * {@code taskManagers} TaskManagers; returns at once (see {@link #awaitTaskManagers}).
      */
-    public static FlinkCluster start(Path dir, int taskManagers, String classpath, Consumer<NodeProcess> started) {
+    public static FlinkCluster start(Path dir, int taskManagers, Path cliJar, Consumer<NodeProcess> started) {
         Path flinkDir = dir.resolve("flink").toAbsolutePath();
         Path confDir = flinkDir.resolve("conf");
         try {
+            String classpath = runtimeClasspath(cliJar.toAbsolutePath().resolveSibling("lib"));
             Files.createDirectories(confDir);
             Files.createDirectories(flinkDir.resolve("tmp"));
             Path logConfig = NodeLogging.writeConfig(dir);
@@ -107,6 +112,24 @@ public final class FlinkCluster {
             return new FlinkCluster(restPort, jobManager, List.copyOf(tms));
         } catch (IOException e) {
             throw new CliException("cannot set up Flink in " + flinkDir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The jars of the CLI's lib/ folder that a Flink distribution would have: not casetrail's own,
+     * not the job's connectors and formats (Kafka, Avro, Parquet, Hadoop), not DuckDB or the
+     * Kafka broker's. A job submitted here must then bring its classes in its own jar, as on a
+     * real cluster, instead of passing only because the TaskManagers happen to have them.
+     */
+    static String runtimeClasspath(Path lib) throws IOException {
+        try (var jars = Files.list(lib)) {
+            List<String> kept = jars.map(Path::toString).filter(p -> p.endsWith(".jar"))
+                    .filter(p -> NOT_IN_A_FLINK_DISTRIBUTION.stream().noneMatch(Path.of(p).getFileName().toString()::startsWith))
+                    .sorted().toList();
+            if (kept.stream().noneMatch(p -> p.contains("flink-runtime-"))) {
+                throw new CliException("no Flink runtime jar in " + lib + "; build the CLI first (./casetrail --version)");
+            }
+            return String.join(java.io.File.pathSeparator, kept);
         }
     }
 

@@ -30,12 +30,12 @@ public final class LoopbackCluster {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path dir;
-    private final String classpath;
+    private final Path cliJar;
     private final PrintStream progress;
 
-    LoopbackCluster(Path dir, String classpath, PrintStream progress) {
+    LoopbackCluster(Path dir, Path cliJar, PrintStream progress) {
         this.dir = dir.toAbsolutePath().normalize();
-        this.classpath = classpath;
+        this.cliJar = cliJar;
         this.progress = progress;
     }
 
@@ -65,7 +65,7 @@ public final class LoopbackCluster {
                 return 2;
             }
         }
-        LoopbackCluster cluster = new LoopbackCluster(dir, cliClasspath(), err);
+        LoopbackCluster cluster = new LoopbackCluster(dir, cliJar(), err);
         String prefix = "cluster/" + args[0] + ": ";
         try {
             Files.createDirectories(cluster.dir);
@@ -92,11 +92,10 @@ public final class LoopbackCluster {
         }
     }
 
-    /** The jar this class was loaded from and the lib/ folder beside it, as the nodes' classpath. */
-    static String cliClasspath() {
+    /** The jar this class was loaded from; its lib/ folder beside it holds every other jar. */
+    static Path cliJar() {
         try {
-            Path jar = Path.of(LoopbackCluster.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return classpathOf(jar);
+            return Path.of(LoopbackCluster.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (Exception e) {
             throw new CliException("cannot tell where the casetrail-cli jar is: " + e.getMessage());
         }
@@ -135,8 +134,8 @@ public final class LoopbackCluster {
         try {
             progress.println("cluster/up: starting " + KAFKA_NODES + " Kafka nodes and a Flink cluster (1 JobManager, "
                     + TASK_MANAGERS + " TaskManagers) in " + dir + "; logs in " + ClusterRecord.logs(dir));
-            KafkaCluster kafka = KafkaCluster.start(dir, KAFKA_NODES, classpath, node -> record(nodes, node));
-            FlinkCluster flink = FlinkCluster.start(dir, TASK_MANAGERS, classpath, node -> record(nodes, node));
+            KafkaCluster kafka = KafkaCluster.start(dir, KAFKA_NODES, classpathOf(cliJar), node -> record(nodes, node));
+            FlinkCluster flink = FlinkCluster.start(dir, TASK_MANAGERS, cliJar, node -> record(nodes, node));
             kafka.awaitBrokers(KAFKA_NODES, deadline, dir);
             progress.println("cluster/up: Kafka answers with " + KAFKA_NODES + " brokers (" + seconds(started) + " s)");
             flink.awaitTaskManagers(TASK_MANAGERS, deadline, dir);
