@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.casetrail.cli.CliException;
 
@@ -123,10 +124,10 @@ public final class LoopbackCluster {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         List<NodeProcess> nodes = new ArrayList<>();
-        boolean[] up = {false};
+        AtomicBoolean up = new AtomicBoolean();
         // Ctrl-C or a failure while starting must not leave half a cluster behind.
         Thread cleanup = new Thread(() -> {
-            if (!up[0]) {
+            if (!up.get()) {
                 stop(nodes);
             }
         }, "cluster-up-cleanup");
@@ -144,12 +145,12 @@ public final class LoopbackCluster {
             addresses.put("bootstrap-server", kafka.bootstrapServers());
             addresses.put("flink-master", flink.restAddress());
             ClusterRecord.storeAddresses(dir, addresses);
-            up[0] = true;
+            up.set(true);
             return addresses;
         } catch (RuntimeException e) {
             progress.println("cluster/up: stopping what was started");
             stop(nodes);
-            up[0] = true;
+            up.set(true);
             throw e;
         } finally {
             try {
