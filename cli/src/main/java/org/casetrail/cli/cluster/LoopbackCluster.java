@@ -128,6 +128,7 @@ public final class LoopbackCluster {
         // Ctrl-C or a failure while starting must not leave half a cluster behind.
         Thread cleanup = new Thread(() -> {
             if (!up.get()) {
+                progress.println("cluster/up: interrupted; stopping what was started");
                 stop(nodes);
             }
         }, "cluster-up-cleanup");
