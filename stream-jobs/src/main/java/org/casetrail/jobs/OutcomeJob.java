@@ -28,6 +28,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.casetrail.jobs.flink.AsOfTracker;
 import org.casetrail.jobs.flink.JourneyFunction;
+import org.casetrail.jobs.flink.LoggedEvent;
 import org.casetrail.jobs.flink.ReleaseAssembly;
 import org.casetrail.jobs.flink.TableUpdate;
 import org.casetrail.jobs.kafka.CaseEventDeserializer;
@@ -35,7 +36,6 @@ import org.casetrail.jobs.kafka.EventLogScan;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.jobs.release.Snapshot;
-import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.release.ReportingPeriod;
 
 /**
@@ -78,15 +78,17 @@ public final class OutcomeJob {
     private OutcomeJob() {
     }
 
-    public static void build(DataStream<CaseEvent> events, Settings settings) {
+    public static void build(DataStream<LoggedEvent> events, Settings settings) {
+        // Only an event's date goes to as_of: a second shuffle of whole events would cost as much as the first.
         SingleOutputStreamOperator<LocalDate> asOf = events
-                .keyBy(e -> 0, Types.INT)
+                .map(e -> e.day, Types.INT).name("event dates").uid("event-dates")
+                .keyBy(day -> 0, Types.INT)
                 .process(new AsOfTracker(settings.asOf(), settings.period(), settings.snapshotIntervalMillis()), Types.LOCAL_DATE)
                 .name("as_of").uid("as-of").setParallelism(1).setMaxParallelism(1);
         BroadcastStream<LocalDate> asOfBroadcast = asOf.broadcast(JourneyFunction.AS_OF);
 
         SingleOutputStreamOperator<CellContribution> contributions = events
-                .keyBy(CaseEvent::getCasePseudonym, Types.STRING)
+                .keyBy(LoggedEvent::casePseudonym, Types.STRING)
                 .connect(asOfBroadcast)
                 .process(new JourneyFunction(settings.keyFingerprint(), settings.perturbationSecretFile(),
                         settings.disclosure().consentBasis()), TypeInformation.of(CellContribution.class))
@@ -111,11 +113,15 @@ public final class OutcomeJob {
 
         Configuration conf = localConfiguration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        // Exchanges stay blocking: the journeys read every event only after the broadcast as_of, which needs
+        // every event first, so a pipelined exchange would wait on itself.
+        // Room for the keyed sorts, so a log of a few million events sorts in memory rather than spilling.
+        conf.setString("taskmanager.memory.managed.size", "256m");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(request.parallelism(), conf);
-        KafkaSource<CaseEvent> source = source(request.bootstrapServers(), request.topic(), "casetrail-replay")
+        KafkaSource<LoggedEvent> source = source(request.bootstrapServers(), request.topic(), "casetrail-replay")
                 .setBounded(OffsetsInitializer.offsets(log.stoppingOffsets()))
                 .build();
-        DataStream<CaseEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
+        DataStream<LoggedEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
         build(events, new Settings(request.asOf(), request.period(), fingerprint, request.perturbationSecretFile().toString(),
                 request.disclosure(), new ReleaseAssembly.Target(request.releaseDir().toString(), false), 1000));
         JobExecutionResult result = env.execute("casetrail replay");
@@ -151,18 +157,18 @@ public final class OutcomeJob {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, request.restoreFrom());
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(request.parallelism(), conf);
-        KafkaSource<CaseEvent> source = source(request.bootstrapServers(), request.topic(), "casetrail-stream")
+        KafkaSource<LoggedEvent> source = source(request.bootstrapServers(), request.topic(), "casetrail-stream")
                 .setProperty("partition.discovery.interval.ms", "10000")
                 .build();
-        DataStream<CaseEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
+        DataStream<LoggedEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
         build(events, new Settings(request.asOf(), null, fingerprint, request.perturbationSecretFile().toString(),
                 request.disclosure(), new ReleaseAssembly.Target(request.snapshotRoot().toString(), true),
                 request.snapshotInterval().toMillis()));
         return env.executeAsync("casetrail stream");
     }
 
-    private static KafkaSourceBuilder<CaseEvent> source(String bootstrapServers, String topic, String group) {
-        return KafkaSource.<CaseEvent>builder()
+    private static KafkaSourceBuilder<LoggedEvent> source(String bootstrapServers, String topic, String group) {
+        return KafkaSource.<LoggedEvent>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
                 .setGroupId(group)
