@@ -135,6 +135,7 @@ public final class LogThroughputBench implements Callable<Integer> {
     /** The whole comparison; every child run is bounded by a time limit that grows with the events. */
     public static ThroughputReport run(Settings settings, Progress progress) throws Exception {
         String startedAt = Instant.now().toString();
+        double loadAtStart = ThroughputReport.Machine.loadAverage();
         Files.createDirectories(settings.workdir());
         Duration limit = Duration.ofSeconds(180 + settings.events() / 1000);
         int cases = casesFor(settings.events(), settings.seed());
@@ -218,7 +219,8 @@ public final class LogThroughputBench implements Callable<Integer> {
         }
         return new ThroughputReport(startedAt,
                 new ThroughputReport.Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                        System.getProperty("os.name") + " " + System.getProperty("os.arch"), settings.cliJvmOptions()),
+                        System.getProperty("os.name") + " " + System.getProperty("os.arch"), settings.cliJvmOptions(),
+                        loadAtStart, ThroughputReport.Machine.loadAverage()),
                 new ThroughputReport.Data(settings.events(), cases, settings.seed(), written.records(), written.malformed(),
                         Files.size(export), releaseId),
                 steps, queries, checks);

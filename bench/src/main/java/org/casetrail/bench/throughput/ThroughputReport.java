@@ -25,8 +25,21 @@ public record ThroughputReport(
         List<ReportQueries.Latency> queries,
         List<Check> checks) {
 
-    /** Where it ran. */
-    public record Machine(int cores, String java, String os, List<String> cliJvmOptions) {
+    /**
+     * Where it ran. The load averages (1 minute, from /proc/loadavg; -1 elsewhere) at the start
+     * and at the end say whether something else shared the cores: a rate is only comparable with
+     * rates measured under a similar load.
+     */
+    public record Machine(int cores, String java, String os, List<String> cliJvmOptions, double loadAverageAtStart,
+                          double loadAverageAtEnd) {
+
+        public static double loadAverage() {
+            try {
+                return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
     }
 
     /** What it ran on. */
@@ -76,9 +89,10 @@ public record ThroughputReport(
     }
 
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "%,d cases, %,d export records (%,d malformed), %.0f MB; %d cores, Java %s, child JVMs %s%n",
+        out.printf(Locale.ROOT, "%,d cases, %,d export records (%,d malformed), %.0f MB; %d cores, Java %s, child JVMs %s;"
+                        + " load average %.1f at start, %.1f at end%n",
                 data.cases(), data.exportRecords(), data.malformedRecords(), data.exportBytes() / 1e6, machine.cores(),
-                machine.java(), String.join(" ", machine.cliJvmOptions()));
+                machine.java(), String.join(" ", machine.cliJvmOptions()), machine.loadAverageAtStart(), machine.loadAverageAtEnd());
         out.printf(Locale.ROOT, "%-18s %12s %9s %12s %7s %10s%n", "step", "records", "seconds", "rate/s", "ratio", "peak RSS");
         for (Step s : steps) {
             out.printf(Locale.ROOT, "%-18s %,12d %9.2f %,12.0f %7s %10s%n", s.step(), s.records(), s.seconds(), s.rate(),
