@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The two shapes almost every export date has, {@code 2009-03-14} and
- * {@code 2009-03-15T09:12:00+07:00} (or {@code ...Z}), read without java.time's formatters, which
+ * The two shapes almost every export date has, {@code 2009-03-14} and {@code 2009-03-15T09:12+07:00}
+ * (with or without seconds, or {@code Z}), read without java.time's formatters, which
  * were a tenth of ingest's main thread. Anything else, and any value out of range, gives null: the
  * ISO formatter then decides, so what is accepted and what is rejected stays exactly as before.
  */
@@ -35,35 +35,45 @@ final class IsoDates {
         }
     }
 
-    /** {@code yyyy-MM-ddTHH:mm:ss} then {@code Z} or {@code ±HH:MM}; otherwise null. */
+    /** {@code yyyy-MM-ddTHH:mm}, optionally {@code :ss}, then {@code Z} or {@code ±HH:MM}; otherwise null. */
     static OffsetDateTime dateTime(String text) {
         int length = text.length();
-        if ((length != 20 && length != 25) || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (length < 17 || text.charAt(10) != 'T' || text.charAt(13) != ':') {
             return null;
         }
         LocalDate date = date(text.substring(0, 10));
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
+        int second = 0;
+        int zone = 16;
+        if (text.charAt(16) == ':') {
+            if (length < 20) {
+                return null;
+            }
+            second = digits(text, 17, 2);
+            zone = 19;
+        }
         if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
         ZoneOffset offset;
-        if (length == 20) {
-            if (text.charAt(19) != 'Z') {
+        if (length == zone + 1) {
+            if (text.charAt(zone) != 'Z') {
                 return null;
             }
             offset = ZoneOffset.UTC;
-        } else {
-            char sign = text.charAt(19);
-            int offsetHours = digits(text, 20, 2);
-            int offsetMinutes = digits(text, 23, 2);
-            if ((sign != '+' && sign != '-') || text.charAt(22) != ':' || offsetHours < 0 || offsetHours > 17
+        } else if (length == zone + 6) {
+            char sign = text.charAt(zone);
+            int offsetHours = digits(text, zone + 1, 2);
+            int offsetMinutes = digits(text, zone + 4, 2);
+            if ((sign != '+' && sign != '-') || text.charAt(zone + 3) != ':' || offsetHours < 0 || offsetHours > 17
                     || offsetMinutes < 0 || offsetMinutes > 59 || (sign == '-' && offsetHours == 0 && offsetMinutes == 0)) {
                 return null;
             }
             int seconds = offsetHours * 3600 + offsetMinutes * 60;
             offset = ZoneOffset.ofTotalSeconds(sign == '-' ? -seconds : seconds);
+        } else {
+            return null;
         }
         return OffsetDateTime.of(LocalDateTime.of(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), hour, minute, second),
                 offset);
