@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.casetrail.cli.HeadlineQueries;
 import org.casetrail.warehouse.catalog.Catalog;
 
 /**
@@ -23,31 +24,13 @@ final class ReportQueries {
     record Latency(String query, long rows, double medianMillis, double p95Millis) {
     }
 
-    /** The demo's headline queries, as {@code Reports.printHeadline} in the CLI runs them (kept in step by hand). */
-    static final String HEADLINE_TRAINING = """
-            SELECT course, SUM(cases) AS enrolled, SUM(completed) AS completed, SUM(dropped) AS dropped,
-                   round(100.0 * SUM(completed) / SUM(cases)) AS completed_pct, SUM(working_6m) AS working_within_6_months
-            FROM training_outcomes WHERE NOT suppressed GROUP BY course ORDER BY enrolled DESC
-            """;
-    static final String HEADLINE_FOLLOW_UP = """
-            SELECT reintegration_year,
-                   SUM(cases) FILTER (WHERE status = 'STABLE') AS stable,
-                   SUM(cases) FILTER (WHERE status = 'AT_RISK') AS at_risk,
-                   SUM(cases) FILTER (WHERE status = 'RE_TRAFFICKED') AS re_trafficked,
-                   SUM(cases) FILTER (WHERE status IN ('LOST_CONTACT', 'NO_FOLLOW_UP')) AS contact_lost,
-                   SUM(cases) FILTER (WHERE status = 'PENDING') AS pending,
-                   COUNT(*) FILTER (WHERE suppressed) AS suppressed_cells
-            FROM followup_status WHERE checkpoint_months = 12 GROUP BY reintegration_year ORDER BY reintegration_year
-            """;
-
     private ReportQueries() {
     }
 
     /** The queries measured, by name: the two headline ones, then one year of each public table. */
     static Map<String, String> of(int year) {
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("headline: training", HEADLINE_TRAINING);
-        queries.put("headline: follow-up at 12 months", HEADLINE_FOLLOW_UP);
+        HeadlineQueries.all().forEach((title, sql) -> queries.put("headline: " + title.replaceAll(" \\(.*", ""), sql));
         queries.put("cohort_outcomes " + year, "SELECT * FROM cohort_outcomes WHERE identification_year = " + year
                 + " ORDER BY centre, age_band, exploitation_type");
         queries.put("training_outcomes " + year, "SELECT * FROM training_outcomes WHERE enrolment_year = " + year + " ORDER BY course");
