@@ -115,8 +115,6 @@ public final class OutcomeJob {
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         // Exchanges stay blocking: the journeys read every event only after the broadcast as_of, which needs
         // every event first, so a pipelined exchange would wait on itself.
-        // Room for the keyed sorts, so a log of a few million events sorts in memory rather than spilling.
-        conf.setString("taskmanager.memory.managed.size", "256m");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(request.parallelism(), conf);
         KafkaSource<LoggedEvent> source = source(request.bootstrapServers(), request.topic(), "casetrail-replay")
                 .setBounded(OffsetsInitializer.offsets(log.stoppingOffsets()))
