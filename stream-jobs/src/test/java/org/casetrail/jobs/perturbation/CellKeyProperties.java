@@ -128,6 +128,26 @@ class CellKeyProperties {
         assertThat(withAndWithout.counts[0]).isEqualTo(keys.size());
     }
 
+    @Property(tries = 1000)
+    void thePtableNeverMovesACountByMoreThanTwoNorBelowZeroAndKeepsZero(@ForAll @IntRange(min = 0, max = 1_000_000) int trueValue,
+                                                                       @ForAll @IntRange(min = 0, max = CellKey.RANGE - 1) int cellKey) {
+        long published = ptable.perturb(trueValue, cellKey);
+        assertThat(Math.abs(published - trueValue)).isLessThanOrEqualTo(2);
+        assertThat(published).isNotNegative();
+        if (trueValue == 0) {
+            assertThat(published).isZero();
+        }
+    }
+
+    @Property(tries = 200)
+    void thePtableNoiseAveragesZeroOverEveryCellKeyFromThreeUp(@ForAll @IntRange(min = 3, max = 1_000_000) int trueValue) {
+        long total = 0;
+        for (int cellKey = 0; cellKey < CellKey.RANGE; cellKey++) {
+            total += ptable.noise(trueValue, cellKey);
+        }
+        assertThat(total).isZero();
+    }
+
     @Provide
     Arbitrary<String> columns() {
         return Arbitraries.of("cases", "reintegrated", "independent_12m", "legal_cases", "admissions");
