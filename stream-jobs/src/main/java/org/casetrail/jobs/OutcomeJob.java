@@ -232,6 +232,9 @@ public final class OutcomeJob {
      */
     static void clusterRestarts(Configuration conf) {
         restarts(conf, 6, "5 s");
+        // And the parallelism asked for is the parallelism used: in BATCH mode Flink's adaptive
+        // scheduler would otherwise pick its own for the keyed operators from the data's size.
+        conf.setString("execution.batch.adaptive.auto-parallelism.enabled", "false");
     }
 
     /** A local Flink listening on loopback only, or the cluster's, with the job jar shipped to it. */
