@@ -78,8 +78,8 @@ public record LaunchOptions(String bootstrapServers, String topic, boolean batch
             throw new JobException("--mode is streaming or batch, not '" + mode + "'");
         }
         boolean batch = mode.equals("batch");
-        String out = batch ? required(given, "out") : given.getOrDefault("out", warehouse + "/live/" + topic);
-        String checkpoints = given.getOrDefault("checkpoints", warehouse + "/checkpoints/" + topic);
+        String out = uri(batch ? required(given, "out") : given.getOrDefault("out", warehouse + "/live/" + topic));
+        String checkpoints = uri(given.getOrDefault("checkpoints", warehouse + "/checkpoints/" + topic));
         Path secret = given.containsKey("perturbation-key") ? Path.of(given.get("perturbation-key"))
                 : localPath(warehouse).map(w -> w.resolve(PerturbationSecret.FILE_NAME)).orElseThrow(() -> new JobException(
                 "the warehouse " + warehouse + " is not a local path, so name the perturbation secret with --perturbation-key"
@@ -112,6 +112,22 @@ public record LaunchOptions(String bootstrapServers, String topic, boolean batch
             return Optional.of(Path.of(pathOrUri).toAbsolutePath());
         }
         return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri)) : Optional.empty();
+    }
+
+    /**
+     * A folder as a URI with its scheme: a path becomes an absolute file: URI. The TaskManagers
+     * resolve it, not this client, so a relative path would mean another folder there, and Flink
+     * refuses a checkpoint folder without a scheme.
+     */
+    static String uri(String pathOrUri) {
+        if (URI.create(pathOrUri.replace(" ", "%20")).getScheme() != null) {
+            return pathOrUri;
+        }
+        try {
+            return new URI("file", null, Path.of(pathOrUri).toAbsolutePath().normalize().toString(), null).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new JobException("'" + pathOrUri + "' is not a usable folder name");
+        }
     }
 
     private static String stripSlash(String s) {

@@ -21,8 +21,9 @@ class LaunchOptionsTest {
                 "--parallelism", "4", "--snapshot-interval=30"));
         assertThat(o.batch()).isFalse();
         assertThat(o.topic()).isEqualTo("case-events");
-        assertThat(o.out()).isEqualTo("/shared/warehouse/live/case-events");
-        assertThat(o.checkpoints()).isEqualTo("/shared/warehouse/checkpoints/case-events");
+        // URIs with their scheme: the TaskManagers resolve them, and Flink wants a scheme for checkpoints.
+        assertThat(o.out()).isEqualTo("file:/shared/warehouse/live/case-events");
+        assertThat(o.checkpoints()).isEqualTo("file:/shared/warehouse/checkpoints/case-events");
         assertThat(o.secretFile()).isEqualTo(Path.of("/shared/warehouse/perturbation.key"));
         assertThat(o.parallelism()).isEqualTo(4);
         assertThat(o.snapshotInterval()).isEqualTo(Duration.ofSeconds(30));
