@@ -2,6 +2,9 @@ package org.casetrail.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.jobs.OutcomeJob;
@@ -73,38 +76,43 @@ final class JobOptions {
         }
     }
 
-    static final class ProtectionFlag implements picocli.CommandLine.ITypeConverter<Protection> {
+    /** A closed vocabulary as a flag: the value's name in lower case, '-' for '_' (unless-withdrawn). */
+    abstract static class FlagOf<E extends Enum<E>> implements picocli.CommandLine.ITypeConverter<E> {
+        private final Class<E> type;
+
+        FlagOf(Class<E> type) {
+            this.type = type;
+        }
+
         @Override
-        public Protection convert(String value) {
-            for (Protection p : Protection.values()) {
-                if (p.flag().equals(value)) {
-                    return p;
+        public E convert(String value) {
+            List<String> flags = new ArrayList<>();
+            for (E candidate : type.getEnumConstants()) {
+                String flag = candidate.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                if (flag.equals(value)) {
+                    return candidate;
                 }
+                flags.add(flag);
             }
-            throw new picocli.CommandLine.TypeConversionException("use perturbation or suppression, not '" + value + "'");
+            throw new picocli.CommandLine.TypeConversionException("use " + String.join(" or ", flags) + ", not '" + value + "'");
         }
     }
 
-    static final class ConsentFlag implements picocli.CommandLine.ITypeConverter<ConsentBasis> {
-        @Override
-        public ConsentBasis convert(String value) {
-            try {
-                return ConsentBasis.ofFlag(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("use unless-withdrawn or explicit, not '" + value + "'");
-            }
+    static final class ProtectionFlag extends FlagOf<Protection> {
+        ProtectionFlag() {
+            super(Protection.class);
         }
     }
 
-    static final class PeriodFlag implements picocli.CommandLine.ITypeConverter<ReportingPeriod> {
-        @Override
-        public ReportingPeriod convert(String value) {
-            for (ReportingPeriod p : ReportingPeriod.values()) {
-                if (p.flag().equals(value)) {
-                    return p;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException("use month, quarter or year, not '" + value + "'");
+    static final class ConsentFlag extends FlagOf<ConsentBasis> {
+        ConsentFlag() {
+            super(ConsentBasis.class);
+        }
+    }
+
+    static final class PeriodFlag extends FlagOf<ReportingPeriod> {
+        PeriodFlag() {
+            super(ReportingPeriod.class);
         }
     }
 }

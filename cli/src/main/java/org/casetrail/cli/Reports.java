@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 
 import org.casetrail.warehouse.catalog.Catalog;
@@ -56,54 +55,19 @@ final class Reports {
                 l.get("largest_absolute_difference").longValue())));
     }
 
-    /** Count columns as text, 'withheld' where the row was (a published count is never null). */
-    private static String shown(String... columns) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String column : columns) {
-            String[] parts = column.split(" AS ");
-            String name = parts.length == 2 ? parts[1] : parts[0];
-            out.add("coalesce(CAST(" + parts[0] + " AS VARCHAR), 'withheld') AS " + name);
-        }
-        return String.join(", ", out);
-    }
-
     /** A few figures a reader of the demo can take in at a glance, from the published tables only. */
     static void printHeadline(Path releaseDir, int k, PrintStream out) throws SQLException {
-        String byYearAndCentre = """
-                SELECT identification_year AS year, centre, %s
-                FROM cohort_outcomes WHERE age_band = 'ALL' AND exploitation_type = 'ALL'
-                ORDER BY year, centre = 'ALL' DESC, centre
-                """.formatted(shown("cases AS identified", "sheltered", "reintegrated", "independent_12m", "pending_12m",
-                "retrafficked_24m"));
-        String training = """
-                SELECT enrolment_year AS year, course, %s,
-                       coalesce(CAST(round(100 * completion_rate) AS VARCHAR), 'withheld') AS completed_pct
-                FROM training_outcomes WHERE enrolment_year = (SELECT max(enrolment_year) FROM training_outcomes WHERE course = 'ALL' AND NOT suppressed)
-                ORDER BY course = 'ALL' DESC, cases DESC NULLS LAST, course
-                """.formatted(shown("cases AS enrolled", "completed", "working_6m AS working_within_6_months"));
-        StringBuilder statuses = new StringBuilder();
-        for (String status : new String[] {"ALL", "STABLE", "AT_RISK", "RE_TRAFFICKED", "LOST_CONTACT", "NO_FOLLOW_UP", "PENDING"}) {
-            // No row means no woman (a true 0 is published as 0); a withheld row is said so.
-            statuses.append(", coalesce(max(CASE WHEN status = '").append(status).append("' THEN CASE WHEN suppressed THEN 'withheld'")
-                    .append(" ELSE CAST(cases AS VARCHAR) END END), '0') AS ")
-                    .append(status.equals("ALL") ? "reintegrated" : status.toLowerCase(java.util.Locale.ROOT));
-        }
-        String followUp = "SELECT reintegration_year" + statuses
-                + " FROM followup_status WHERE checkpoint_months = 12 GROUP BY reintegration_year ORDER BY reintegration_year";
         try (Catalog catalog = Catalog.open(releaseDir, false); Statement statement = catalog.connection().createStatement()) {
-            out.println("Women identified each year, by responsible centre (cohort_outcomes; ALL = every centre):");
-            try (ResultSet rs = statement.executeQuery(byYearAndCentre)) {
-                ResultFormat.TABLE.print(rs, out);
-            }
-            out.println();
-            out.println("Training in the latest year with published figures (training_outcomes):");
-            try (ResultSet rs = statement.executeQuery(training)) {
-                ResultFormat.TABLE.print(rs, out);
-            }
-            out.println();
-            out.println("Twelve months after reintegration, by year of reintegration (followup_status):");
-            try (ResultSet rs = statement.executeQuery(followUp)) {
-                ResultFormat.TABLE.print(rs, out);
+            boolean first = true;
+            for (Map.Entry<String, String> query : HeadlineQueries.all().entrySet()) {
+                if (!first) {
+                    out.println();
+                }
+                first = false;
+                out.println(query.getKey());
+                try (ResultSet rs = statement.executeQuery(query.getValue())) {
+                    ResultFormat.TABLE.print(rs, out);
+                }
             }
         }
         out.println("'withheld': a row describing fewer than k=" + k + " women is not published. Every published count"

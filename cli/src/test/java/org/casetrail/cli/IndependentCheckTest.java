@@ -98,8 +98,39 @@ class IndependentCheckTest {
                     }
                 }
                 assertThat(differences).isEmpty();
+                assertThat(rollupsDisagreeingWithTheirRows(sql, release.dir())).isEmpty();
             }
         }
+    }
+
+    /**
+     * The rollup rows against the finest rows (those checked above): a count of things (court
+     * cases, admissions) and, where a woman is in one finest row per period (cohort_outcomes,
+     * referral_sources, followup_status per checkpoint), every count, equals the sum of the rows
+     * it rolls up; any other count of women lies between their largest and their sum.
+     */
+    private static List<String> rollupsDisagreeingWithTheirRows(Statement sql, Path release) throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (TableSpec table : Tables.SUPPRESSED) {
+            boolean oneRowPerWoman = table == Tables.COHORT_OUTCOMES || table == Tables.REFERRAL_SOURCES || table == Tables.FOLLOWUP_STATUS;
+            String rows = "read_parquet('" + release + "/restricted/unsuppressed_" + table.name() + "/*.parquet')";
+            String finest = table.dimensions().stream().map(d -> "b." + d.name() + " <> 'ALL'").collect(Collectors.joining(" AND "));
+            String rollup = table.dimensions().stream().map(d -> "r." + d.name() + " = 'ALL'").collect(Collectors.joining(" OR "));
+            String match = table.keys().stream().map(k -> k.rollup() ? "(r." + k.name() + " = 'ALL' OR b." + k.name() + " = r." + k.name() + ")"
+                    : "b." + k.name() + " = r." + k.name()).collect(Collectors.joining(" AND "));
+            for (Column count : table.counts()) {
+                String test = !count.ofWomen() || oneRowPerWoman ? "r." + count.name() + " <> sum(b." + count.name() + ")"
+                        : "r." + count.name() + " > sum(b." + count.name() + ") OR r." + count.name() + " < max(b." + count.name() + ")";
+                String keys = table.keys().stream().map(k -> "r." + k.name()).collect(Collectors.joining(", "));
+                try (ResultSet rs = sql.executeQuery("SELECT " + keys + " FROM " + rows + " r JOIN " + rows + " b ON " + match + " AND " + finest
+                        + " WHERE " + rollup + " GROUP BY " + keys + ", r." + count.name() + " HAVING " + test + " LIMIT 3")) {
+                    while (rs.next()) {
+                        wrong.add(table.name() + "." + count.name() + ": " + row(rs));
+                    }
+                }
+            }
+        }
+        return wrong;
     }
 
     private static String row(ResultSet rs) throws Exception {

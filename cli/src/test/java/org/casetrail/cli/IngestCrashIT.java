@@ -91,13 +91,13 @@ class IngestCrashIT {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
-            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+            if (!admin.listTopics().names().get(60, TimeUnit.SECONDS).contains(topic)) {
                 return 0;
             }
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions();
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions();
             var request = new java.util.HashMap<TopicPartition, OffsetSpec>();
             partitions.forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
+            return admin.listOffsets(request).all().get(60, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
         }
     }
 }

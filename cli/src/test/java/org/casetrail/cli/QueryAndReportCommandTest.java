@@ -37,7 +37,7 @@ class QueryAndReportCommandTest {
                     + " TO '" + folder.resolve("part-0.parquet") + "' (FORMAT parquet)");
         }
         Files.writeString(release.resolve("manifest.json"), "{\"release_id\": \"r1\", \"as_of\": \"2024-12-31\", \"k\": 10,"
-                + " \"protection\": \"perturbation\", \"publication\": \"public\"}");
+                + " \"protection\": \"perturbation\", \"publication\": {\"status\": \"public\", \"reasons\": []}}");
         Files.createSymbolicLink(warehouse.resolve("current"), Path.of("releases/r1"));
     }
 

@@ -28,6 +28,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.casetrail.jobs.flink.AsOfTracker;
 import org.casetrail.jobs.flink.JourneyFunction;
+import org.casetrail.jobs.flink.LoggedEvent;
 import org.casetrail.jobs.flink.ReleaseAssembly;
 import org.casetrail.jobs.flink.TableUpdate;
 import org.casetrail.jobs.kafka.CaseEventDeserializer;
@@ -35,7 +36,6 @@ import org.casetrail.jobs.kafka.EventLogScan;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.jobs.release.Snapshot;
-import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.release.ReportingPeriod;
 
 /**
@@ -114,15 +114,17 @@ public final class OutcomeJob {
     private OutcomeJob() {
     }
 
-    public static void build(DataStream<CaseEvent> events, Settings settings) {
+    public static void build(DataStream<LoggedEvent> events, Settings settings) {
+        // Only an event's date goes to as_of: a second shuffle of whole events would cost as much as the first.
         SingleOutputStreamOperator<LocalDate> asOf = events
-                .keyBy(e -> 0, Types.INT)
+                .map(e -> e.day, Types.INT).name("event dates").uid("event-dates")
+                .keyBy(day -> 0, Types.INT)
                 .process(new AsOfTracker(settings.asOf(), settings.period(), settings.snapshotIntervalMillis()), Types.LOCAL_DATE)
                 .name("as_of").uid("as-of").setParallelism(1).setMaxParallelism(1);
         BroadcastStream<LocalDate> asOfBroadcast = asOf.broadcast(JourneyFunction.AS_OF);
 
         SingleOutputStreamOperator<CellContribution> contributions = events
-                .keyBy(CaseEvent::getCasePseudonym, Types.STRING)
+                .keyBy(LoggedEvent::casePseudonym, Types.STRING)
                 .connect(asOfBroadcast)
                 .process(new JourneyFunction(settings.keyFingerprint(), settings.perturbationSecretFile(),
                         settings.disclosure().consentBasis()), TypeInformation.of(CellContribution.class))
@@ -179,7 +181,7 @@ public final class OutcomeJob {
     /** The bounded read of the topic up to the offsets the scan fixed, into the pipeline. */
     static void wireReplay(StreamExecutionEnvironment env, String bootstrapServers, String topic, EventLogScan.Result log,
                            Settings settings) {
-        KafkaSource<CaseEvent> source = source(bootstrapServers, topic, "casetrail-replay")
+        KafkaSource<LoggedEvent> source = source(bootstrapServers, topic, "casetrail-replay")
                 .setBounded(OffsetsInitializer.offsets(log.stoppingOffsets()))
                 .build();
         build(env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log"), settings);
@@ -187,7 +189,7 @@ public final class OutcomeJob {
 
     /** The unbounded read of the topic, into the pipeline. */
     static void wireStream(StreamExecutionEnvironment env, String bootstrapServers, String topic, Settings settings) {
-        KafkaSource<CaseEvent> source = source(bootstrapServers, topic, "casetrail-stream")
+        KafkaSource<LoggedEvent> source = source(bootstrapServers, topic, "casetrail-stream")
                 .setProperty("partition.discovery.interval.ms", "10000")
                 .build();
         build(env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log"), settings);
@@ -197,6 +199,8 @@ public final class OutcomeJob {
     static Configuration replayConfiguration() {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        // Exchanges stay blocking: the journeys read every event only after the broadcast as_of, which needs
+        // every event first, so a pipelined exchange would wait on itself.
         return conf;
     }
 
@@ -255,8 +259,8 @@ public final class OutcomeJob {
         return env;
     }
 
-    private static KafkaSourceBuilder<CaseEvent> source(String bootstrapServers, String topic, String group) {
-        return KafkaSource.<CaseEvent>builder()
+    private static KafkaSourceBuilder<LoggedEvent> source(String bootstrapServers, String topic, String group) {
+        return KafkaSource.<LoggedEvent>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
                 .setGroupId(group)

@@ -117,7 +117,7 @@ public final class FixtureRelease {
         }
         Files.writeString(release.resolve("manifest.json"), """
                 {"release_id": "%s", "as_of": "2024-12-31", "k": 10, "protection": "perturbation",
-                 "ptable_version": "ptable-v1", "period": "year", "publication": "public"}
+                 "ptable_version": "ptable-v1", "period": "year", "publication": {"status": "public", "reasons": []}}
                 """.formatted(RELEASE_ID));
         Files.createSymbolicLink(root.resolve("current"), Path.of("releases", RELEASE_ID));
         return release;

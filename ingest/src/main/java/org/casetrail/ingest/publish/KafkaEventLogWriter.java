@@ -45,6 +45,14 @@ public final class KafkaEventLogWriter implements EventLogWriter {
         this.bootstrapServers = bootstrapServers;
         this.eventsTopic = eventsTopic;
         this.rejectedTopic = EventLogTopics.rejectedFor(eventsTopic);
+        this.producer = new KafkaProducer<>(producerSettings(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * The producer settings of every ingest run. Public so that the throughput bench's plain
+     * producer, its baseline, sends with exactly these and nothing else.
+     */
+    public static Properties producerSettings(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -56,7 +64,7 @@ public final class KafkaEventLogWriter implements EventLogWriter {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "casetrail-ingest");
-        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        return props;
     }
 
     /**

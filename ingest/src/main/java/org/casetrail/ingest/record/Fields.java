@@ -146,9 +146,11 @@ final class Fields {
         }
         try {
             if (text.length() == 10) {
-                return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+                LocalDate usual = IsoDates.date(text);
+                return usual != null ? usual : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
             }
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toLocalDate();
+            OffsetDateTime usual = IsoDates.dateTime(text);
+            return (usual != null ? usual : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)).toLocalDate();
         } catch (DateTimeParseException e) {
             throw new InvalidRecord(RejectReason.BAD_DATE, name(field));
         }
@@ -162,9 +164,12 @@ final class Fields {
         }
         try {
             if (text.length() == 10) {
-                return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                LocalDate usual = IsoDates.date(text);
+                return (usual != null ? usual : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE))
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             }
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            OffsetDateTime usual = IsoDates.dateTime(text);
+            return (usual != null ? usual : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)).toInstant();
         } catch (DateTimeException e) {
             throw new InvalidRecord(RejectReason.BAD_DATE, name(field));
         }

@@ -1,6 +1,9 @@
 package org.casetrail.schemas.table;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -15,20 +18,65 @@ public record TableSpec(String name, Visibility visibility, String doc, List<Col
 
     public enum Visibility { PUBLIC, RESTRICTED }
 
+    /** The columns by role, worked out once per table: the job asks for them for every count of every woman. */
+    private record Layout(List<Column> keys, List<Column> counts, List<Column> statistics, List<Column> medians,
+                          Map<String, Integer> countIndex, Map<String, Integer> medianIndex) {
+
+        static Layout of(List<Column> columns) {
+            List<Column> counts = columns.stream().filter(c -> c.kind() == Column.Kind.COUNT).toList();
+            List<Column> medians = columns.stream().filter(Column::isMedian).toList();
+            Map<String, Integer> countIndex = new HashMap<>();
+            for (int i = 0; i < counts.size(); i++) {
+                countIndex.put(counts.get(i).name(), i);
+            }
+            Map<String, Integer> medianIndex = new HashMap<>();
+            for (int i = 0; i < medians.size(); i++) {
+                medianIndex.put(medians.get(i).name(), i);
+            }
+            return new Layout(columns.stream().filter(c -> c.kind() == Column.Kind.KEY).toList(), counts,
+                    columns.stream().filter(c -> c.kind() == Column.Kind.STATISTIC).toList(), medians, countIndex, medianIndex);
+        }
+    }
+
+    // By name: a table's name stands for its columns (unsuppressed() makes equal copies on every call).
+    private static final Map<String, Layout> LAYOUTS = new ConcurrentHashMap<>();
+
+    private Layout layout() {
+        return LAYOUTS.computeIfAbsent(name, n -> Layout.of(columns));
+    }
+
     public List<Column> keys() {
-        return columns.stream().filter(c -> c.kind() == Column.Kind.KEY).toList();
+        return layout().keys();
     }
 
     public List<Column> counts() {
-        return columns.stream().filter(c -> c.kind() == Column.Kind.COUNT).toList();
+        return layout().counts();
     }
 
     public List<Column> statistics() {
-        return columns.stream().filter(c -> c.kind() == Column.Kind.STATISTIC).toList();
+        return layout().statistics();
     }
 
     public List<Column> medians() {
-        return columns.stream().filter(Column::isMedian).toList();
+        return layout().medians();
+    }
+
+    /** Position of a count column among {@link #counts()}. */
+    public int countIndex(String column) {
+        Integer i = layout().countIndex().get(column);
+        if (i == null) {
+            throw new IllegalArgumentException("no count " + column + " in " + name);
+        }
+        return i;
+    }
+
+    /** Position of a median column among {@link #medians()}. */
+    public int medianIndex(String column) {
+        Integer i = layout().medianIndex().get(column);
+        if (i == null) {
+            throw new IllegalArgumentException("no median " + column + " in " + name);
+        }
+        return i;
     }
 
     public Column column(String name) {

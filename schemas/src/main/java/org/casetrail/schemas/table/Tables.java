@@ -156,7 +156,10 @@ public final class Tables {
     private Tables() {
     }
 
+    private static final java.util.Map<String, TableSpec> BY_NAME = ALL.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(TableSpec::name, t -> t));
+
     public static Optional<TableSpec> byName(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 }

@@ -9,7 +9,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.release.ReportingPeriod;
 
 /**
@@ -19,7 +18,7 @@ import org.casetrail.schemas.release.ReportingPeriod;
  * as_of makes every journey fold again; in BATCH mode its one timer fires at the end of input, so
  * a replay gets exactly the latest date of the whole log.
  */
-public final class AsOfTracker extends KeyedProcessFunction<Integer, CaseEvent, LocalDate> {
+public final class AsOfTracker extends KeyedProcessFunction<Integer, Integer, LocalDate> {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,8 +51,9 @@ public final class AsOfTracker extends KeyedProcessFunction<Integer, CaseEvent, 
     }
 
     @Override
-    public void processElement(CaseEvent event, Context ctx, Collector<LocalDate> out) throws Exception {
-        LocalDate day = event.getOccurredOn();
+    /** @param epochDay an event's occurred_on: only its date travels here, not the event */
+    public void processElement(Integer epochDay, Context ctx, Collector<LocalDate> out) throws Exception {
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
         if (latest.value() == null || day.isAfter(latest.value())) {
             latest.update(day);
         }

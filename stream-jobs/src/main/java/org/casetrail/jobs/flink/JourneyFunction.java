@@ -14,7 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -25,6 +25,7 @@ import org.casetrail.jobs.outcomes.JourneyCells;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.jobs.release.RowBytes;
 import org.casetrail.jobs.release.TableRows;
+import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.release.ConsentBasis;
 import org.casetrail.schemas.table.Tables;
@@ -39,7 +40,7 @@ import org.casetrail.schemas.table.Tables;
  * <p>Timers are processing-time timers: in BATCH mode they all fire at the end of input (and the
  * broadcast as_of is read first), so a replay folds each case exactly once.
  */
-public final class JourneyFunction extends KeyedBroadcastProcessFunction<String, CaseEvent, LocalDate, CellContribution> {
+public final class JourneyFunction extends KeyedBroadcastProcessFunction<String, LoggedEvent, LocalDate, CellContribution> {
 
     private static final long serialVersionUID = 1L;
     private static final long QUIET_MILLIS = 200;
@@ -49,13 +50,16 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
             new MapStateDescriptor<>("as-of", Types.STRING, Types.LOCAL_DATE);
     public static final OutputTag<TableUpdate> JOURNEYS = new OutputTag<>("journeys", TypeInformation.of(TableUpdate.class));
 
-    private static final ListStateDescriptor<CaseEvent> EVENTS = new ListStateDescriptor<>("events", new AvroTypeInfo<>(CaseEvent.class));
+    /** A case's events as the log holds them; decoded only when the case folds. */
+    private static final ListStateDescriptor<byte[]> EVENTS =
+            new ListStateDescriptor<>("events", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
     private final String keyFingerprint;
     private final String perturbationSecretFile;
     private final ConsentBasis consentBasis;
 
-    private transient ListState<CaseEvent> events;
+    private transient ListState<byte[]> events;
+    private transient CaseEventCodec codec;
     private transient ValueState<Boolean> foldPending;
     private transient ValueState<Integer> foldedEvents;
     private transient ValueState<LocalDate> foldedAsOf;
@@ -85,18 +89,29 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
         testimonySchema = Tables.TESTIMONIES.avroSchema();
         eventsRead = getRuntimeContext().getLongCounter(JobCounters.EVENTS_READ);
         secret = PerturbationSecret.load(java.nio.file.Path.of(perturbationSecretFile));
+        codec = new CaseEventCodec();
     }
 
     @Override
-    public void processElement(CaseEvent event, ReadOnlyContext ctx, Collector<CellContribution> out) throws Exception {
-        if (!keyFingerprint.equals(event.getKeyFingerprint())) {
-            throw new JobException("the event log mixes pseudonymization keys (fingerprints " + keyFingerprint
-                    + " and " + event.getKeyFingerprint() + "); pseudonyms made with different keys cannot be joined. "
-                    + "Re-ingest every export with one key into a new topic.");
-        }
+    public void processElement(LoggedEvent event, ReadOnlyContext ctx, Collector<CellContribution> out) throws Exception {
         eventsRead.add(1);
-        events.add(event);
+        events.add(event.bytes);
         scheduleFold(ctx.timerService().currentProcessingTime(), ctx);
+    }
+
+    /** A case's events, decoded; refuses a log in which a case's events carry another key's fingerprint. */
+    private List<CaseEvent> decoded(Iterable<byte[]> stored) throws CaseEventCodec.UndecodableEventException {
+        List<CaseEvent> all = new ArrayList<>();
+        for (byte[] bytes : stored) {
+            CaseEvent event = codec.decodeEvent(bytes);
+            if (!keyFingerprint.equals(event.getKeyFingerprint())) {
+                throw new JobException("the event log mixes pseudonymization keys (fingerprints " + keyFingerprint
+                        + " and " + event.getKeyFingerprint() + "); pseudonyms made with different keys cannot be joined. "
+                        + "Re-ingest every export with one key into a new topic.");
+            }
+            all.add(event);
+        }
+        return all;
     }
 
     private void scheduleFold(long now, ReadOnlyContext ctx) throws Exception {
@@ -114,19 +129,13 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
             // No as_of announced yet (streaming only): this case folds when it is.
             return;
         }
-        List<CaseEvent> all = new ArrayList<>();
-        events.get().forEach(all::add);
-        refold(ctx.getCurrentKey(), all, asOf, out, ctx::output);
+        refold(ctx.getCurrentKey(), decoded(events.get()), asOf, out, ctx::output);
     }
 
     @Override
     public void processBroadcastElement(LocalDate asOf, Context ctx, Collector<CellContribution> out) throws Exception {
         ctx.getBroadcastState(AS_OF).put(AS_OF_KEY, asOf);
-        ctx.applyToKeyedState(EVENTS, (key, state) -> {
-            List<CaseEvent> all = new ArrayList<>();
-            state.get().forEach(all::add);
-            refold(key, all, asOf, out, ctx::output);
-        });
+        ctx.applyToKeyedState(EVENTS, (key, state) -> refold(key, decoded(state.get()), asOf, out, ctx::output));
     }
 
     private interface JourneyOutput {

@@ -4,28 +4,31 @@ import java.io.IOException;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.casetrail.jobs.flink.LoggedEvent;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 
 /**
- * Reads event-log records with the one codec of the schemas module. A record that cannot be read
- * stops the job with its position: the log is the system of record and is never skipped over.
+ * Reads event-log records with the one codec of the schemas module, keeping each record's bytes
+ * as they are ({@link LoggedEvent}): decoded here once to check it and to learn its case and date,
+ * and again only when its case folds. A record that cannot be read stops the job with its
+ * position: the log is the system of record and is never skipped over.
  */
-public final class CaseEventDeserializer implements KafkaRecordDeserializationSchema<CaseEvent> {
+public final class CaseEventDeserializer implements KafkaRecordDeserializationSchema<LoggedEvent> {
 
     private static final long serialVersionUID = 1L;
     private transient CaseEventCodec codec;
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<CaseEvent> out) throws IOException {
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<LoggedEvent> out) throws IOException {
         if (codec == null) {
             codec = new CaseEventCodec();
         }
         try {
-            out.collect(codec.decodeEvent(record.value()));
+            CaseEvent event = codec.decodeEvent(record.value());
+            out.collect(new LoggedEvent(event.getCasePseudonym(), (int) event.getOccurredOn().toEpochDay(), record.value()));
         } catch (CaseEventCodec.UndecodableEventException e) {
             throw new IOException("record at " + record.topic() + "-" + record.partition() + " offset " + record.offset()
                     + " is " + e.getMessage());
@@ -33,7 +36,7 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
     }
 
     @Override
-    public TypeInformation<CaseEvent> getProducedType() {
-        return new AvroTypeInfo<>(CaseEvent.class);
+    public TypeInformation<LoggedEvent> getProducedType() {
+        return TypeInformation.of(LoggedEvent.class);
     }
 }

@@ -127,7 +127,7 @@ public class CellContribution {
         }
 
         public Builder count(String column, long value) {
-            counts[spec.counts().indexOf(spec.column(column))] += value;
+            counts[spec.countIndex(column)] += value;
             return this;
         }
 
@@ -137,7 +137,7 @@ public class CellContribution {
 
         public Builder sample(String median, Long value) {
             if (value != null) {
-                int i = spec.medians().indexOf(spec.column(median));
+                int i = spec.medianIndex(median);
                 long[] values = Arrays.copyOf(samples[i], samples[i].length + 1);
                 values[values.length - 1] = value;
                 samples[i] = values;

@@ -28,15 +28,15 @@ class JourneyFunctionHarnessTest {
     @TempDir
     java.nio.file.Path warehouse;
 
-    private KeyedBroadcastOperatorTestHarness<String, CaseEvent, java.time.LocalDate, CellContribution> harness() throws Exception {
+    private KeyedBroadcastOperatorTestHarness<String, LoggedEvent, java.time.LocalDate, CellContribution> harness() throws Exception {
         PerturbationSecret.openOrCreate(warehouse);
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new JourneyFunction(Events.FINGERPRINT,
                         warehouse.resolve(PerturbationSecret.FILE_NAME).toString(), ConsentBasis.UNLESS_WITHDRAWN),
-                CaseEvent::getCasePseudonym, Types.STRING, JourneyFunction.AS_OF);
+                LoggedEvent::casePseudonym, Types.STRING, JourneyFunction.AS_OF);
     }
 
     /** Net contribution per cell after every retraction: what the downstream sums will hold. */
-    private static Map<String, Long> net(KeyedBroadcastOperatorTestHarness<String, CaseEvent, java.time.LocalDate, CellContribution> h) {
+    private static Map<String, Long> net(KeyedBroadcastOperatorTestHarness<String, LoggedEvent, java.time.LocalDate, CellContribution> h) {
         Map<String, Long> cases = new TreeMap<>();
         for (CellContribution c : h.extractOutputValues()) {
             cases.merge(c.cellId().replace('\u001f', '/'), c.cases(), Long::sum);
@@ -50,8 +50,8 @@ class JourneyFunctionHarnessTest {
         try (var h = harness()) {
             h.processBroadcastElement(Events.day("2012-12-31"), 0);
             h.setProcessingTime(0);
-            h.processElement(new StreamRecord<>(e.identified("id", "2010-03-01")));
-            h.processElement(new StreamRecord<>(e.admitted("in", "2010-03-02", "TOM_DY")));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.identified("id", "2010-03-01"))));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.admitted("in", "2010-03-02", "TOM_DY"))));
             assertThat(h.extractOutputValues()).isEmpty();
             h.setProcessingTime(1000);
             assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
@@ -65,11 +65,11 @@ class JourneyFunctionHarnessTest {
         try (var h = harness()) {
             h.processBroadcastElement(Events.day("2012-12-31"), 0);
             h.setProcessingTime(0);
-            h.processElement(new StreamRecord<>(e.identified("later", "2011-02-01")));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.identified("later", "2011-02-01"))));
             h.setProcessingTime(1000);
             assertThat(net(h)).containsKey("referral_sources/2011/POLICE_OPERATION/SEXUAL/ADULT");
 
-            h.processElement(new StreamRecord<>(e.identified("earlier", "2010-06-01")));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.identified("earlier", "2010-06-01"))));
             h.setProcessingTime(2000);
             assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
                     .doesNotContainKey("referral_sources/2011/POLICE_OPERATION/SEXUAL/ADULT");
@@ -81,11 +81,11 @@ class JourneyFunctionHarnessTest {
         try (var h = harness()) {
             h.processBroadcastElement(Events.day("2012-12-31"), 0);
             h.setProcessingTime(0);
-            h.processElement(new StreamRecord<>(e.identified("id", "2010-03-01")));
-            h.processElement(new StreamRecord<>(e.reintegrated("r", "2010-06-01")));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.identified("id", "2010-03-01"))));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.reintegrated("r", "2010-06-01"))));
             h.setProcessingTime(1000);
             assertThat(net(h)).containsKey("followup_status/2010/12/NO_FOLLOW_UP");
-            h.processElement(new StreamRecord<>(e.voids("v", "2010-07-01", "r")));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.voids("v", "2010-07-01", "r"))));
             h.setProcessingTime(2000);
             assertThat(net(h).keySet()).noneMatch(k -> k.startsWith("followup_status"));
         }
@@ -96,9 +96,9 @@ class JourneyFunctionHarnessTest {
         try (var h = harness()) {
             h.processBroadcastElement(Events.day("2010-12-31"), 0);
             h.setProcessingTime(0);
-            h.processElement(new StreamRecord<>(e.identified("id", "2010-01-01")));
-            h.processElement(new StreamRecord<>(e.reintegrated("r", "2010-02-01")));
-            h.processElement(new StreamRecord<>(e.followUp("f", "2010-12-01", FollowUpStatus.STABLE)));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.identified("id", "2010-01-01"))));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.reintegrated("r", "2010-02-01"))));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.followUp("f", "2010-12-01", FollowUpStatus.STABLE))));
             h.setProcessingTime(1000);
             assertThat(net(h)).containsKey("followup_status/2010/12/PENDING");
 
@@ -111,8 +111,8 @@ class JourneyFunctionHarnessTest {
     void withoutAnAsOfYetNothingIsFoldedAndItsArrivalFoldsEveryCase() throws Exception {
         try (var h = harness()) {
             h.setProcessingTime(0);
-            h.processElement(new StreamRecord<>(e.identified("id", "2010-01-01")));
-            h.processElement(new StreamRecord<>(new Events("case-2").identified("id2", "2010-01-05")));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.identified("id", "2010-01-01"))));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(new Events("case-2").identified("id2", "2010-01-05"))));
             h.setProcessingTime(1000);
             assertThat(h.extractOutputValues()).isEmpty();
             h.processBroadcastElement(Events.day("2010-12-31"), 1000);
@@ -125,9 +125,13 @@ class JourneyFunctionHarnessTest {
         try (var h = harness()) {
             CaseEvent foreign = e.identified("id", "2010-01-01");
             foreign.setKeyFingerprint("ffffffffffffffff");
-            assertThatThrownBy(() -> h.processElement(new StreamRecord<>(foreign)))
-                    .isInstanceOf(JobException.class)
-                    .hasMessageContaining("mixes pseudonymization keys").hasMessageContaining("ffffffffffffffff");
+            h.processBroadcastElement(Events.day("2012-12-31"), 0);
+            h.setProcessingTime(0);
+            h.processElement(new StreamRecord<>(LoggedEvent.of(foreign)));
+            // Events travel as log bytes; the case's events are checked when it folds.
+            assertThatThrownBy(() -> h.setProcessingTime(1000))
+                    .hasStackTraceContaining(JobException.class.getName())
+                    .hasStackTraceContaining("mixes pseudonymization keys").hasStackTraceContaining("ffffffffffffffff");
         }
     }
 }

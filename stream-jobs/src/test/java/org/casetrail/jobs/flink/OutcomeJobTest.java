@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -76,7 +76,7 @@ class OutcomeJobTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(2);
-        DataStream<CaseEvent> events = env.fromData(log, new AvroTypeInfo<>(CaseEvent.class));
+        DataStream<LoggedEvent> events = env.fromData(log.stream().map(LoggedEvent::of).toList(), TypeInformation.of(LoggedEvent.class));
         PerturbationSecret.openOrCreate(warehouse);
         OutcomeJob.build(events, new OutcomeJob.Settings(Events.day("2012-12-31"), null, Events.FINGERPRINT,
                 warehouse.resolve(PerturbationSecret.FILE_NAME).toString(),

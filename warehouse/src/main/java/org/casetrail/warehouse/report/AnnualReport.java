@@ -32,7 +32,7 @@ public record AnnualReport(int year, Release release, Map<String, Figure> headli
         static Release from(JsonNode manifest) {
             return new Release(text(manifest, "release_id"), text(manifest, "as_of"),
                     manifest.hasNonNull("k") ? manifest.get("k").asInt() : null,
-                    text(manifest, "protection"), text(manifest, "ptable_version"), text(manifest, "publication"));
+                    text(manifest, "protection"), text(manifest, "ptable_version"), text(manifest.path("publication"), "status"));
         }
 
         private static String text(JsonNode node, String field) {

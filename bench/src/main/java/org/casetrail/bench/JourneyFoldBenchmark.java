@@ -1,0 +1,64 @@
+package org.casetrail.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.casetrail.jobs.journey.CaseJourney;
+import org.casetrail.jobs.outcomes.CellContribution;
+import org.casetrail.jobs.outcomes.JourneyCells;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The journey work of a replay, per case of {@link RealisticCase#EVENTS} events (divide by 22 for
+ * per event): the fold alone, the fold and the cells it contributes (what a replay does once per
+ * case), and a refold as {@code JourneyFunction} does it when as_of moves or an event arrives late:
+ * the previous fold's cells taken back and the new fold's added.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class JourneyFoldBenchmark {
+
+    private RealisticCase realistic;
+
+    @Setup
+    public void setUp() {
+        realistic = RealisticCase.average();
+    }
+
+    @Benchmark
+    public CaseJourney fold() {
+        return CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf);
+    }
+
+    @Benchmark
+    public List<CellContribution> foldAndCells() {
+        return JourneyCells.of(CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf), realistic.asOf);
+    }
+
+    @Benchmark
+    public void refold(Blackhole out) {
+        CaseJourney previous = CaseJourney.fold(realistic.casePseudonym, realistic.events.subList(0, RealisticCase.EVENTS - 1),
+                realistic.asOf.minusDays(1));
+        for (CellContribution cell : JourneyCells.of(previous, realistic.asOf.minusDays(1))) {
+            out.consume(cell.negated());
+        }
+        CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf);
+        for (CellContribution cell : JourneyCells.of(journey, realistic.asOf)) {
+            out.consume(cell);
+        }
+    }
+}

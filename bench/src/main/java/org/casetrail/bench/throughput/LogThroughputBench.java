@@ -1,0 +1,267 @@
+package org.casetrail.bench.throughput;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.casetrail.cli.EmbeddedKafkaBroker;
+import org.casetrail.ingest.publish.EventLogTopics;
+import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.synthetic.SyntheticExport;
+import org.casetrail.warehouse.release.ReleaseManifest;
+import org.casetrail.warehouse.release.Warehouse;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Ingest and replay measured side by side with the log they read and write, in one run on the
+ * same data: a synthetic case-load of about {@code --events} records, a broker of our own, then
+ * (1) the export's lines produced plainly, (2) {@code casetrail ingest} of the same export,
+ * (3) the events topic consumed plainly to its end, (4) {@code casetrail replay} of it, and
+ * (5) the latency of the report queries on the release it made. Ingest and replay run as the
+ * real command in child JVMs, so their wall time and peak memory are what a user gets.
+ */
+@Command(name = "bench/run", mixinStandardHelpOptions = true,
+        description = {"Measure ingest and replay against the plain speed of the log, on one generated case-load.",
+                "Prints a table and writes JSON to the results folder. 'bench/run jmh ...' runs the JMH benchmarks instead."})
+public final class LogThroughputBench implements Callable<Integer> {
+
+    /** Records per case in a synthetic export of 15 years (20,000 cases made 445,606 records). */
+    static final double RECORDS_PER_CASE = 445_606 / 20_000.0;
+    /** From this many cases on, the export spans its full 15 years and records per case stay put. */
+    private static final int FULL_YEARS_CASES = SyntheticExport.Settings.MOST_DEFAULT_YEARS * 250;
+    static final String PLAIN_TOPIC = "bench-export-lines";
+    static final int PARTITIONS = 3;
+
+    static final String PLAIN_PRODUCE = "plain produce";
+    static final String INGEST = "casetrail ingest";
+    static final String PLAIN_CONSUME = "plain consume";
+    static final String REPLAY = "casetrail replay";
+
+    private static final Pattern INGESTED = Pattern.compile("read (\\d+), accepted (\\d+), rejected (\\d+)");
+    private static final Pattern REPLAYED = Pattern.compile("release (\\S+): (\\d+) events read");
+
+    @Option(names = "--events", defaultValue = "1000000", description = "About this many export records (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--seed", defaultValue = "2009", description = "Seed of the synthetic export (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--workdir", description = "Working folder for the export, broker log and warehouse (default: a new temporary folder, deleted after the run).")
+    Path workdir;
+
+    @Option(names = "--keep", description = "Keep the working folder.")
+    boolean keep;
+
+    @Option(names = "--results", defaultValue = "bench/results", description = "Folder of the JSON results (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--cli-classpath", description = "Classpath of the casetrail CLI for the child JVMs (default: this JVM's).")
+    String cliClasspath;
+
+    @Option(names = "--cli-java-opts", defaultValue = "-Xmx2g", description = "JVM options of the ingest and replay processes (default: ${DEFAULT-VALUE}, as ./casetrail).")
+    String cliJavaOpts;
+
+    @Option(names = "--profile", description = "Record a JFR profile of ingest and of replay into this folder (ingest.jfr, replay.jfr).")
+    Path profile;
+
+    /** What to run on and how. */
+    public record Settings(long events, long seed, Path workdir, String cliClasspath, List<String> cliJvmOptions, Path profile) {
+    }
+
+    public static void main(String[] args) {
+        // The broker in this JVM would otherwise log at INFO; what the bench says is the table.
+        Configurator.setRootLevel(Level.ERROR);
+        CommandLine cli = new CommandLine(new LogThroughputBench());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("bench: " + (e instanceof BenchException ? e.getMessage()
+                    : "failed (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (events < 100) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--events must be at least 100");
+        }
+        boolean temporary = workdir == null;
+        Path dir = temporary ? Files.createTempDirectory("casetrail-bench-") : workdir;
+        try {
+            Settings settings = new Settings(events, seed, dir,
+                    cliClasspath != null ? cliClasspath : System.getProperty("java.class.path"),
+                    Arrays.stream(cliJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(), profile);
+            ThroughputReport report = run(settings, line -> {
+                System.out.println("- " + line);
+                System.out.flush();
+            });
+            System.out.println();
+            report.print(System.out);
+            Path json = results.resolve(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+                    .format(Instant.parse(report.startedAt())) + "-" + events + "-events.json");
+            report.writeJson(json);
+            System.out.println("written: " + json);
+            return report.agrees() ? 0 : 1;
+        } finally {
+            if (temporary && !keep) {
+                deleteRecursively(dir);
+            } else {
+                System.out.println("working folder kept: " + dir);
+            }
+        }
+    }
+
+    /** Says what the run is doing, one line at a time. */
+    public interface Progress {
+        void say(String line);
+    }
+
+    /** The whole comparison; every child run is bounded by a time limit that grows with the events. */
+    public static ThroughputReport run(Settings settings, Progress progress) throws Exception {
+        String startedAt = Instant.now().toString();
+        double loadAtStart = ThroughputReport.Machine.loadAverage();
+        Files.createDirectories(settings.workdir());
+        Duration limit = Duration.ofSeconds(180 + settings.events() / 1000);
+        int cases = casesFor(settings.events(), settings.seed());
+        SyntheticExport.Settings generated = SyntheticExport.Settings.defaults(cases, settings.seed());
+
+        Path export = settings.workdir().resolve("export.jsonl");
+        progress.say("generating " + cases + " cases into " + export);
+        SyntheticExport.Written written = SyntheticExport.write(generated, export, SyntheticExport.Format.JSONL);
+        Path keyFile = settings.workdir().resolve("bench.key");
+        Files.deleteIfExists(keyFile);
+        PseudonymKey.create(keyFile);
+        Path warehouse = settings.workdir().resolve("warehouse");
+        CasetrailProcess casetrail = new CasetrailProcess(settings.cliClasspath(), settings.cliJvmOptions());
+
+        List<ThroughputReport.Step> steps = new ArrayList<>();
+        List<ThroughputReport.Check> checks = new ArrayList<>();
+        String releaseId;
+        List<ReportQueries.Latency> queries;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.workdir().resolve("kafka"), 0)) {
+            String bootstrap = broker.bootstrapServers();
+            progress.say("broker on " + bootstrap + "; " + written.records() + " records to go");
+
+            progress.say("1. " + PLAIN_PRODUCE);
+            PlainProduce.Produced produced = PlainProduce.send(bootstrap, PLAIN_TOPIC, PARTITIONS, export);
+            steps.add(new ThroughputReport.Step(PLAIN_PRODUCE, produced.records(), produced.seconds(),
+                    produced.records() / produced.seconds(), 1.0, -1, "export lines sent with ingest's producer settings, to flush"));
+            checks.add(new ThroughputReport.Check("plain produce sent every export line", written.records(), produced.records()));
+
+            progress.say("2. " + INGEST);
+            CasetrailProcess.Finished ingest = casetrail.run(INGEST, limit, settings.workdir().resolve("ingest.out"),
+                    profiling(settings, "ingest"),
+                    "ingest", "--bootstrap-server", bootstrap, "--key-file", keyFile.toString(), export.toString());
+            Matcher ingested = INGESTED.matcher(ingest.output());
+            if (ingest.status() != 0 || !ingested.find()) {
+                throw new BenchException("casetrail ingest failed (exit " + ingest.status() + "); its output is in "
+                        + settings.workdir().resolve("ingest.out"));
+            }
+            long read = Long.parseLong(ingested.group(1));
+            long accepted = Long.parseLong(ingested.group(2));
+            long rejected = Long.parseLong(ingested.group(3));
+            steps.add(new ThroughputReport.Step(INGEST, read, ingest.seconds(), read / ingest.seconds(),
+                    (read / ingest.seconds()) / (produced.records() / produced.seconds()), ingest.peakRssBytes(),
+                    "the CLI's wall time, JVM start-up included"));
+            checks.add(new ThroughputReport.Check("ingest read every export line", produced.records(), read));
+            checks.add(new ThroughputReport.Check("accepted + rejected = read", read, accepted + rejected));
+            checks.add(new ThroughputReport.Check("rejected = deliberately malformed", written.malformed(), rejected));
+
+            progress.say("3. " + PLAIN_CONSUME);
+            PlainConsume.Consumed consumed = PlainConsume.readToEnd(bootstrap, EventLogTopics.DEFAULT_EVENTS, limit);
+            steps.add(new ThroughputReport.Step(PLAIN_CONSUME, consumed.records(), consumed.seconds(),
+                    consumed.records() / consumed.seconds(), 1.0, -1, "events topic read to its end offsets, read_committed"));
+            checks.add(new ThroughputReport.Check("events consumed = accepted", accepted, consumed.records()));
+            checks.add(new ThroughputReport.Check("events consumed = end offsets", consumed.endOffsets(), consumed.records()));
+
+            progress.say("4. " + REPLAY);
+            CasetrailProcess.Finished replay = casetrail.run(REPLAY, limit, settings.workdir().resolve("replay.out"),
+                    profiling(settings, "replay"),
+                    "replay", "--bootstrap-server", bootstrap, "--warehouse", warehouse.toString());
+            Matcher replayed = REPLAYED.matcher(replay.output());
+            // Exit 0 is success, whether or not the release became the current one.
+            if (replay.status() != 0 || !replayed.find()) {
+                throw new BenchException("casetrail replay failed (exit " + replay.status() + "); its output is in "
+                        + settings.workdir().resolve("replay.out"));
+            }
+            releaseId = replayed.group(1);
+            long replayedEvents = Long.parseLong(replayed.group(2));
+            steps.add(new ThroughputReport.Step(REPLAY, replayedEvents, replay.seconds(), replayedEvents / replay.seconds(),
+                    (replayedEvents / replay.seconds()) / (consumed.records() / consumed.seconds()), replay.peakRssBytes(),
+                    "the CLI's wall time, JVM and Flink start-up, audit and publication included"));
+            Path release = new Warehouse(warehouse).releases().resolve(releaseId);
+            ReleaseManifest manifest = ReleaseManifest.read(release.resolve(Warehouse.MANIFEST));
+            checks.add(new ThroughputReport.Check("replay manifest events_read = events consumed", consumed.records(),
+                    manifest.eventsRead()));
+            checks.add(new ThroughputReport.Check("replay printed events read = manifest", manifest.eventsRead(), replayedEvents));
+
+            progress.say("5. report queries on release " + releaseId);
+            int year = generated.startYear() + generated.years() / 2;
+            queries = ReportQueries.measure(release, year, 3, 20);
+            long headlineRows = queries.stream().filter(q -> q.query().startsWith("headline")).mapToLong(ReportQueries.Latency::rows).sum();
+            checks.add(new ThroughputReport.Check("headline queries returned rows", 1, headlineRows > 0 ? 1 : 0));
+        }
+        return new ThroughputReport(startedAt,
+                new ThroughputReport.Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                        System.getProperty("os.name") + " " + System.getProperty("os.arch"), settings.cliJvmOptions(),
+                        loadAtStart, ThroughputReport.Machine.loadAverage()),
+                new ThroughputReport.Data(settings.events(), cases, settings.seed(), written.records(), written.malformed(),
+                        Files.size(export), releaseId),
+                steps, queries, checks);
+    }
+
+    /**
+     * The number of cases whose export holds about {@code events} records. A small export spans
+     * fewer years, and its recent cases have had less time for events, so below the full 15 years
+     * the estimate is corrected by counting what the generator writes (cheap at that size).
+     */
+    static int casesFor(long events, long seed) throws IOException {
+        int cases = (int) Math.max(1, Math.round(events / RECORDS_PER_CASE));
+        for (int attempt = 0; attempt < 4 && cases < 2 * FULL_YEARS_CASES; attempt++) {
+            long records = SyntheticExport.write(SyntheticExport.Settings.defaults(cases, seed), java.io.OutputStream.nullOutputStream(),
+                    SyntheticExport.Format.JSONL).records();
+            if (Math.abs(records - events) <= events / 200) {
+                break;
+            }
+            cases = (int) Math.max(1, Math.round((double) cases * events / records));
+        }
+        return cases;
+    }
+
+    /** A JFR recording of the whole child run when profiling is asked for, dumped when the command exits. */
+    private static List<String> profiling(Settings settings, String step) throws IOException {
+        if (settings.profile() == null) {
+            return List.of();
+        }
+        Files.createDirectories(settings.profile());
+        return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + settings.profile().resolve(step + ".jfr").toAbsolutePath());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
