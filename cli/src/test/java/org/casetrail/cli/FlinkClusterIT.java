@@ -164,17 +164,25 @@ class FlinkClusterIT {
         String jobId = jobs("casetrail stream").get(0).get("jid").asText();
         try {
             Path live = warehouse.resolve("live").resolve(TOPIC);
+            // The last snapshot, once all events are seen and no newer one has come for a while:
+            // "events seen" counts what as_of saw, and the journeys may still be catching up.
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             Path snapshot = null;
+            Path newest = null;
+            long quietSince = System.nanoTime();
             while (snapshot == null && System.nanoTime() < deadline) {
+                Path now = null;
                 try (var folders = Files.list(live)) {
-                    for (Path f : folders.filter(f -> f.getFileName().toString().matches("\\d+")).sorted().toList()) {
-                        if (JSON.readTree(f.resolve("snapshot.json").toFile()).get("events_seen").asLong() == events) {
-                            snapshot = f;
-                        }
-                    }
+                    now = folders.filter(f -> f.getFileName().toString().matches("\\d+")).max(java.util.Comparator.naturalOrder()).orElse(null);
                 } catch (java.io.IOException e) {
                     // Not there yet.
+                }
+                if (now != null && !now.equals(newest)) {
+                    newest = now;
+                    quietSince = System.nanoTime();
+                } else if (newest != null && System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(8)
+                        && JSON.readTree(newest.resolve("snapshot.json").toFile()).get("events_seen").asLong() == events) {
+                    snapshot = newest;
                 }
                 assertThat(jobState(jobId)).isIn("CREATED", "INITIALIZING", "RUNNING");
                 Thread.sleep(500);
