@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.casetrail.ingest.publish.EventLogTopics;
+import org.casetrail.jobs.OutcomeJob;
 import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.perturbation.PerturbationTable;
@@ -48,8 +49,25 @@ final class JobOptions {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--flink-master", paramLabel = "HOST:PORT",
+            description = "Run the job on this Flink cluster (its JobManager's REST address) instead of a local Flink. Its"
+                    + " TaskManagers must see the warehouse at the same path as this machine (a shared mount).")
+    String flinkMaster;
+
+    @Option(names = "--job-jar", paramLabel = "JAR",
+            description = "With --flink-master, the job jar to ship (default: stream-jobs/target/casetrail-job.jar of this build).")
+    Path jobJar;
+
     DisclosureSettings disclosure() {
         return new DisclosureSettings(k, protection, PerturbationTable.CURRENT, consent);
+    }
+
+    /** The cluster to submit to, or null for a local Flink. */
+    OutcomeJob.Cluster cluster() {
+        if (flinkMaster == null) {
+            return null;
+        }
+        return OutcomeJob.Cluster.of(flinkMaster, jobJar != null ? jobJar : JobJar.locate());
     }
 
     void validate(picocli.CommandLine.Model.CommandSpec spec) {

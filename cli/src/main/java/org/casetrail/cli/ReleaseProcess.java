@@ -34,7 +34,13 @@ final class ReleaseProcess {
 
     /** What to replay and how to protect it. */
     record Request(String bootstrapServers, String topic, Path warehouseDir, LocalDate asOf, ReportingPeriod period,
-                   DisclosureSettings disclosure, int parallelism) {
+                   DisclosureSettings disclosure, int parallelism, OutcomeJob.Cluster cluster) {
+
+        /** A replay on a local Flink. */
+        Request(String bootstrapServers, String topic, Path warehouseDir, LocalDate asOf, ReportingPeriod period,
+                DisclosureSettings disclosure, int parallelism) {
+            this(bootstrapServers, topic, warehouseDir, asOf, period, disclosure, parallelism, null);
+        }
 
         /** Version 2's defaults: perturbation, quarterly periods, as_of from the log. */
         static Request defaults(String bootstrapServers, String topic, Path warehouseDir, int k) {
@@ -42,11 +48,11 @@ final class ReleaseProcess {
         }
 
         Request withAsOf(LocalDate day) {
-            return new Request(bootstrapServers, topic, warehouseDir, day, period, disclosure, parallelism);
+            return new Request(bootstrapServers, topic, warehouseDir, day, period, disclosure, parallelism, cluster);
         }
 
         Request withDisclosure(DisclosureSettings settings) {
-            return new Request(bootstrapServers, topic, warehouseDir, asOf, period, settings, parallelism);
+            return new Request(bootstrapServers, topic, warehouseDir, asOf, period, settings, parallelism, cluster);
         }
     }
 
@@ -74,7 +80,8 @@ final class ReleaseProcess {
         try {
             OutcomeJob.ReplayResult result = OutcomeJob.replay(new OutcomeJob.ReplayRequest(request.bootstrapServers(),
                     request.topic(), staged.dir(), request.asOf(), request.asOf() == null ? request.period() : null,
-                    warehouse.root().resolve(PerturbationSecret.FILE_NAME), request.disclosure(), request.parallelism()));
+                    warehouse.root().resolve(PerturbationSecret.FILE_NAME), request.disclosure(), request.parallelism(),
+                    request.cluster()));
             ReleaseManifest manifest = manifest(staged.id(), result, request, secret);
             beforeAudit.accept(staged.dir());
             Optional<Path> current = currentId.map(id -> warehouse.releases().resolve(id));

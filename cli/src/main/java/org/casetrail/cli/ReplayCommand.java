@@ -30,7 +30,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         job.validate(spec);
         ReleaseProcess.Outcome outcome = ReleaseProcess.replay(new ReleaseProcess.Request(job.bootstrapServer, job.topic,
-                job.warehouse, job.asOf, period, job.disclosure(), job.parallelism));
+                job.warehouse, job.asOf, period, job.disclosure(), job.parallelism, job.cluster()));
         Reports.printRelease(outcome, System.out);
         return outcome.auditPassed() ? 0 : Casetrail.FAILED;
     }

@@ -67,7 +67,7 @@ final class StreamCommand implements Callable<Integer> {
         System.out.println(restore.map(p -> "resuming from checkpoint " + p).orElse("starting from the beginning of topic " + job.topic));
         JobClient running = OutcomeJob.stream(new OutcomeJob.StreamRequest(job.bootstrapServer, job.topic, live, checkpoints,
                 restore.map(Path::toString).orElse(null), job.asOf, wh.root().resolve(PerturbationSecret.FILE_NAME), job.disclosure(),
-                job.parallelism, Duration.ofSeconds(snapshotSeconds), Duration.ofSeconds(checkpointSeconds)));
+                job.parallelism, Duration.ofSeconds(snapshotSeconds), Duration.ofSeconds(checkpointSeconds), job.cluster()));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -62,7 +62,35 @@ public final class OutcomeJob {
      * @param period with no as_of given, the reporting period; null to take the latest event date itself
      */
     public record ReplayRequest(String bootstrapServers, String topic, Path releaseDir, LocalDate asOf, ReportingPeriod period,
-                                Path perturbationSecretFile, DisclosureSettings disclosure, int parallelism) {
+                                Path perturbationSecretFile, DisclosureSettings disclosure, int parallelism, Cluster cluster) {
+
+        /** A replay on a local Flink in this process. */
+        public ReplayRequest(String bootstrapServers, String topic, Path releaseDir, LocalDate asOf, ReportingPeriod period,
+                             Path perturbationSecretFile, DisclosureSettings disclosure, int parallelism) {
+            this(bootstrapServers, topic, releaseDir, asOf, period, perturbationSecretFile, disclosure, parallelism, null);
+        }
+    }
+
+    /**
+     * A Flink cluster to submit to instead of running a local one: its JobManager's REST address
+     * and the job jar (stream-jobs' casetrail-job.jar) shipped with the job.
+     */
+    public record Cluster(String host, int port, Path jobJar) {
+
+        /** From HOST:PORT, as --flink-master and {@code flink run -m} take it. */
+        public static Cluster of(String hostPort, Path jobJar) {
+            int colon = hostPort.lastIndexOf(':');
+            int port;
+            try {
+                port = colon > 0 ? Integer.parseInt(hostPort.substring(colon + 1)) : -1;
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 1 || port > 65535) {
+                throw new JobException("a Flink master is HOST:PORT (the JobManager's REST address), not '" + hostPort + "'");
+            }
+            return new Cluster(hostPort.substring(0, colon), port, jobJar);
+        }
     }
 
     /** What a replay read and wrote, for the release manifest. */
@@ -72,7 +100,15 @@ public final class OutcomeJob {
     /** A continuous run over a topic, writing numbered snapshots and checkpointing its state. */
     public record StreamRequest(String bootstrapServers, String topic, Path snapshotRoot, Path checkpointDir,
                                 String restoreFrom, LocalDate asOf, Path perturbationSecretFile, DisclosureSettings disclosure,
-                                int parallelism, Duration snapshotInterval, Duration checkpointInterval) {
+                                int parallelism, Duration snapshotInterval, Duration checkpointInterval, Cluster cluster) {
+
+        /** A continuous run on a local Flink in this process. */
+        public StreamRequest(String bootstrapServers, String topic, Path snapshotRoot, Path checkpointDir,
+                             String restoreFrom, LocalDate asOf, Path perturbationSecretFile, DisclosureSettings disclosure,
+                             int parallelism, Duration snapshotInterval, Duration checkpointInterval) {
+            this(bootstrapServers, topic, snapshotRoot, checkpointDir, restoreFrom, asOf, perturbationSecretFile, disclosure,
+                    parallelism, snapshotInterval, checkpointInterval, null);
+        }
     }
 
     private OutcomeJob() {
@@ -106,22 +142,17 @@ public final class OutcomeJob {
                 .setParallelism(1).setMaxParallelism(1);
     }
 
-    /** Replays the whole topic, as it stands now, in BATCH mode on a local Flink. */
+    /**
+     * Replays the whole topic, as it stands now, in BATCH mode: on a local Flink, or on the
+     * request's cluster (whose TaskManagers must then see the release folder and the
+     * perturbation secret at the same paths as this process: a shared mount).
+     */
     public static ReplayResult replay(ReplayRequest request) throws Exception {
         EventLogScan.Result log = EventLogScan.scan(request.bootstrapServers(), request.topic());
-        String fingerprint = log.keyFingerprint();
-
-        Configuration conf = localConfiguration();
-        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        // Exchanges stay blocking: the journeys read every event only after the broadcast as_of, which needs
-        // every event first, so a pipelined exchange would wait on itself.
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(request.parallelism(), conf);
-        KafkaSource<LoggedEvent> source = source(request.bootstrapServers(), request.topic(), "casetrail-replay")
-                .setBounded(OffsetsInitializer.offsets(log.stoppingOffsets()))
-                .build();
-        DataStream<LoggedEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
-        build(events, new Settings(request.asOf(), request.period(), fingerprint, request.perturbationSecretFile().toString(),
-                request.disclosure(), new ReleaseAssembly.Target(request.releaseDir().toString(), false), 1000));
+        StreamExecutionEnvironment env = environment(replayConfiguration(), request.parallelism(), request.cluster());
+        wireReplay(env, request.bootstrapServers(), request.topic(), log, new Settings(request.asOf(), request.period(),
+                log.keyFingerprint(), request.perturbationSecretFile().toString(), request.disclosure(),
+                new ReleaseAssembly.Target(request.releaseDir().toUri().toString(), false), 1000));
         JobExecutionResult result = env.execute("casetrail replay");
         Map<String, Long> counters = new TreeMap<>();
         result.getAllAccumulatorResults().forEach((name, value) -> {
@@ -135,34 +166,97 @@ public final class OutcomeJob {
         return new ReplayResult(log, snapshot, counters);
     }
 
-    /** Starts the continuous job on a local Flink and returns at once; the caller stops it through the client. */
+    /** Starts the continuous job, on a local Flink or the request's cluster, and returns at once; the caller stops it through the client. */
     public static JobClient stream(StreamRequest request) throws Exception {
         EventLogScan.Result log = EventLogScan.scan(request.bootstrapServers(), request.topic());
-        String fingerprint = log.keyFingerprint();
+        Configuration conf = streamConfiguration(request.checkpointDir().toUri().toString(), request.checkpointInterval(),
+                request.restoreFrom());
+        StreamExecutionEnvironment env = environment(conf, request.parallelism(), request.cluster());
+        wireStream(env, request.bootstrapServers(), request.topic(), new Settings(request.asOf(), null, log.keyFingerprint(),
+                request.perturbationSecretFile().toString(), request.disclosure(),
+                new ReleaseAssembly.Target(request.snapshotRoot().toUri().toString(), true), request.snapshotInterval().toMillis()));
+        return env.executeAsync("casetrail stream");
+    }
 
-        Configuration conf = localConfiguration();
-        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, request.checkpointDir().toUri().toString());
-        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, request.checkpointInterval());
-        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
-        // A deterministic failure (a log mixing two keys) must stop the job, not restart it forever.
-        conf.setString("restart-strategy.type", "fixed-delay");
-        conf.setString("restart-strategy.fixed-delay.attempts", "3");
-        conf.setString("restart-strategy.fixed-delay.delay", "2 s");
-        if (request.restoreFrom() != null) {
-            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, request.restoreFrom());
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(request.parallelism(), conf);
-        KafkaSource<LoggedEvent> source = source(request.bootstrapServers(), request.topic(), "casetrail-stream")
+    /** The bounded read of the topic up to the offsets the scan fixed, into the pipeline. */
+    static void wireReplay(StreamExecutionEnvironment env, String bootstrapServers, String topic, EventLogScan.Result log,
+                           Settings settings) {
+        KafkaSource<LoggedEvent> source = source(bootstrapServers, topic, "casetrail-replay")
+                .setBounded(OffsetsInitializer.offsets(log.stoppingOffsets()))
+                .build();
+        build(env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log"), settings);
+    }
+
+    /** The unbounded read of the topic, into the pipeline. */
+    static void wireStream(StreamExecutionEnvironment env, String bootstrapServers, String topic, Settings settings) {
+        KafkaSource<LoggedEvent> source = source(bootstrapServers, topic, "casetrail-stream")
                 .setProperty("partition.discovery.interval.ms", "10000")
                 .build();
-        DataStream<LoggedEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log");
-        build(events, new Settings(request.asOf(), null, fingerprint, request.perturbationSecretFile().toString(),
-                request.disclosure(), new ReleaseAssembly.Target(request.snapshotRoot().toString(), true),
-                request.snapshotInterval().toMillis()));
-        return env.executeAsync("casetrail stream");
+        build(env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log"), settings);
+    }
+
+    /** BATCH mode; on a cluster, see {@link #environment} for restarts. */
+    static Configuration replayConfiguration() {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        // Exchanges stay blocking: the journeys read every event only after the broadcast as_of, which needs
+        // every event first, so a pipelined exchange would wait on itself.
+        return conf;
+    }
+
+    static Configuration streamConfiguration(String checkpointDir, Duration checkpointInterval, String restoreFrom) {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        restarts(conf, 3, "2 s");
+        if (restoreFrom != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+        }
+        return conf;
+    }
+
+    /**
+     * A bounded number of restarts. A deterministic failure, such as a log mixing two keys, is a
+     * {@link JobException}, which Flink does not restart at all.
+     */
+    private static void restarts(Configuration conf, int attempts, String delay) {
+        conf.setString("restart-strategy.type", "fixed-delay");
+        conf.setString("restart-strategy.fixed-delay.attempts", Integer.toString(attempts));
+        conf.setString("restart-strategy.fixed-delay.delay", delay);
+    }
+
+    /**
+     * On a cluster, a job of either mode survives a lost TaskManager: Flink runs the failed regions
+     * again (BATCH) or restores the last checkpoint (STREAMING). The restarts are spaced to outlast
+     * the time a cluster takes to notice a lost TaskManager, so they are not all spent meanwhile.
+     */
+    static void clusterRestarts(Configuration conf) {
+        restarts(conf, 6, "5 s");
+        // And the parallelism asked for is the parallelism used: in BATCH mode Flink's adaptive
+        // scheduler would otherwise pick its own for the keyed operators from the data's size.
+        conf.setString("execution.batch.adaptive.auto-parallelism.enabled", "false");
+    }
+
+    /** A local Flink listening on loopback only, or the cluster's, with the job jar shipped to it. */
+    static StreamExecutionEnvironment environment(Configuration conf, int parallelism, Cluster cluster) {
+        if (cluster == null) {
+            Configuration local = localConfiguration();
+            local.addAll(conf);
+            return StreamExecutionEnvironment.createLocalEnvironment(parallelism, local);
+        }
+        if (!java.nio.file.Files.isRegularFile(cluster.jobJar())) {
+            throw new JobException("submitting to a Flink cluster needs the job jar, and there is none at " + cluster.jobJar()
+                    + "; build it with: mvn -B -DskipTests package -pl stream-jobs -am");
+        }
+        clusterRestarts(conf);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.host(), cluster.port(), conf,
+                cluster.jobJar().toAbsolutePath().toString());
+        env.setParallelism(parallelism);
+        return env;
     }
 
     private static KafkaSourceBuilder<LoggedEvent> source(String bootstrapServers, String topic, String group) {

@@ -1,6 +1,5 @@
 package org.casetrail.jobs.flink;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
 
     private static final long serialVersionUID = 1L;
 
-    /** Where snapshots go: straight into one folder (a batch release) or numbered under a root. */
+    /** Where snapshots go (a path or a URI of Flink's file systems): straight into one folder (a batch release) or numbered under a root. */
     public record Target(String dir, boolean numbered) implements java.io.Serializable {
     }
 
@@ -98,9 +97,9 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
         long next = sequence.value() == null ? 1 : sequence.value() + 1;
         sequence.update(next);
         if (target.numbered()) {
-            Snapshot.writeNumbered(Path.of(target.dir()), all, byCase, settings, asOf, events, next);
+            Snapshot.writeNumbered(target.dir(), all, byCase, settings, asOf, events, next);
         } else {
-            Snapshot.write(Path.of(target.dir()), all, byCase, settings, asOf, events, next);
+            Snapshot.write(target.dir(), all, byCase, settings, asOf, events, next);
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.casetrail.jobs.release;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,10 +16,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.casetrail.jobs.disclosure.CellKeyPerturbation;
 import org.casetrail.jobs.disclosure.DisclosureControl;
 import org.casetrail.jobs.disclosure.InformationLoss;
@@ -33,6 +35,11 @@ import org.casetrail.schemas.table.Tables;
  * holds: disclosure control applied to every published table, the restricted tables beside them,
  * and {@code snapshot.json} saying what it describes. A table without rows gets no file, so no
  * empty part file is ever published.
+ *
+ * <p>Everything is written through Flink's {@link FileSystem}, so a folder may be a local path, a
+ * {@code file://} URI on a mount every TaskManager shares, or an object store with Flink's plugin
+ * ({@code s3://...}). Restricted files are locked down to their owner on a local file system only:
+ * an object store has no POSIX permissions, and its access is the bucket's policy.
  */
 public final class Snapshot {
 
@@ -53,7 +60,22 @@ public final class Snapshot {
      */
     public static Map<String, Object> write(Path dir, List<OutcomeCell> cells, Map<String, Journey> journeys,
                                             DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
-        Files.createDirectories(dir);
+        return write(dir.toUri().toString(), cells, journeys, settings, asOf, eventsSeen, sequence);
+    }
+
+    /**
+     * Writes the tables into the folder {@code dir} names (a path or a URI such as {@code file:///shared/w/...}
+     * or {@code s3://bucket/w/...}; it must not hold tables yet) and returns the description written beside them.
+     */
+    public static Map<String, Object> write(String dir, List<OutcomeCell> cells, Map<String, Journey> journeys,
+                                            DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
+        return write(new org.apache.flink.core.fs.Path(dir), cells, journeys, settings, asOf, eventsSeen, sequence);
+    }
+
+    private static Map<String, Object> write(org.apache.flink.core.fs.Path dir, List<OutcomeCell> cells, Map<String, Journey> journeys,
+                                             DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
+        FileSystem fs = dir.getFileSystem();
+        fs.mkdirs(dir);
         // Suppression publishes no rollup rows (version 1's tables), so neither its exact copy holds any.
         List<OutcomeCell> rows = settings.protection() == Protection.SUPPRESSION
                 ? cells.stream().filter(c -> !Tables.byName(c.table).orElseThrow().isRollup(c.key)).toList()
@@ -122,48 +144,75 @@ public final class Snapshot {
         description.put("information_loss", loss);
         description.put("cases", cases);
         description.put("tables", tables);
-        JSON.writeValue(dir.resolve(DESCRIPTION).toFile(), description);
-        RestrictedFiles.lockDown(dir.resolve("restricted"));
+        try (OutputStream out = fs.create(new org.apache.flink.core.fs.Path(dir, DESCRIPTION), FileSystem.WriteMode.OVERWRITE)) {
+            JSON.writeValue(out, description);
+        }
+        localPath(dir).ifPresent(local -> {
+            try {
+                RestrictedFiles.lockDown(local.resolve("restricted"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         return description;
     }
 
     /** Writes a numbered snapshot under {@code root} and makes it appear, complete, by one rename. */
     public static Path writeNumbered(Path root, List<OutcomeCell> cells, Map<String, Journey> journeys,
                                      DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
-        String name = String.format("%09d", sequence);
-        Path writing = root.resolve(".writing-" + name);
-        deleteRecursively(writing);
-        write(writing, cells, journeys, settings, asOf, eventsSeen, sequence);
-        Path done = root.resolve(name);
-        deleteRecursively(done);
-        Files.move(writing, done, StandardCopyOption.ATOMIC_MOVE);
-        return done;
+        writeNumbered(root.toUri().toString(), cells, journeys, settings, asOf, eventsSeen, sequence);
+        return root.resolve(String.format("%09d", sequence));
     }
 
-    private static void write(Path dir, TableSpec spec, Schema schema, List<GenericRecord> rows) throws IOException {
+    /**
+     * Writes a numbered snapshot under the folder {@code root} names (a path or a URI) and makes it
+     * appear, complete, by one rename of its {@code .writing-N} folder: atomic on a local or shared
+     * POSIX file system; on an object store a rename is a copy, so a reader listing the root could
+     * see a snapshot half-copied (readers of live snapshots need a POSIX path for now).
+     *
+     * @return the snapshot's folder, as a URI string
+     */
+    public static String writeNumbered(String root, List<OutcomeCell> cells, Map<String, Journey> journeys,
+                                       DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
+        org.apache.flink.core.fs.Path rootPath = new org.apache.flink.core.fs.Path(root);
+        FileSystem fs = rootPath.getFileSystem();
+        String name = String.format("%09d", sequence);
+        org.apache.flink.core.fs.Path writing = new org.apache.flink.core.fs.Path(rootPath, ".writing-" + name);
+        org.apache.flink.core.fs.Path done = new org.apache.flink.core.fs.Path(rootPath, name);
+        fs.delete(writing, true);
+        write(writing, cells, journeys, settings, asOf, eventsSeen, sequence);
+        fs.delete(done, true);
+        var local = localPath(rootPath);
+        if (local.isPresent()) {
+            Files.move(local.get().resolve(".writing-" + name), local.get().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } else if (!fs.rename(writing, done)) {
+            throw new IOException("cannot rename " + writing + " to " + done);
+        }
+        return done.toUri().toString();
+    }
+
+    /** The java.nio path of a folder on the local file system (a shared mount included), empty for any other scheme. */
+    private static java.util.Optional<Path> localPath(org.apache.flink.core.fs.Path path) throws IOException {
+        URI uri = path.makeQualified(path.getFileSystem()).toUri();
+        return "file".equals(uri.getScheme()) ? java.util.Optional.of(Path.of(uri)) : java.util.Optional.empty();
+    }
+
+    private static void write(org.apache.flink.core.fs.Path dir, TableSpec spec, Schema schema, List<GenericRecord> rows) throws IOException {
         if (rows.isEmpty()) {
             return;
         }
-        Path folder = dir.resolve(spec.folder());
-        Files.createDirectories(folder);
-        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(folder.resolve("part-0.parquet")))
+        org.apache.flink.core.fs.Path folder = new org.apache.flink.core.fs.Path(dir, spec.folder());
+        folder.getFileSystem().mkdirs(folder);
+        // Overwrite: a BATCH region restarted after a TaskManager failure writes the same rows again.
+        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(
+                        new FlinkOutputFile(new org.apache.flink.core.fs.Path(folder, "part-0.parquet")))
+                .withWriteMode(org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE)
                 .withSchema(schema)
                 .withDataModel(GenericData.get())
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .build()) {
             for (GenericRecord row : rows) {
                 writer.write(row);
-            }
-        }
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var files = Files.walk(path)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }
