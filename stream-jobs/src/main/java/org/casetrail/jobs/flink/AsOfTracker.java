@@ -29,7 +29,6 @@ public final class AsOfTracker extends KeyedProcessFunction<Integer, Integer, Lo
     private final long intervalMillis;
     private transient ValueState<LocalDate> latest;
     private transient ValueState<LocalDate> announced;
-    private transient ValueState<Long> seen;
     private transient ValueState<Boolean> pending;
 
     /**
@@ -46,7 +45,6 @@ public final class AsOfTracker extends KeyedProcessFunction<Integer, Integer, Lo
     public void open(OpenContext context) {
         latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest", Types.LOCAL_DATE));
         announced = getRuntimeContext().getState(new ValueStateDescriptor<>("announced", Types.LOCAL_DATE));
-        seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Types.LONG));
         pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Types.BOOLEAN));
     }
 
@@ -57,7 +55,6 @@ public final class AsOfTracker extends KeyedProcessFunction<Integer, Integer, Lo
         if (latest.value() == null || day.isAfter(latest.value())) {
             latest.update(day);
         }
-        seen.update(seen.value() == null ? 1 : seen.value() + 1);
         if (pending.value() == null) {
             pending.update(true);
             ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + intervalMillis);
@@ -73,6 +70,6 @@ public final class AsOfTracker extends KeyedProcessFunction<Integer, Integer, Lo
             announced.update(asOf);
             out.collect(asOf);
         }
-        ctx.output(PROGRESS, TableUpdate.ofProgress(asOf.toString(), seen.value()));
+        ctx.output(PROGRESS, TableUpdate.ofProgress(asOf.toString()));
     }
 }

@@ -170,6 +170,6 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
             testimonies = journey.testimonies().stream()
                     .map(t -> RowBytes.encode(TableRows.testimony(testimonySchema, journey, t))).toArray(byte[][]::new);
         }
-        side.output(JOURNEYS, TableUpdate.ofJourney(key, journey.inclusion().name(), row, testimonies));
+        side.output(JOURNEYS, TableUpdate.ofJourney(key, journey.inclusion().name(), row, testimonies, all.size()));
     }
 }

@@ -88,12 +88,14 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
             all.add(OutcomeCell.of(cell));
         }
         Map<String, Snapshot.Journey> byCase = new HashMap<>();
+        // What the snapshot describes: the events its journeys were folded from (not those merely read, which can run ahead).
+        long events = 0;
         for (Map.Entry<String, TableUpdate> j : journeys.entries()) {
             byCase.put(j.getKey(), new Snapshot.Journey(j.getValue().inclusion, j.getValue().journey, j.getValue().testimonies));
+            events += j.getValue().eventsSeen;
         }
-        TableUpdate seen = progress.value();
-        String asOf = seen == null ? null : seen.asOf;
-        long events = seen == null ? 0 : seen.eventsSeen;
+        TableUpdate progressed = progress.value();
+        String asOf = progressed == null ? null : progressed.asOf;
         long next = sequence.value() == null ? 1 : sequence.value() + 1;
         sequence.update(next);
         if (target.numbered()) {

@@ -5,7 +5,7 @@ import org.casetrail.jobs.outcomes.CellContribution;
 /**
  * What reaches the operator that assembles snapshots: the latest sum of one cell, the latest
  * state of one case's journey (its restricted row and its publishable testimonies, as Avro
- * bytes), or the progress of the log (as_of, events seen). A POJO for Flink.
+ * bytes, and how many events it was folded from), or the release's as_of. A POJO for Flink.
  */
 public class TableUpdate {
 
@@ -26,19 +26,20 @@ public class TableUpdate {
         return update;
     }
 
-    public static TableUpdate ofJourney(String casePseudonym, String inclusion, byte[] journey, byte[][] testimonies) {
+    /** @param eventsFolded the case's events (duplicates included) the journey was folded from */
+    public static TableUpdate ofJourney(String casePseudonym, String inclusion, byte[] journey, byte[][] testimonies, long eventsFolded) {
         TableUpdate update = new TableUpdate();
         update.casePseudonym = casePseudonym;
         update.inclusion = inclusion;
         update.journey = journey;
         update.testimonies = testimonies;
+        update.eventsSeen = eventsFolded;
         return update;
     }
 
-    public static TableUpdate ofProgress(String asOf, long eventsSeen) {
+    public static TableUpdate ofProgress(String asOf) {
         TableUpdate update = new TableUpdate();
         update.asOf = asOf;
-        update.eventsSeen = eventsSeen;
         return update;
     }
 }
