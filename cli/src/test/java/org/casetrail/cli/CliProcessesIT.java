@@ -102,7 +102,7 @@ class CliProcessesIT {
 
         Result blocked = run("query", "--warehouse", warehouse.toString(), "SELECT count(*) FROM case_journeys");
         assertThat(blocked.status).isEqualTo(1);
-        assertThat(blocked.out).contains("casetrail: query failed").doesNotContain("Exception");
+        assertThat(blocked.out).contains("casetrail: refused: case_journeys is a restricted table").doesNotContain("Exception");
 
         assertThat(run("audit", "--warehouse", warehouse.toString()).status).isZero();
     }
