@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +56,6 @@ class FlinkClusterIT {
 
     private static final String TOPIC = "case-events";
     private static final String LIVE_TOPIC = "live-events";
-    private static final Pattern SNAPSHOT = Pattern.compile("live snapshot \\d+: (\\d+) events seen, as of (\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -268,7 +265,7 @@ class FlinkClusterIT {
 
             awaitSnapshot(out, a + b, stream);
             Thread.sleep(5000);
-            assertThat(lastSeen(Files.readString(out))).as("no event counted twice after the recovery").isEqualTo(a + b);
+            assertThat(LiveSnapshotOutput.lastSeen(Files.readString(out))).as("no event counted twice after the recovery").isEqualTo(a + b);
             assertThat(failures(jobId)).as("the job failed over at least once").isPositive();
         } finally {
             if (ingest != null) {
@@ -284,7 +281,7 @@ class FlinkClusterIT {
 
         Path replayed = warehouseWithTheSameSecret("replayed", streamed);
         CliProcessesIT.Result replay = CliProcessesIT.run("replay", "--bootstrap-server", bootstrap, "--topic", LIVE_TOPIC,
-                "--warehouse", replayed.toString(), "--as-of", lastAsOf(Files.readString(out)));
+                "--warehouse", replayed.toString(), "--as-of", LiveSnapshotOutput.lastAsOf(Files.readString(out)));
         assertThat(replay.status()).as(replay.out()).isZero();
         assertThat(replay.out()).contains((a + b) + " events read");
         String releaseId = replay.out().replaceAll("(?s).*?release (\\S+):.*", "$1");
@@ -298,8 +295,8 @@ class FlinkClusterIT {
                 "--warehouse", replayed.toString(), sql);
         assertThat(s.status()).as(s.out()).isZero();
         assertThat(r.status()).as(r.out()).isZero();
-        assertThat(csv(s.out())).isEqualTo(csv(r.out()));
-        assertThat(csv(s.out()).lines().skip(1)).hasSize(10).allSatisfy(line -> assertThat(line.split(",")[1]).isNotEqualTo("0"));
+        assertThat(LiveSnapshotOutput.csv(s.out())).isEqualTo(LiveSnapshotOutput.csv(r.out()));
+        assertThat(LiveSnapshotOutput.csv(s.out()).lines().skip(1)).hasSize(10).allSatisfy(line -> assertThat(line.split(",")[1]).isNotEqualTo("0"));
     }
 
     private Path warehouseWithTheSameSecret(String name) throws Exception {
@@ -418,7 +415,7 @@ class FlinkClusterIT {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             String text = Files.readString(out);
-            if (lastSeen(text) == events) {
+            if (LiveSnapshotOutput.lastSeen(text) == events) {
                 return;
             }
             assertThat(stream.isAlive()).as(text).isTrue();
@@ -431,25 +428,4 @@ class FlinkClusterIT {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 
-    private static String csv(String output) {
-        return output.lines().filter(l -> !l.startsWith("casetrail: note")).collect(Collectors.joining("\n"));
-    }
-
-    private static String lastAsOf(String output) {
-        Matcher m = SNAPSHOT.matcher(output);
-        String last = null;
-        while (m.find()) {
-            last = m.group(2);
-        }
-        return last;
-    }
-
-    private static long lastSeen(String output) {
-        Matcher m = SNAPSHOT.matcher(output);
-        long last = -1;
-        while (m.find()) {
-            last = Long.parseLong(m.group(1));
-        }
-        return last;
-    }
 }

@@ -8,8 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class StreamParityIT {
-
-    private static final Pattern SNAPSHOT = Pattern.compile("live snapshot \\d+: (\\d+) events seen, as of (\\S+)");
 
     @TempDir
     Path dir;
@@ -65,7 +61,7 @@ class StreamParityIT {
             awaitSnapshot(out2, a + b, stream);
             assertThat(Files.readString(out2)).contains("resuming from checkpoint");
             Thread.sleep(5000);
-            assertThat(lastSeen(Files.readString(out2))).as("no event counted twice after the restart").isEqualTo(a + b);
+            assertThat(LiveSnapshotOutput.lastSeen(Files.readString(out2))).as("no event counted twice after the restart").isEqualTo(a + b);
             stream.destroy();
             assertThat(stream.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -77,7 +73,7 @@ class StreamParityIT {
             Files.createDirectories(replayed);
             Files.copy(streamed.resolve("perturbation.key"), replayed.resolve("perturbation.key"), StandardCopyOption.COPY_ATTRIBUTES);
             CliProcessesIT.Result replay = CliProcessesIT.run("replay", "--bootstrap-server", bootstrap, "--warehouse", replayed.toString(),
-                    "--as-of", lastAsOf(Files.readString(out2)));
+                    "--as-of", LiveSnapshotOutput.lastAsOf(Files.readString(out2)));
             assertThat(replay.status()).as(replay.out()).isZero();
             assertThat(replay.out()).contains((a + b) + " events read");
             replayId = replay.out().replaceAll("(?s).*?release (\\S+):.*", "$1");
@@ -96,8 +92,8 @@ class StreamParityIT {
         CliProcessesIT.Result r = CliProcessesIT.run("query", "--restricted", "--release", replayId, "--format", "csv",
                 "--warehouse", replayed.toString(), sql);
         assertThat(s.status()).as(s.out()).isZero();
-        assertThat(csv(s.out())).isEqualTo(csv(r.out()));
-        assertThat(csv(s.out()).lines().skip(1)).hasSize(10).allSatisfy(line -> assertThat(line.split(",")[1]).isNotEqualTo("0"));
+        assertThat(LiveSnapshotOutput.csv(s.out())).isEqualTo(LiveSnapshotOutput.csv(r.out()));
+        assertThat(LiveSnapshotOutput.csv(s.out()).lines().skip(1)).hasSize(10).allSatisfy(line -> assertThat(line.split(",")[1]).isNotEqualTo("0"));
     }
 
     private static Process start(List<String> args, Path out) throws Exception {
@@ -114,7 +110,7 @@ class StreamParityIT {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             String text = Files.readString(out);
-            if (lastSeen(text) == events) {
+            if (LiveSnapshotOutput.lastSeen(text) == events) {
                 return;
             }
             assertThat(stream.isAlive()).as(text).isTrue();
@@ -123,26 +119,4 @@ class StreamParityIT {
         throw new AssertionError("no snapshot of " + events + " events: " + Files.readString(out));
     }
 
-    /** The query's CSV, without the notes casetrail prints about what it reads. */
-    private static String csv(String output) {
-        return output.lines().filter(l -> !l.startsWith("casetrail: note")).collect(Collectors.joining("\n"));
-    }
-
-    private static String lastAsOf(String output) {
-        Matcher m = SNAPSHOT.matcher(output);
-        String last = null;
-        while (m.find()) {
-            last = m.group(2);
-        }
-        return last;
-    }
-
-    private static long lastSeen(String output) {
-        Matcher m = SNAPSHOT.matcher(output);
-        long last = -1;
-        while (m.find()) {
-            last = Long.parseLong(m.group(1));
-        }
-        return last;
-    }
 }

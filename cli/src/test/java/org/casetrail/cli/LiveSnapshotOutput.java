@@ -1,0 +1,39 @@
+package org.casetrail.cli;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** What a test reads from `casetrail stream` and `casetrail query` output: live snapshot lines, and the CSV without notes. */
+final class LiveSnapshotOutput {
+
+    private static final Pattern SNAPSHOT = Pattern.compile("live snapshot \\d+: (\\d+) events seen, as of (\\S+)");
+
+    private LiveSnapshotOutput() {
+    }
+
+    /** The query's CSV, without the notes casetrail prints about what it reads. */
+    static String csv(String output) {
+        return output.lines().filter(l -> !l.startsWith("casetrail: note")).collect(Collectors.joining("\n"));
+    }
+
+    /** The as_of of the last live snapshot announced, or null. */
+    static String lastAsOf(String output) {
+        Matcher m = SNAPSHOT.matcher(output);
+        String last = null;
+        while (m.find()) {
+            last = m.group(2);
+        }
+        return last;
+    }
+
+    /** The events the last live snapshot announced was folded from, or -1. */
+    static long lastSeen(String output) {
+        Matcher m = SNAPSHOT.matcher(output);
+        long last = -1;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        return last;
+    }
+}
