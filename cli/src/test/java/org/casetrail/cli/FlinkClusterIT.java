@@ -94,7 +94,7 @@ class FlinkClusterIT {
         Path export = dir.resolve("export.jsonl");
         assertThat(CliProcessesIT.run("keys", "init", "--key-file", key.toString()).status()).isZero();
         assertThat(CliProcessesIT.run("generate", "--cases", "1500", "--seed", "41", "--out", export.toString()).status()).isZero();
-        events = accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), export.toString()));
+        events = LiveSnapshotOutput.accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), export.toString()));
     }
 
     @AfterAll
@@ -232,7 +232,7 @@ class FlinkClusterIT {
         assertThat(CliProcessesIT.run("generate", "--cases", "800", "--seed", "51", "--out", first.toString()).status()).isZero();
         assertThat(CliProcessesIT.run("generate", "--cases", "1200", "--seed", "52", "--start-year", "2013", "--years", "3",
                 "--out", second.toString()).status()).isZero();
-        long a = accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--topic", LIVE_TOPIC, "--key-file",
+        long a = LiveSnapshotOutput.accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--topic", LIVE_TOPIC, "--key-file",
                 key.toString(), first.toString()));
 
         Path streamed = dir.resolve("streamed");
@@ -246,7 +246,7 @@ class FlinkClusterIT {
         long b;
         try {
             jobId = awaitRunning("casetrail stream", stream, out);
-            awaitSnapshot(out, a, stream);
+            LiveSnapshotOutput.awaitSnapshot(out, a, stream);
             Path ingestOut = dir.resolve("ingest-2.out");
             ingest = new ProcessBuilder(CliProcessesIT.java("ingest", "--bootstrap-server", bootstrap, "--topic", LIVE_TOPIC,
                     "--key-file", key.toString(), second.toString())).redirectErrorStream(true).redirectOutput(ingestOut.toFile()).start();
@@ -263,7 +263,7 @@ class FlinkClusterIT {
             assertThat(ingest.exitValue()).as(ingested).isZero();
             b = Long.parseLong(ingested.replaceAll("(?s).*accepted (\\d+).*", "$1"));
 
-            awaitSnapshot(out, a + b, stream);
+            LiveSnapshotOutput.awaitSnapshot(out, a + b, stream);
             Thread.sleep(5000);
             assertThat(LiveSnapshotOutput.lastSeen(Files.readString(out))).as("no event counted twice after the recovery").isEqualTo(a + b);
             assertThat(failures(jobId)).as("the job failed over at least once").isPositive();
@@ -404,24 +404,6 @@ class FlinkClusterIT {
                     .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             return admin.listOffsets(request).all().get(20, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
         }
-    }
-
-    private static long accepted(CliProcessesIT.Result ingest) {
-        assertThat(ingest.status()).as(ingest.out()).isZero();
-        return Long.parseLong(ingest.out().replaceAll("(?s).*accepted (\\d+).*", "$1"));
-    }
-
-    private static void awaitSnapshot(Path out, long events, Process stream) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(out);
-            if (LiveSnapshotOutput.lastSeen(text) == events) {
-                return;
-            }
-            assertThat(stream.isAlive()).as(text).isTrue();
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no snapshot of " + events + " events: " + Files.readString(out));
     }
 
     private static long elapsedMillis(long startedNanos) {

@@ -1,5 +1,10 @@
 package org.casetrail.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,5 +40,25 @@ final class LiveSnapshotOutput {
             last = Long.parseLong(m.group(1));
         }
         return last;
+    }
+
+    /** The records an ingest accepted, from its closing line; the ingest must have succeeded. */
+    static long accepted(CliProcessesIT.Result ingest) {
+        assertThat(ingest.status()).as(ingest.out()).isZero();
+        return Long.parseLong(ingest.out().replaceAll("(?s).*accepted (\\d+).*", "$1"));
+    }
+
+    /** Waits (3 minutes at most) until the stream announces a live snapshot folded from {@code events} events. */
+    static void awaitSnapshot(Path out, long events, Process stream) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(out);
+            if (lastSeen(text) == events) {
+                return;
+            }
+            assertThat(stream.isAlive()).as(text).isTrue();
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no snapshot of " + events + " events: " + Files.readString(out));
     }
 }

@@ -44,21 +44,21 @@ class StreamParityIT {
         String replayId;
         try {
             String bootstrap = CanaryIT.awaitBroker(brokerLog);
-            long a = accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), first.toString()));
+            long a = LiveSnapshotOutput.accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), first.toString()));
             List<String> streamArgs = List.of("stream", "--bootstrap-server", bootstrap, "--warehouse", streamed.toString(),
                     "--snapshot-interval", "2", "--checkpoint-interval", "1");
 
             Path out1 = dir.resolve("stream1.out");
             stream = start(streamArgs, out1);
-            awaitSnapshot(out1, a, stream);
+            LiveSnapshotOutput.awaitSnapshot(out1, a, stream);
 
-            long b = accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), second.toString()));
+            long b = LiveSnapshotOutput.accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), second.toString()));
             Thread.sleep(1500);
             stream.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
             Path out2 = dir.resolve("stream2.out");
             stream = start(streamArgs, out2);
-            awaitSnapshot(out2, a + b, stream);
+            LiveSnapshotOutput.awaitSnapshot(out2, a + b, stream);
             assertThat(Files.readString(out2)).contains("resuming from checkpoint");
             Thread.sleep(5000);
             assertThat(LiveSnapshotOutput.lastSeen(Files.readString(out2))).as("no event counted twice after the restart").isEqualTo(a + b);
@@ -99,24 +99,6 @@ class StreamParityIT {
     private static Process start(List<String> args, Path out) throws Exception {
         return new ProcessBuilder(CliProcessesIT.java(args.toArray(String[]::new))).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();
-    }
-
-    private static long accepted(CliProcessesIT.Result ingest) {
-        assertThat(ingest.status()).as(ingest.out()).isZero();
-        return Long.parseLong(ingest.out().replaceAll("(?s).*accepted (\\d+).*", "$1"));
-    }
-
-    private static void awaitSnapshot(Path out, long events, Process stream) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(out);
-            if (LiveSnapshotOutput.lastSeen(text) == events) {
-                return;
-            }
-            assertThat(stream.isAlive()).as(text).isTrue();
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no snapshot of " + events + " events: " + Files.readString(out));
     }
 
 }
