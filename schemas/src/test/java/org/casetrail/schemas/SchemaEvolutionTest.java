@@ -89,6 +89,10 @@ class SchemaEvolutionTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseEventCodec().decodeEvent(encode(stranger, record)))
                 .isInstanceOf(CaseEventCodec.UndecodableEventException.class)
                 .hasMessageContaining("upgrade casetrail");
+        // Reading only its case and day refuses it the same way.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseEventCodec().heading(encode(stranger, record)))
+                .isInstanceOf(CaseEventCodec.UndecodableEventException.class)
+                .hasMessageContaining("upgrade casetrail");
     }
 
     @Test

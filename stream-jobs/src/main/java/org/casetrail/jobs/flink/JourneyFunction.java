@@ -100,10 +100,16 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
     }
 
     /** A case's events, decoded; refuses a log in which a case's events carry another key's fingerprint. */
-    private List<CaseEvent> decoded(Iterable<byte[]> stored) throws CaseEventCodec.UndecodableEventException {
+    private List<CaseEvent> decoded(Iterable<byte[]> stored) {
         List<CaseEvent> all = new ArrayList<>();
         for (byte[] bytes : stored) {
-            CaseEvent event = codec.decodeEvent(bytes);
+            CaseEvent event;
+            try {
+                event = codec.decodeEvent(bytes);
+            } catch (CaseEventCodec.UndecodableEventException e) {
+                throw new JobException("an event in the log cannot be read (" + e.getMessage()
+                        + "); the log is the system of record and a replay never skips over an event");
+            }
             if (!keyFingerprint.equals(event.getKeyFingerprint())) {
                 throw new JobException("the event log mixes pseudonymization keys (fingerprints " + keyFingerprint
                         + " and " + event.getKeyFingerprint() + "); pseudonyms made with different keys cannot be joined. "

@@ -8,13 +8,12 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casetrail.jobs.flink.LoggedEvent;
 import org.casetrail.schemas.CaseEventCodec;
-import org.casetrail.schemas.event.CaseEvent;
 
 /**
  * Reads event-log records with the one codec of the schemas module, keeping each record's bytes
- * as they are ({@link LoggedEvent}): decoded here once to check it and to learn its case and date,
- * and again only when its case folds. A record that cannot be read stops the job with its
- * position: the log is the system of record and is never skipped over.
+ * as they are ({@link LoggedEvent}): here only its header, case and date are read, and the whole
+ * record only when its case folds. A record that cannot be read stops the job (here with its
+ * position): the log is the system of record and is never skipped over.
  */
 public final class CaseEventDeserializer implements KafkaRecordDeserializationSchema<LoggedEvent> {
 
@@ -27,8 +26,8 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
             codec = new CaseEventCodec();
         }
         try {
-            CaseEvent event = codec.decodeEvent(record.value());
-            out.collect(new LoggedEvent(event.getCasePseudonym(), (int) event.getOccurredOn().toEpochDay(), record.value()));
+            CaseEventCodec.Heading heading = codec.heading(record.value());
+            out.collect(new LoggedEvent(heading.casePseudonym(), heading.occurredOnEpochDay(), record.value()));
         } catch (CaseEventCodec.UndecodableEventException e) {
             throw new IOException("record at " + record.topic() + "-" + record.partition() + " offset " + record.offset()
                     + " is " + e.getMessage());

@@ -1,0 +1,81 @@
+package org.casetrail.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.event.EventType;
+import org.casetrail.schemas.event.ShelterDetails;
+import org.junit.jupiter.api.Test;
+
+/** Reading events back: whole, and only as far as their case and day. */
+class CaseEventCodecTest {
+
+    private final CaseEventCodec codec = new CaseEventCodec();
+
+    private static CaseEvent admitted(String casePseudonym, LocalDate day) {
+        return CaseEvent.newBuilder()
+                .setEventId("0123456789abcdef0123456789abcdef")
+                .setCasePseudonym(casePseudonym)
+                .setSource("afesip-cms")
+                .setType(EventType.SHELTER_ADMITTED)
+                .setOccurredOn(day)
+                .setCentre("TOM_DY")
+                .setKeyFingerprint("00000000feedbeef")
+                .setDetails(ShelterDetails.newBuilder().setCentre("TOM_DY").build())
+                .build();
+    }
+
+    @Test
+    void anEventComesBackWhole() throws Exception {
+        CaseEvent event = admitted("fedcba9876543210fedcba9876543210", LocalDate.of(2011, 4, 30));
+
+        assertThat(codec.decodeEvent(CaseEventCodec.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void theHeadingOfAnEventIsItsCaseAndDay() throws Exception {
+        for (LocalDate day : new LocalDate[] {LocalDate.of(2011, 4, 30), LocalDate.of(1969, 12, 31), LocalDate.of(2040, 1, 1)}) {
+            byte[] bytes = CaseEventCodec.encode(admitted("case-" + day, day));
+
+            CaseEventCodec.Heading heading = codec.heading(bytes);
+
+            assertThat(heading.casePseudonym()).isEqualTo("case-" + day);
+            assertThat(LocalDate.ofEpochDay(heading.occurredOnEpochDay())).isEqualTo(day);
+        }
+    }
+
+    @Test
+    void todaysSchemaHasTheLayoutTheHeadingReads() {
+        assertThat(HeadingLayout.fits(CaseEvent.getClassSchema())).isTrue();
+        Schema reordered = SchemaBuilder.record("CaseEvent").fields()
+                .requiredString("case_pseudonym").requiredString("event_id").requiredString("source")
+                .name("type").type().enumeration("EventType").symbols("A").noDefault()
+                .name("occurred_on").type().intType().noDefault()
+                .endRecord();
+        assertThat(HeadingLayout.fits(reordered)).isFalse();
+    }
+
+    @Test
+    void bytesThatAreNoCaseEventHaveNoHeading() {
+        assertThatThrownBy(() -> codec.heading(new byte[] {1, 2, 3}))
+                .isInstanceOf(CaseEventCodec.UndecodableEventException.class)
+                .hasMessageContaining("not an Avro single-object encoded case event");
+    }
+
+    @Test
+    void aTruncatedEventIsCorruptWhetherReadWholeOrOnlyItsHeading() {
+        byte[] whole = CaseEventCodec.encode(admitted("fedcba9876543210fedcba9876543210", LocalDate.of(2011, 4, 30)));
+        byte[] headingCut = Arrays.copyOf(whole, 30);
+
+        assertThatThrownBy(() -> codec.heading(headingCut))
+                .isInstanceOf(CaseEventCodec.UndecodableEventException.class).hasMessageStartingWith("corrupt case event");
+        assertThatThrownBy(() -> codec.decodeEvent(headingCut))
+                .isInstanceOf(CaseEventCodec.UndecodableEventException.class).hasMessageStartingWith("corrupt case event");
+    }
+}
