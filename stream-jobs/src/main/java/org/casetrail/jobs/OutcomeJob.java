@@ -15,6 +15,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -27,7 +28,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.casetrail.jobs.flink.AsOfTracker;
+import org.casetrail.jobs.flink.CellSumsOperator;
 import org.casetrail.jobs.flink.JourneyFunction;
+import org.casetrail.jobs.flink.LatestEventDays;
 import org.casetrail.jobs.flink.LoggedEvent;
 import org.casetrail.jobs.flink.ReleaseAssembly;
 import org.casetrail.jobs.flink.TableUpdate;
@@ -111,13 +114,16 @@ public final class OutcomeJob {
         }
     }
 
+    /** How often a streaming run passes on its cell sums: as often as a quiet case folds. */
+    private static final long CELL_SUMS_FLUSH_MILLIS = 200;
+
     private OutcomeJob() {
     }
 
     public static void build(DataStream<LoggedEvent> events, Settings settings) {
-        // Only an event's date goes to as_of: a second shuffle of whole events would cost as much as the first.
+        // Only a subtask's new latest dates go to as_of: a second shuffle of every event would cost as much as the first.
         SingleOutputStreamOperator<LocalDate> asOf = events
-                .map(e -> e.day, Types.INT).name("event dates").uid("event-dates")
+                .flatMap(new LatestEventDays(), Types.INT).name("latest event dates").uid("event-dates")
                 .keyBy(day -> 0, Types.INT)
                 .process(new AsOfTracker(settings.asOf(), settings.period(), settings.snapshotIntervalMillis()), Types.LOCAL_DATE)
                 .name("as_of").uid("as-of").setParallelism(1).setMaxParallelism(1);
@@ -130,7 +136,11 @@ public final class OutcomeJob {
                         settings.disclosure().consentBasis()), TypeInformation.of(CellContribution.class))
                 .name("journeys").uid("journeys");
 
+        // Summed where they are made: a replay then shuffles a few sums per cell, not sixty contributions per woman.
+        boolean streaming = settings.target().numbered();
         DataStream<TableUpdate> cellSums = contributions
+                .transform("cell sums", TypeInformation.of(CellContribution.class),
+                        new CellSumsOperator(streaming ? CELL_SUMS_FLUSH_MILLIS : 0)).uid("cell-sums")
                 .keyBy(CellContribution::cellId, Types.STRING)
                 .reduce(CellContribution::merge).name("cells").uid("cells")
                 .map(TableUpdate::ofCell, TypeInformation.of(TableUpdate.class)).name("cell updates").uid("cell-updates");
@@ -280,6 +290,11 @@ public final class OutcomeJob {
         conf.setString("taskmanager.host", "127.0.0.1");
         conf.setString("rest.bind-address", "127.0.0.1");
         conf.setString("rest.address", "127.0.0.1");
+        // Shuffles stay on this machine: compressing them costs CPU and saves only disk writes.
+        conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+        // The keyed sorts get a share of the memory this JVM may use, so a log that fits spills less;
+        // off-heap, and within the JVM's direct memory limit, which defaults to its heap size.
+        conf.setString("taskmanager.memory.managed.size", (Runtime.getRuntime().maxMemory() / 4) + "b");
         return conf;
     }
 }
