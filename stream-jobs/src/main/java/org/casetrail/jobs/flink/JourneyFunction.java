@@ -65,6 +65,8 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
     private transient ValueState<LocalDate> foldedAsOf;
     private transient Schema journeySchema;
     private transient Schema testimonySchema;
+    private transient RowBytes journeyBytes;
+    private transient RowBytes testimonyBytes;
     private transient LongCounter eventsRead;
     private transient PerturbationSecret secret;
 
@@ -87,6 +89,8 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
         foldedAsOf = getRuntimeContext().getState(new ValueStateDescriptor<>("folded-as-of", Types.LOCAL_DATE));
         journeySchema = Tables.CASE_JOURNEYS.avroSchema();
         testimonySchema = Tables.TESTIMONIES.avroSchema();
+        journeyBytes = new RowBytes(journeySchema);
+        testimonyBytes = new RowBytes(testimonySchema);
         eventsRead = getRuntimeContext().getLongCounter(JobCounters.EVENTS_READ);
         secret = PerturbationSecret.load(java.nio.file.Path.of(perturbationSecretFile));
         codec = new CaseEventCodec();
@@ -172,9 +176,9 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
         byte[] row = null;
         byte[][] testimonies = new byte[0][];
         if (journey.included()) {
-            row = RowBytes.encode(TableRows.journey(journeySchema, journey));
+            row = journeyBytes.encode(TableRows.journey(journeySchema, journey));
             testimonies = journey.testimonies().stream()
-                    .map(t -> RowBytes.encode(TableRows.testimony(testimonySchema, journey, t))).toArray(byte[][]::new);
+                    .map(t -> testimonyBytes.encode(TableRows.testimony(testimonySchema, journey, t))).toArray(byte[][]::new);
         }
         side.output(JOURNEYS, TableUpdate.ofJourney(key, journey.inclusion().name(), row, testimonies, all.size()));
     }

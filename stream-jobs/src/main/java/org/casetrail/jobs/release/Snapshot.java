@@ -107,6 +107,8 @@ public final class Snapshot {
         }
         Schema journeySchema = Tables.CASE_JOURNEYS.avroSchema();
         Schema testimonySchema = Tables.TESTIMONIES.avroSchema();
+        RowBytes journeyBytes = new RowBytes(journeySchema);
+        RowBytes testimonyBytes = new RowBytes(testimonySchema);
         List<GenericRecord> journeyRows = new ArrayList<>();
         List<GenericRecord> testimonyRows = new ArrayList<>();
         Map<String, Long> cases = new LinkedHashMap<>();
@@ -123,10 +125,10 @@ public final class Snapshot {
                 default -> "cases_without_research_consent";
             }, 1L, Long::sum);
             if (journey.row() != null) {
-                journeyRows.add(RowBytes.decode(journeySchema, journey.row()));
+                journeyRows.add(journeyBytes.decode(journey.row()));
             }
             for (byte[] testimony : journey.testimonies()) {
-                testimonyRows.add(RowBytes.decode(testimonySchema, testimony));
+                testimonyRows.add(testimonyBytes.decode(testimony));
             }
         }
         cases.put("testimonies", (long) testimonyRows.size());
@@ -210,6 +212,8 @@ public final class Snapshot {
                 .withSchema(schema)
                 .withDataModel(GenericData.get())
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
+                // Nothing to read from Hadoop's default resources: loading them was a tenth of writing a release.
+                .withConf(new org.apache.hadoop.conf.Configuration(false))
                 .build()) {
             for (GenericRecord row : rows) {
                 writer.write(row);
