@@ -19,6 +19,7 @@ import org.casetrail.schemas.release.Protection;
 import org.casetrail.schemas.release.ReportingPeriod;
 import org.casetrail.schemas.table.Tables;
 import org.casetrail.warehouse.audit.ReleaseAudit;
+import org.casetrail.warehouse.catalog.Catalog;
 import org.casetrail.warehouse.catalog.DataDictionary;
 import org.casetrail.warehouse.release.JourneyDifference;
 import org.casetrail.warehouse.release.PublicationPolicy;
@@ -73,6 +74,8 @@ final class ReleaseProcess {
 
     /** @param beforeAudit runs on the staged release between the job and the audit (tests use it to break a release) */
     static Outcome replay(Request request, Consumer<Path> beforeAudit) throws Exception {
+        // The audit opens DuckDB once the job is done; its native library loads meanwhile.
+        Catalog.warmUpInBackground();
         Warehouse warehouse = new Warehouse(request.warehouseDir());
         PerturbationSecret secret = PerturbationSecret.openOrCreate(warehouse.root());
         Optional<String> currentId = warehouse.currentId();

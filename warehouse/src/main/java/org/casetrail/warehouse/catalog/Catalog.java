@@ -33,6 +33,23 @@ public final class Catalog implements AutoCloseable {
         this.tables = tables;
     }
 
+    /**
+     * Loads DuckDB's native library on a background thread, so that a command which opens a
+     * catalog only at its end (a replay's audit) does not wait for it then: it takes about a
+     * second. Harmless if nothing opens a catalog after all.
+     */
+    public static void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            try (Connection ignored = DriverManager.getConnection("jdbc:duckdb:")) {
+                // Loaded: nothing else to do.
+            } catch (SQLException | RuntimeException e) {
+                // The catalog itself reports any real problem when it opens.
+            }
+        }, "duckdb warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     public static Catalog open(Path releaseDir, boolean restricted) {
         List<TableSpec> visible = Tables.ALL.stream()
                 .filter(t -> restricted || t.visibility() == TableSpec.Visibility.PUBLIC).toList();
