@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,33 +108,31 @@ public final class Snapshot {
         }
         Schema journeySchema = Tables.CASE_JOURNEYS.avroSchema();
         Schema testimonySchema = Tables.TESTIMONIES.avroSchema();
-        RowBytes journeyBytes = new RowBytes(journeySchema);
-        RowBytes testimonyBytes = new RowBytes(testimonySchema);
-        List<GenericRecord> journeyRows = new ArrayList<>();
-        List<GenericRecord> testimonyRows = new ArrayList<>();
         Map<String, Long> cases = new LinkedHashMap<>();
         cases.put("cases", 0L);
         cases.put("cases_included", 0L);
         cases.put("cases_not_yet_identified", 0L);
         cases.put("cases_without_research_consent", 0L);
+        long testimonies = 0;
         // Sorted by case pseudonym, so the same state always writes the same bytes.
-        for (Journey journey : new java.util.TreeMap<>(journeys).values()) {
+        Collection<Journey> sorted = new java.util.TreeMap<>(journeys).values();
+        for (Journey journey : sorted) {
             cases.merge("cases", 1L, Long::sum);
             cases.merge(switch (journey.inclusion()) {
                 case "INCLUDED" -> "cases_included";
                 case "NOT_YET_IDENTIFIED" -> "cases_not_yet_identified";
                 default -> "cases_without_research_consent";
             }, 1L, Long::sum);
-            if (journey.row() != null) {
-                journeyRows.add(journeyBytes.decode(journey.row()));
-            }
-            for (byte[] testimony : journey.testimonies()) {
-                testimonyRows.add(testimonyBytes.decode(testimony));
-            }
+            testimonies += journey.testimonies().length;
         }
-        cases.put("testimonies", (long) testimonyRows.size());
-        write(dir, Tables.CASE_JOURNEYS, journeySchema, journeyRows);
-        write(dir, Tables.TESTIMONIES, testimonySchema, testimonyRows);
+        cases.put("testimonies", testimonies);
+        // Row by row, decoded as they are written: a whole table of decoded journeys would double what a replay holds.
+        RowBytes journeyBytes = new RowBytes(journeySchema);
+        RowBytes testimonyBytes = new RowBytes(testimonySchema);
+        write(dir, Tables.CASE_JOURNEYS, journeySchema, () -> sorted.stream()
+                .filter(j -> j.row() != null).map(j -> journeyBytes.decode(j.row())).iterator());
+        write(dir, Tables.TESTIMONIES, testimonySchema, () -> sorted.stream()
+                .flatMap(j -> java.util.Arrays.stream(j.testimonies())).map(testimonyBytes::decode).iterator());
 
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("sequence", sequence);
@@ -199,8 +198,10 @@ public final class Snapshot {
         return "file".equals(uri.getScheme()) ? java.util.Optional.of(Path.of(uri)) : java.util.Optional.empty();
     }
 
-    private static void write(org.apache.flink.core.fs.Path dir, TableSpec spec, Schema schema, List<GenericRecord> rows) throws IOException {
-        if (rows.isEmpty()) {
+    private static void write(org.apache.flink.core.fs.Path dir, TableSpec spec, Schema schema, Iterable<GenericRecord> rows) throws IOException {
+        java.util.Iterator<GenericRecord> next = rows.iterator();
+        if (!next.hasNext()) {
+            // Never an empty part file: DuckDB would scan the table's folder with one thread (duckdb#10112).
             return;
         }
         org.apache.flink.core.fs.Path folder = new org.apache.flink.core.fs.Path(dir, spec.folder());
@@ -215,8 +216,8 @@ public final class Snapshot {
                 // Nothing to read from Hadoop's default resources: loading them was a tenth of writing a release.
                 .withConf(new org.apache.hadoop.conf.Configuration(false))
                 .build()) {
-            for (GenericRecord row : rows) {
-                writer.write(row);
+            while (next.hasNext()) {
+                writer.write(next.next());
             }
         }
     }
