@@ -74,7 +74,7 @@ public final class LogThroughputBench implements Callable<Integer> {
     @Option(names = "--cli-classpath", description = "Classpath of the casetrail CLI for the child JVMs (default: this JVM's).")
     String cliClasspath;
 
-    @Option(names = "--cli-java-opts", defaultValue = "-Xmx2g", description = "JVM options of the ingest and replay processes (default: ${DEFAULT-VALUE}, as ./casetrail).")
+    @Option(names = "--cli-java-opts", defaultValue = "-Xmx2g", description = "JVM options of the ingest and replay processes (default: ${DEFAULT-VALUE}; bench/run passes those of cli/jvm.options, as ./casetrail).")
     String cliJavaOpts;
 
     @Option(names = "--profile", description = "Record a JFR profile of ingest and of replay into this folder (ingest.jfr, replay.jfr).")
