@@ -20,10 +20,10 @@ import java.util.Map;
  */
 public final class CellSums {
 
-    private final Map<String, Pending> cells = new HashMap<>();
+    private final Map<CellAddress, Pending> cells = new HashMap<>();
 
     public void add(CellContribution contribution) {
-        cells.computeIfAbsent(contribution.cellId(), id -> new Pending(contribution)).add(contribution);
+        cells.computeIfAbsent(CellAddress.of(contribution), id -> new Pending(contribution)).add(contribution);
     }
 
     /** True when nothing has been added since the last drain. */

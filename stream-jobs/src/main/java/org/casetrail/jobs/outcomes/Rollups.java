@@ -23,7 +23,7 @@ public final class Rollups {
 
     /** Her cells and all their rollups, each cell once, in a stable order. */
     public static List<CellContribution> expand(List<CellContribution> herCells) {
-        Map<String, CellContribution> rows = new LinkedHashMap<>();
+        Map<CellAddress, CellContribution> rows = new LinkedHashMap<>();
         for (CellContribution cell : herCells) {
             TableSpec spec = Tables.byName(cell.table).orElseThrow();
             List<Column> keys = spec.keys();
@@ -41,7 +41,7 @@ public final class Rollups {
                     }
                 }
                 CellContribution row = new CellContribution(cell.table, key, 1, cell.counts, cell.samples);
-                rows.merge(row.cellId(), row, (a, b) -> sameWoman(spec, a, b));
+                rows.merge(CellAddress.of(row), row, (a, b) -> sameWoman(spec, a, b));
             }
         }
         return List.copyOf(rows.values());
