@@ -1,6 +1,7 @@
 package org.casetrail.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -57,8 +58,11 @@ final class ReleaseProcess {
         }
     }
 
-    /** How it went: the release, where it is, whether it became current, and whether it passed its audit. */
-    record Outcome(String releaseId, Path dir, ReleaseManifest manifest, boolean published) {
+    /**
+     * How it went: the release, where it is, whether it became current, and whether it passed its
+     * audit; and how long it took, in all and in the Flink job (the rest is start-up, audit and publication).
+     */
+    record Outcome(String releaseId, Path dir, ReleaseManifest manifest, boolean published, Duration took, Duration jobTime) {
 
         boolean auditPassed() {
             return manifest.audit().passed();
@@ -74,6 +78,7 @@ final class ReleaseProcess {
 
     /** @param beforeAudit runs on the staged release between the job and the audit (tests use it to break a release) */
     static Outcome replay(Request request, Consumer<Path> beforeAudit) throws Exception {
+        long started = System.nanoTime();
         // The audit opens DuckDB once the job is done; its native library loads meanwhile.
         Catalog.warmUpInBackground();
         Warehouse warehouse = new Warehouse(request.warehouseDir());
@@ -101,7 +106,8 @@ final class ReleaseProcess {
             if (manifest.isPublic()) {
                 warehouse.publishAndRetire(staged.id());
             }
-            return new Outcome(staged.id(), dir, manifest, manifest.isPublic());
+            return new Outcome(staged.id(), dir, manifest, manifest.isPublic(), Duration.ofNanos(System.nanoTime() - started),
+                    result.jobTime());
         } catch (Exception | Error e) {
             warehouse.discard(staged);
             throw e;

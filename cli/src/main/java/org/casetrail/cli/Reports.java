@@ -35,6 +35,8 @@ final class Reports {
             out.println("  AUDIT FAILED; the release was kept in " + outcome.dir() + " but is NOT current:");
             m.audit().failures().forEach(f -> out.println("    " + f));
         }
+        out.printf(java.util.Locale.ROOT, "  took %.1f s, of which the Flink job %.1f s%n", outcome.took().toMillis() / 1000.0,
+                outcome.jobTime().toMillis() / 1000.0);
         if (outcome.published()) {
             out.println("  audit passed; PUBLIC release, current -> " + m.releaseId());
         } else {

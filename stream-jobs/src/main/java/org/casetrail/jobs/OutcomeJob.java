@@ -96,8 +96,12 @@ public final class OutcomeJob {
         }
     }
 
-    /** What a replay read and wrote, for the release manifest. */
-    public record ReplayResult(EventLogScan.Result log, Map<String, Object> snapshot, Map<String, Long> counters) {
+    /**
+     * What a replay read and wrote, for the release manifest.
+     *
+     * @param jobTime how long the Flink job itself ran, start-up and the log scan before it excluded
+     */
+    public record ReplayResult(EventLogScan.Result log, Map<String, Object> snapshot, Map<String, Long> counters, Duration jobTime) {
     }
 
     /** A continuous run over a topic, writing numbered snapshots and checkpointing its state. */
@@ -173,7 +177,7 @@ public final class OutcomeJob {
         @SuppressWarnings("unchecked")
         Map<String, Object> snapshot = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readValue(request.releaseDir().resolve(Snapshot.DESCRIPTION).toFile(), Map.class);
-        return new ReplayResult(log, snapshot, counters);
+        return new ReplayResult(log, snapshot, counters, Duration.ofMillis(result.getNetRuntime()));
     }
 
     /** Starts the continuous job, on a local Flink or the request's cluster, and returns at once; the caller stops it through the client. */

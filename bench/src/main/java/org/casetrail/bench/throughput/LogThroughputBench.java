@@ -52,9 +52,11 @@ public final class LogThroughputBench implements Callable<Integer> {
     static final String INGEST = "casetrail ingest";
     static final String PLAIN_CONSUME = "plain consume";
     static final String REPLAY = "casetrail replay";
+    static final String REPLAY_JOB = "  of which the job";
 
     private static final Pattern INGESTED = Pattern.compile("read (\\d+), accepted (\\d+), rejected (\\d+)");
     private static final Pattern REPLAYED = Pattern.compile("release (\\S+): (\\d+) events read");
+    private static final Pattern JOB_TIME = Pattern.compile("of which the Flink job (\\d+\\.\\d+) s");
 
     @Option(names = "--events", defaultValue = "1000000", description = "About this many export records (default: ${DEFAULT-VALUE}).")
     long events;
@@ -205,6 +207,16 @@ public final class LogThroughputBench implements Callable<Integer> {
             steps.add(new ThroughputReport.Step(REPLAY, replayedEvents, replay.seconds(), replayedEvents / replay.seconds(),
                     (replayedEvents / replay.seconds()) / (consumed.records() / consumed.seconds()), replay.peakRssBytes(),
                     "the CLI's wall time, JVM and Flink start-up, audit and publication included"));
+            Matcher job = JOB_TIME.matcher(replay.output());
+            if (!job.find()) {
+                throw new BenchException("casetrail replay did not say how long its Flink job ran; its output is in "
+                        + settings.workdir().resolve("replay.out"));
+            }
+            double jobSeconds = Double.parseDouble(job.group(1));
+            steps.add(new ThroughputReport.Step(REPLAY_JOB, replayedEvents, jobSeconds, replayedEvents / jobSeconds,
+                    (replayedEvents / jobSeconds) / (consumed.records() / consumed.seconds()), -1,
+                    "the Flink job alone (its net run time, as the replay prints it): what is left once start-up, the audit "
+                            + "and publication are taken away"));
             Path release = new Warehouse(warehouse).releases().resolve(releaseId);
             ReleaseManifest manifest = ReleaseManifest.read(release.resolve(Warehouse.MANIFEST));
             checks.add(new ThroughputReport.Check("replay manifest events_read = events consumed", consumed.records(),

@@ -37,7 +37,8 @@ class LogThroughputBenchSmokeTest {
                 cliClasspath(), List.of("-Xmx1g"), null), said::add);
 
         assertThat(report.steps()).extracting(ThroughputReport.Step::step).containsExactly(
-                LogThroughputBench.PLAIN_PRODUCE, LogThroughputBench.INGEST, LogThroughputBench.PLAIN_CONSUME, LogThroughputBench.REPLAY);
+                LogThroughputBench.PLAIN_PRODUCE, LogThroughputBench.INGEST, LogThroughputBench.PLAIN_CONSUME, LogThroughputBench.REPLAY,
+                LogThroughputBench.REPLAY_JOB);
         assertThat(report.steps()).allSatisfy(step -> {
             assertThat(step.records()).isPositive();
             assertThat(step.seconds()).isPositive();
@@ -51,6 +52,7 @@ class LogThroughputBenchSmokeTest {
         assertThat(report.step(LogThroughputBench.INGEST).records()).isEqualTo(data.exportRecords());
         assertThat(report.step(LogThroughputBench.PLAIN_CONSUME).records()).isEqualTo(events);
         assertThat(report.step(LogThroughputBench.REPLAY).records()).isEqualTo(events);
+        assertThat(report.step(LogThroughputBench.REPLAY_JOB).seconds()).isLessThan(report.step(LogThroughputBench.REPLAY).seconds());
         assertThat(report.step(LogThroughputBench.INGEST).peakRssBytes()).isPositive();
         assertThat(report.step(LogThroughputBench.REPLAY).peakRssBytes()).isPositive();
 
