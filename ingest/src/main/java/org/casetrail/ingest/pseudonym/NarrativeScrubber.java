@@ -28,6 +28,11 @@ public final class NarrativeScrubber {
     /** A digit run that may contain the separators people type into phone and ID numbers. */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\(?\\+?\\(?\\d[\\d\\s().\\-/]*\\d");
     private static final int LONGEST_HARMLESS_NUMBER = 6;
+    // The fixed patterns compiled once (String.replaceAll, split and matches compile on every call).
+    private static final Pattern NON_DIGIT = Pattern.compile("\\D");
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[./\\-]\\d{1,2}[./\\-]\\d{1,4}");
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[\\s\\-_.,]+");
+    private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s\\-]+");
     private static final String NAME_JOINER = "[\\s\\-_.,·]*";
 
     private NarrativeScrubber() {
@@ -61,12 +66,12 @@ public final class NarrativeScrubber {
 
     private static String replaceDigitRuns(String text, String phone, String nationalId) {
         String ownPhone = phoneDigits(phone);
-        String ownId = nationalId == null ? "" : nationalId.replaceAll("\\D", "");
+        String ownId = nationalId == null ? "" : NON_DIGIT.matcher(nationalId).replaceAll("");
         Matcher m = DIGIT_RUN.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String run = m.group();
-            String digits = run.replaceAll("\\D", "");
+            String digits = NON_DIGIT.matcher(run).replaceAll("");
             String replacement;
             if (!ownPhone.isEmpty() && phoneDigits(run).equals(ownPhone)) {
                 replacement = "[phone]";
@@ -88,7 +93,7 @@ public final class NarrativeScrubber {
         if (phone == null) {
             return "";
         }
-        String digits = phone.replaceAll("\\D", "");
+        String digits = NON_DIGIT.matcher(phone).replaceAll("");
         if (digits.startsWith("00855")) {
             digits = digits.substring(5);
         } else if (digits.startsWith("855") && digits.length() >= 11) {
@@ -101,7 +106,7 @@ public final class NarrativeScrubber {
     }
 
     private static boolean looksLikeDate(String run) {
-        return run.matches("\\d{1,4}[./\\-]\\d{1,2}[./\\-]\\d{1,4}");
+        return DATE_LIKE.matcher(run).matches();
     }
 
     private static String replaceBirthDate(String text, LocalDate dob) {
@@ -135,7 +140,7 @@ public final class NarrativeScrubber {
         if (phrase == null || phrase.isBlank()) {
             return text;
         }
-        List<String> parts = List.of(phrase.strip().split("[\\s\\-]+"));
+        List<String> parts = List.of(SPACES_OR_HYPHENS.split(phrase.strip()));
         StringBuilder pattern = new StringBuilder();
         for (String part : parts) {
             if (pattern.length() > 0) {
@@ -155,7 +160,7 @@ public final class NarrativeScrubber {
         Set<String> tokens = new LinkedHashSet<>();
         for (String name : person.names()) {
             String normalized = Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
-            String[] parts = normalized.split("[\\s\\-_.,]+");
+            String[] parts = NAME_SEPARATORS.split(normalized);
             tokens.add(String.join("", parts));
             for (String part : parts) {
                 if (!part.isEmpty()) {

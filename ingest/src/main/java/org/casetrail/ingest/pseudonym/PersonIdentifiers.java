@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The direct identifiers of one person as an input record carries them. Lives only inside ingest,
@@ -13,6 +14,9 @@ import java.util.Set;
  */
 public record PersonIdentifiers(String givenName, String familyName, List<String> aliases, LocalDate dateOfBirth,
                                 String phone, String nationalId, String email, String village) {
+
+    /** Compiled once: String.split and replaceAll compile their pattern on every call, for every record. */
+    private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s\\-]+");
 
     public PersonIdentifiers {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -41,8 +45,8 @@ public record PersonIdentifiers(String givenName, String familyName, List<String
         for (String name : names()) {
             String lower = name.toLowerCase(Locale.ROOT).strip();
             parts.add(lower);
-            parts.add(lower.replaceAll("[\\s\\-]+", ""));
-            for (String part : lower.split("[\\s\\-]+")) {
+            parts.add(SPACES_OR_HYPHENS.matcher(lower).replaceAll(""));
+            for (String part : SPACES_OR_HYPHENS.split(lower)) {
                 parts.add(part);
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The default province vocabulary: Cambodia's 25 provinces (including Phnom Penh). Matching ignores
@@ -18,6 +19,8 @@ public final class Provinces {
             "Oddar Meanchey", "Pailin", "Phnom Penh", "Preah Sihanouk", "Preah Vihear", "Prey Veng",
             "Pursat", "Ratanakiri", "Siem Reap", "Stung Treng", "Svay Rieng", "Takeo", "Tbong Khmum");
 
+    /** Compiled once, not on every call as String.replaceAll would. */
+    private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s\\-]+");
     private static final Map<String, String> BY_FOLDED_NAME = new HashMap<>();
 
     static {
@@ -35,6 +38,6 @@ public final class Provinces {
     }
 
     private static String fold(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", "");
+        return SPACES_OR_HYPHENS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

@@ -3,7 +3,6 @@ package org.casetrail.ingest.record;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.casetrail.ingest.pseudonym.AgeBands;
 import org.casetrail.ingest.pseudonym.ChangedNames;
@@ -54,14 +53,6 @@ import org.casetrail.schemas.event.VoidDetails;
  */
 public final class RecordTranslator {
 
-    private static final Pattern CENTRE = Pattern.compile("[A-Za-z0-9_]{1,32}");
-
-    /** ALL is reserved: it names the rollup rows (every centre) of the published tables. */
-    private static boolean isCentreCode(String code) {
-        return CENTRE.matcher(code).matches() && !code.equalsIgnoreCase("ALL");
-    }
-    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
-    private static final Pattern NATIONALITY = Pattern.compile("[A-Z]{2}");
     private static final int EARLIEST_YEAR = 1950;
     private static final int LATEST_YEAR = 2100;
 
@@ -81,7 +72,7 @@ public final class RecordTranslator {
         String casePseudonym = null;
         try {
             source = root.requiredText("source");
-            if (!SOURCE.matcher(source).matches()) {
+            if (!Codes.isSource(source)) {
                 source = null;
                 throw new InvalidRecord(RejectReason.BAD_VALUE, "source");
             }
@@ -106,7 +97,7 @@ public final class RecordTranslator {
         }
         LocalDate occurredOn = plausible(root.date("occurred_at", true), "occurred_at");
         String centre = root.optionalText("centre");
-        if (centre != null && !isCentreCode(centre)) {
+        if (centre != null && !Codes.isCentre(centre)) {
             throw new InvalidRecord(RejectReason.BAD_VALUE, "centre");
         }
         Fields person = root.object("person");
@@ -155,7 +146,7 @@ public final class RecordTranslator {
     private static Subject subject(Fields person, PersonIdentifiers identifiers, String changedName, LocalDate on)
             throws InvalidRecord {
         String nationality = person.optionalText("nationality");
-        if (nationality != null && !NATIONALITY.matcher(nationality).matches()) {
+        if (nationality != null && !Codes.isNationality(nationality)) {
             throw new InvalidRecord(RejectReason.BAD_VALUE, person.name("nationality"));
         }
         return Subject.newBuilder()
@@ -190,7 +181,7 @@ public final class RecordTranslator {
                     Boolean.TRUE.equals(d.optionalBoolean("story_use")));
             case SHELTER_ADMITTED, SHELTER_EXITED -> {
                 String shelter = d.optionalText("centre");
-                if (shelter != null && !isCentreCode(shelter)) {
+                if (shelter != null && !Codes.isCentre(shelter)) {
                     throw new InvalidRecord(RejectReason.BAD_VALUE, d.name("centre"));
                 }
                 if (shelter == null) {
