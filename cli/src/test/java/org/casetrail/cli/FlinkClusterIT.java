@@ -93,7 +93,8 @@ class FlinkClusterIT {
         key = dir.resolve("ngo.key");
         Path export = dir.resolve("export.jsonl");
         assertThat(CliProcessesIT.run("keys", "init", "--key-file", key.toString()).status()).isZero();
-        assertThat(CliProcessesIT.run("generate", "--cases", "1500", "--seed", "41", "--out", export.toString()).status()).isZero();
+        // Enough events that a replay on the cluster runs for seconds: the TaskManager test kills one while it does.
+        assertThat(CliProcessesIT.run("generate", "--cases", "4000", "--seed", "41", "--out", export.toString()).status()).isZero();
         events = LiveSnapshotOutput.accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), export.toString()));
     }
 
@@ -327,7 +328,7 @@ class FlinkClusterIT {
                 return running.get().get("jid").asText();
             }
             assertThat(client.isAlive()).as(Files.readString(out)).isTrue();
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
         throw new AssertionError("no running job '" + name + "' on the cluster: " + Files.readString(out));
     }
