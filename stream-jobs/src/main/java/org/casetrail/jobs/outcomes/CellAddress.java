@@ -32,9 +32,4 @@ final class CellAddress {
     public int hashCode() {
         return hash;
     }
-
-    @Override
-    public String toString() {
-        return CellId.of(table, key);
-    }
 }

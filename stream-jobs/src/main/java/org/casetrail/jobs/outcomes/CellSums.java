@@ -11,8 +11,8 @@ import java.util.Map;
  * per woman and cell: every journey contributes to about sixty cells (rollups included), so a
  * replay would otherwise shuffle and sort several times as many contributions as it read events.
  *
- * <p>What {@link #drain} returns, merged into a cell's running sum with
- * {@link CellContribution#merge} in any order, gives exactly the sum of merging every added
+ * <p>What the drains return, merged into a cell's running sum with {@link CellContribution#merge}
+ * drain after drain (in any order within one drain), gives exactly the sum of merging every added
  * contribution one by one: counts and record-key sums add up, and the durations behind each
  * median form the same multiset. Retractions (sign -1, only in a streaming run) are kept apart
  * from additions until the drain, where equal durations cancel; what is left of them goes out as a
