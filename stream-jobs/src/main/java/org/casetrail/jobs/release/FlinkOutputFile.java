@@ -2,7 +2,6 @@ package org.casetrail.jobs.release;
 
 import java.io.IOException;
 
-import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.parquet.io.OutputFile;
@@ -11,7 +10,8 @@ import org.apache.parquet.io.PositionOutputStream;
 /**
  * A Parquet file written through Flink's {@link FileSystem}: the local disk, a shared mount, or an
  * object store with Flink's plugin (s3://), whatever the path's scheme says. Parquet's own Hadoop
- * file system is not used, so a cluster needs no Hadoop configuration to write snapshots.
+ * file system is not used, so a cluster needs no Hadoop configuration to write snapshots. The
+ * footer is written in the same order by every JVM ({@link OrderedFooterStream}).
  */
 final class FlinkOutputFile implements OutputFile {
 
@@ -32,33 +32,8 @@ final class FlinkOutputFile implements OutputFile {
     }
 
     private PositionOutputStream open(FileSystem.WriteMode mode) throws IOException {
-        FSDataOutputStream out = path.getFileSystem().create(path, mode);
-        return new PositionOutputStream() {
-            @Override
-            public long getPos() throws IOException {
-                return out.getPos();
-            }
-
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                out.flush();
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.close();
-            }
-        };
+        // Always a new file, so the stream's own count of bytes is the position.
+        return new OrderedFooterStream(path.getFileSystem().create(path, mode), path.toString());
     }
 
     @Override
