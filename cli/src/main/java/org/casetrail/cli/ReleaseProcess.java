@@ -141,7 +141,8 @@ final class ReleaseProcess {
                 period.flag(), k, k >= PublicationPolicy.LOWEST_PUBLIC_K, protection, (String) snapshot.get("ptable_version"),
                 (String) snapshot.get("consent_basis"), keyFingerprint,
                 Protection.PERTURBATION.flag().equals(protection) ? secret.fingerprint() : null,
-                Map.of("case_event", ReleasedSchemas.currentCaseEventVersion(), "tables", Tables.SCHEMA_VERSION),
+                // Sorted, as Map.of's order changes from one JVM to the next.
+                new java.util.TreeMap<>(Map.of("case_event", ReleasedSchemas.currentCaseEventVersion(), "tables", Tables.SCHEMA_VERSION)),
                 Casetrail.codeVersion(), cases, tables,
                 (Map<String, Map<String, Map<String, Number>>>) snapshot.get("information_loss"), null, null);
     }

@@ -101,9 +101,10 @@ public final class Snapshot {
                 raw.add(TableRows.unsuppressed(spec, rawSchema, cell));
             }
             write(dir, spec.unsuppressed(), rawSchema, raw);
-            tables.put(spec.name(), Map.of("rows", published.size(),
+            // Sorted: Map.of iterates in an order that changes from one JVM to the next, and this is written out.
+            tables.put(spec.name(), new java.util.TreeMap<>(Map.of("rows", published.size(),
                     "suppressed_primary", release.suppressed(spec, PublishedCell.Suppression.PRIMARY),
-                    "suppressed_secondary", release.suppressed(spec, PublishedCell.Suppression.SECONDARY)));
+                    "suppressed_secondary", release.suppressed(spec, PublishedCell.Suppression.SECONDARY))));
             loss.put(spec.name(), InformationLoss.of(spec, ofTable, release.tables().get(spec)));
         }
         Schema journeySchema = Tables.CASE_JOURNEYS.avroSchema();
