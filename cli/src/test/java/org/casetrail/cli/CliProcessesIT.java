@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -105,6 +107,43 @@ class CliProcessesIT {
         assertThat(blocked.out).contains("casetrail: refused: case_journeys is a restricted table").doesNotContain("Exception");
 
         assertThat(run("audit", "--warehouse", warehouse.toString()).status).isZero();
+    }
+
+    @Test
+    void twoReplaysInTwoProcessesWriteTheSameFilesByteForByte() throws Exception {
+        Path key = dir.resolve("twice.key");
+        Path export = dir.resolve("twice.jsonl");
+        assertThat(run("keys", "init", "--key-file", key.toString()).status()).isZero();
+        assertThat(run("generate", "--cases", "300", "--seed", "12", "--out", export.toString()).status()).isZero();
+        Result ingested = run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), "--topic", "twice",
+                export.toString());
+        assertThat(ingested.status()).as(ingested.out()).isZero();
+
+        Path first = dir.resolve("twice-first");
+        Path second = dir.resolve("twice-second");
+        Result one = run("replay", "--bootstrap-server", bootstrap, "--topic", "twice", "--warehouse", first.toString(), "--k", "5");
+        assertThat(one.status()).as(one.out()).isZero();
+        // The same secret, or the noise differs by design.
+        Files.createDirectories(second);
+        Files.copy(first.resolve("perturbation.key"), second.resolve("perturbation.key"), StandardCopyOption.COPY_ATTRIBUTES);
+        Result two = run("replay", "--bootstrap-server", bootstrap, "--topic", "twice", "--warehouse", second.toString(), "--k", "5");
+        assertThat(two.status()).as(two.out()).isZero();
+
+        Path a = first.resolve("current").toRealPath();
+        Path b = second.resolve("current").toRealPath();
+        List<Path> files;
+        try (var walk = Files.walk(a)) {
+            // The manifest alone says when and as which release.
+            files = walk.filter(Files::isRegularFile).map(a::relativize).filter(f -> !f.toString().equals("manifest.json"))
+                    .sorted().toList();
+        }
+        assertThat(files).as("public and restricted tables, snapshot.json, the data dictionary")
+                .filteredOn(f -> f.toString().endsWith(".parquet")).hasSizeGreaterThan(10);
+        assertThat(files).contains(Path.of("snapshot.json"));
+        for (Path file : files) {
+            assertThat(Arrays.mismatch(Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file))))
+                    .as("first byte of %s that differs", file).isEqualTo(-1);
+        }
     }
 
     @Test
