@@ -19,8 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.ingest.IngestSummary;
-import org.casetrail.ingest.pseudonym.PseudonymKey;
-import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 import org.junit.jupiter.api.Test;
@@ -46,12 +44,8 @@ class BigLogSmallHeapReplayIT {
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void twoMillionEventsReplayInA512MbHeap() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
-            Path export = dir.resolve("export.jsonl");
-            SyntheticExport.write(SyntheticExport.Settings.defaults(90_000, 2026), export, SyntheticExport.Format.JSONL);
-            Path key = dir.resolve("k.key");
-            PseudonymKey.create(key);
-            IngestSummary ingested = IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(export));
-            Files.delete(export);
+            IngestSummary ingested = IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 90_000, 2026).ingested();
+            Files.delete(dir.resolve("export.jsonl"));
             assertThat(ingested.accepted()).isGreaterThan(2_000_000);
             assertThat(heapToHoldAsEvents(broker.bootstrapServers(), ingested.accepted()))
                     .as("bytes of heap that the log's events would take, held decoded").isGreaterThan(HEAP);

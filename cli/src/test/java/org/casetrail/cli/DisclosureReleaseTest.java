@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.casetrail.ingest.pseudonym.PseudonymKey;
-import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.ConsentBasis;
@@ -45,11 +43,7 @@ class DisclosureReleaseTest {
     @BeforeAll
     static void release() throws Exception {
         broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
-        Path export = dir.resolve("export.jsonl");
-        SyntheticExport.write(SyntheticExport.Settings.defaults(2500, 77), export, SyntheticExport.Format.JSONL);
-        Path key = dir.resolve("k.key");
-        PseudonymKey.create(key);
-        IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(export));
+        IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 2500, 77);
         warehouse = dir.resolve("warehouse");
         good = ReleaseProcess.replay(suppression());
         assertThat(good.published()).as(String.valueOf(good.manifest().audit())).isTrue();

@@ -20,8 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.casetrail.ingest.pseudonym.PseudonymKey;
-import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.CaseIdentifiedDetails;
@@ -50,11 +48,7 @@ class IndependentCheckTest {
     @Test
     void everyCellOfEveryTableMatchesPlainSqlOverTheEvents() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
-            Path export = dir.resolve("export.jsonl");
-            SyntheticExport.write(SyntheticExport.Settings.defaults(3000, 99), export, SyntheticExport.Format.JSONL);
-            Path key = dir.resolve("k.key");
-            PseudonymKey.create(key);
-            IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(export));
+            IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 3000, 99);
 
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
                 loadEvents(broker.bootstrapServers(), duck);

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.casetrail.ingest.pseudonym.PseudonymKey;
-import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.ConsentBasis;
@@ -58,11 +56,9 @@ class PublicReleasesTest {
     @BeforeAll
     static void twoPublicReleasesAPeriodApart() throws Exception {
         broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
-        export = dir.resolve("export.jsonl");
-        SyntheticExport.write(SyntheticExport.Settings.defaults(1250, 2024), export, SyntheticExport.Format.JSONL);
-        key = dir.resolve("k.key");
-        PseudonymKey.create(key);
-        IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(export));
+        IngestedCaseLoad load = IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 1250, 2024);
+        export = load.export();
+        key = load.key();
         warehouse = dir.resolve("warehouse");
         yearEnd = ReleaseProcess.replay(request(warehouse).withAsOf(END_OF_2012));
         assertThat(yearEnd.published()).as("%s", yearEnd.manifest().publication()).isTrue();
