@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.casetrail.jobs.OutcomeJob;
@@ -142,7 +143,7 @@ final class ReleaseProcess {
                 (String) snapshot.get("consent_basis"), keyFingerprint,
                 Protection.PERTURBATION.flag().equals(protection) ? secret.fingerprint() : null,
                 // Sorted, as Map.of's order changes from one JVM to the next.
-                new java.util.TreeMap<>(Map.of("case_event", ReleasedSchemas.currentCaseEventVersion(), "tables", Tables.SCHEMA_VERSION)),
+                new TreeMap<>(Map.of("case_event", ReleasedSchemas.currentCaseEventVersion(), "tables", Tables.SCHEMA_VERSION)),
                 Casetrail.codeVersion(), cases, tables,
                 (Map<String, Map<String, Map<String, Number>>>) snapshot.get("information_loss"), null, null);
     }

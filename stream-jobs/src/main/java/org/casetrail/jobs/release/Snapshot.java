@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -95,14 +100,14 @@ public final class Snapshot {
             write(dir, spec, schema, published);
             Schema rawSchema = spec.unsuppressed().avroSchema();
             List<OutcomeCell> ofTable = rows.stream().filter(c -> c.table.equals(spec.name()))
-                    .sorted(java.util.Comparator.comparing(OutcomeCell::cellId)).toList();
+                    .sorted(Comparator.comparing(OutcomeCell::cellId)).toList();
             List<GenericRecord> raw = new ArrayList<>();
             for (OutcomeCell cell : ofTable) {
                 raw.add(TableRows.unsuppressed(spec, rawSchema, cell));
             }
             write(dir, spec.unsuppressed(), rawSchema, raw);
             // Sorted: Map.of iterates in an order that changes from one JVM to the next, and this is written out.
-            tables.put(spec.name(), new java.util.TreeMap<>(Map.of("rows", published.size(),
+            tables.put(spec.name(), new TreeMap<>(Map.of("rows", published.size(),
                     "suppressed_primary", release.suppressed(spec, PublishedCell.Suppression.PRIMARY),
                     "suppressed_secondary", release.suppressed(spec, PublishedCell.Suppression.SECONDARY))));
             loss.put(spec.name(), InformationLoss.of(spec, ofTable, release.tables().get(spec)));
@@ -116,7 +121,7 @@ public final class Snapshot {
         cases.put("cases_without_research_consent", 0L);
         long testimonies = 0;
         // Sorted by case pseudonym, so the same state always writes the same bytes.
-        Collection<Journey> sorted = new java.util.TreeMap<>(journeys).values();
+        Collection<Journey> sorted = new TreeMap<>(journeys).values();
         for (Journey journey : sorted) {
             cases.merge("cases", 1L, Long::sum);
             cases.merge(switch (journey.inclusion()) {
@@ -133,7 +138,7 @@ public final class Snapshot {
         write(dir, Tables.CASE_JOURNEYS, journeySchema, () -> sorted.stream()
                 .filter(j -> j.row() != null).map(j -> journeyBytes.decode(j.row())).iterator());
         write(dir, Tables.TESTIMONIES, testimonySchema, () -> sorted.stream()
-                .flatMap(j -> java.util.Arrays.stream(j.testimonies())).map(testimonyBytes::decode).iterator());
+                .flatMap(j -> Arrays.stream(j.testimonies())).map(testimonyBytes::decode).iterator());
 
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("sequence", sequence);
@@ -194,13 +199,13 @@ public final class Snapshot {
     }
 
     /** The java.nio path of a folder on the local file system (a shared mount included), empty for any other scheme. */
-    private static java.util.Optional<Path> localPath(org.apache.flink.core.fs.Path path) throws IOException {
+    private static Optional<Path> localPath(org.apache.flink.core.fs.Path path) throws IOException {
         URI uri = path.makeQualified(path.getFileSystem()).toUri();
-        return "file".equals(uri.getScheme()) ? java.util.Optional.of(Path.of(uri)) : java.util.Optional.empty();
+        return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri)) : Optional.empty();
     }
 
     private static void write(org.apache.flink.core.fs.Path dir, TableSpec spec, Schema schema, Iterable<GenericRecord> rows) throws IOException {
-        java.util.Iterator<GenericRecord> next = rows.iterator();
+        Iterator<GenericRecord> next = rows.iterator();
         if (!next.hasNext()) {
             // Never an empty part file: DuckDB would scan the table's folder with one thread (duckdb#10112).
             return;
