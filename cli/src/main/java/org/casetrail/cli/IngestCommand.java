@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.casetrail.ingest.ExportIngest;
 import org.casetrail.ingest.IngestSummary;
+import org.casetrail.ingest.publish.BackgroundEventLogWriter;
 import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.publish.EventLogWriter;
 import org.casetrail.ingest.publish.RejectFile;
@@ -60,7 +61,8 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         Console console = System.console();
-        EventLogWriter kafka = KafkaEventLogWriter.open(bootstrapServer, topic, partitions);
+        // Encoding and sending on a thread of their own: 7 % off a 1M-record ingest (bench/PROFILE.md).
+        EventLogWriter kafka = new BackgroundEventLogWriter(KafkaEventLogWriter.open(bootstrapServer, topic, partitions));
         EventLogWriter log;
         try {
             log = rejectsFile == null ? kafka : new RejectFile(kafka, rejectsFile);
