@@ -116,6 +116,11 @@ public final class NarrativeScrubber {
         int d = dob.getDayOfMonth();
         int m = dob.getMonthValue();
         int y = dob.getYear();
+        // Every form below holds the year's digits as written, so a text without them holds no
+        // form, and the five patterns (compiled anew for each person) need not be built.
+        if (!text.contains(Integer.toString(y))) {
+            return text;
+        }
         String dd = "0?" + d;
         String mm = "0?" + m;
         String sep = "\\s*[./\\-]\\s*";
