@@ -25,6 +25,11 @@ public final class Pseudonymizer {
 
     private final Mac mac;
     private final String keyFingerprint;
+    // An export lists a case's records together, about twenty of them: the last case's pseudonym
+    // is kept, which spares one of the two HMACs of most records.
+    private String lastSource;
+    private String lastCaseId;
+    private String lastCasePseudonym;
 
     public Pseudonymizer(PseudonymKey key) {
         try {
@@ -37,7 +42,12 @@ public final class Pseudonymizer {
     }
 
     public String casePseudonym(String source, String caseId) {
-        return pseudonym("case", source, caseId);
+        if (!caseId.equals(lastCaseId) || !source.equals(lastSource)) {
+            lastCasePseudonym = pseudonym("case", source, caseId);
+            lastSource = source;
+            lastCaseId = caseId;
+        }
+        return lastCasePseudonym;
     }
 
     public String eventId(String source, String sourceEventId) {
