@@ -3,7 +3,6 @@ package org.casetrail.ingest.read;
 import java.io.IOException;
 import java.io.InputStream;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +13,13 @@ import org.casetrail.schemas.event.RejectReason;
 /** JSON Lines: one object per line, UTF-8, LF or CRLF, with or without a byte-order mark. */
 public final class JsonLinesReader implements ExportReader {
 
+    /**
+     * A key given twice is refused, at any depth: which of the two a reader believes is where a
+     * smuggled value would hide. The tree builder checks it as it inserts, which costs less than
+     * the parser's own duplicate detection (a set of names for every object).
+     */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 

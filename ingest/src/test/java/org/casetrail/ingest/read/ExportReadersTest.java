@@ -27,16 +27,18 @@ class ExportReadersTest {
         bytes.write("{\"a\": \"\u0000\"}\n".getBytes(StandardCharsets.UTF_8)); // 8: raw NUL inside a string
         bytes.write("{\"a\": 1, \"a\": 2}\n".getBytes(StandardCharsets.UTF_8)); // 9: duplicate key
         bytes.write("{\"a\": 1} trailing\n".getBytes(StandardCharsets.UTF_8));  // 10: trailing garbage
-        bytes.write("{\"b\": 2}".getBytes(StandardCharsets.UTF_8));             // 11: ok, no final newline
+        bytes.write("{\"p\": {\"x\": [{\"k\": 1, \"k\": 2}]}}\n".getBytes(StandardCharsets.UTF_8)); // 11: duplicate key, deep down
+        bytes.write("{\"b\": 2}".getBytes(StandardCharsets.UTF_8));             // 12: ok, no final newline
 
         List<ExportRecord> records = readAll(new JsonLinesReader(new ByteArrayInputStream(bytes.toByteArray())));
 
-        assertThat(records).extracting(ExportRecord::lineNumber).containsExactly(1L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(records).extracting(ExportRecord::lineNumber).containsExactly(1L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         assertThat(records).extracting(ExportRecord::unreadable).containsExactly(null, RejectReason.MALFORMED_LINE,
                 RejectReason.NOT_AN_OBJECT, RejectReason.INVALID_ENCODING, RejectReason.LINE_TOO_LONG,
-                RejectReason.MALFORMED_LINE, RejectReason.MALFORMED_LINE, RejectReason.MALFORMED_LINE, null);
+                RejectReason.MALFORMED_LINE, RejectReason.MALFORMED_LINE, RejectReason.MALFORMED_LINE,
+                RejectReason.MALFORMED_LINE, null);
         assertThat(records.get(0).content().get("a").asInt()).isEqualTo(1);
-        assertThat(records.get(8).content().get("b").asInt()).isEqualTo(2);
+        assertThat(records.get(9).content().get("b").asInt()).isEqualTo(2);
     }
 
     @Test
