@@ -144,6 +144,27 @@ class CliProcessesIT {
             assertThat(Arrays.mismatch(Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file))))
                     .as("first byte of %s that differs", file).isEqualTo(-1);
         }
+
+        // The report of a release, made twice in two processes, is the same HTML and CSVs; of the
+        // other release, the same but for the release id it names.
+        Path reportA = dir.resolve("twice-report-a");
+        Path reportAgain = dir.resolve("twice-report-a-again");
+        Path reportB = dir.resolve("twice-report-b");
+        for (Path[] made : new Path[][] {{first, reportA}, {first, reportAgain}, {second, reportB}}) {
+            Result report = run("report", "--warehouse", made[0].toString(), "--out", made[1].resolve("report.html").toString());
+            assertThat(report.status()).as(report.out()).isZero();
+        }
+        List<Path> reportFiles;
+        try (var list = Files.list(reportA)) {
+            reportFiles = list.map(reportA::relativize).sorted().toList();
+        }
+        assertThat(reportFiles).as("the HTML and a CSV per table").hasSizeGreaterThan(5).contains(Path.of("report.html"));
+        for (Path file : reportFiles) {
+            assertThat(Arrays.mismatch(Files.readAllBytes(reportA.resolve(file)), Files.readAllBytes(reportAgain.resolve(file))))
+                    .as("first byte of the report's %s that differs", file).isEqualTo(-1);
+            String other = Files.readString(reportB.resolve(file)).replace(b.getFileName().toString(), a.getFileName().toString());
+            assertThat(other).as("the other release's %s", file).isEqualTo(Files.readString(reportA.resolve(file)));
+        }
     }
 
     @Test
