@@ -110,12 +110,25 @@ final class LineSplitter {
         if (length > start && buffer[length - 1] == '\r') {
             length--;
         }
+        if (isAscii(buffer, start, length)) {
+            // ASCII reads the same in UTF-8 and Latin-1, and Latin-1 becomes a String in one copy.
+            return new Line(lineNumber, new String(buffer, start, length - start, StandardCharsets.ISO_8859_1), null);
+        }
         try {
             CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(buffer, start, length - start));
             return new Line(lineNumber, chars.toString(), null);
         } catch (CharacterCodingException e) {
             return new Line(lineNumber, null, RejectReason.INVALID_ENCODING);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOfNewline(byte[] bytes, int from, int to) {
