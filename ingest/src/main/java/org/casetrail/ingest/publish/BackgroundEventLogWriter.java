@@ -88,6 +88,10 @@ public final class BackgroundEventLogWriter implements EventLogWriter {
         }
         closed = true;
         try {
+            // What was appended reaches the log, as the producer's own close would send it, unless writing already failed.
+            if (failure == null && !batch.isEmpty()) {
+                put(batch);
+            }
             put(STOP);
             thread.join();
         } catch (InterruptedException e) {
@@ -128,10 +132,8 @@ public final class BackgroundEventLogWriter implements EventLogWriter {
                 if (failure == null) {
                     try {
                         target.flush();
-                    } catch (RuntimeException e) {
-                        failure = e;
-                    } catch (Error e) {
-                        failure = new IngestException("writing to the event log failed (" + e.getClass().getSimpleName() + ")", e);
+                    } catch (RuntimeException | Error e) {
+                        failure = asFailure(e);
                     }
                 }
                 flush.done().countDown();
@@ -148,12 +150,18 @@ public final class BackgroundEventLogWriter implements EventLogWriter {
                         target.reject((RejectedRecord) record);
                     }
                 }
-            } catch (RuntimeException e) {
-                failure = e;
-            } catch (Error e) {
-                // The thread goes on draining the queue, so the main thread never waits on it forever.
-                failure = new IngestException("writing to the event log failed (" + e.getClass().getSimpleName() + ")", e);
+            } catch (RuntimeException | Error e) {
+                failure = asFailure(e);
             }
         }
+    }
+
+    /**
+     * What the main thread throws for a failure here. An Error is caught too, so that this thread
+     * goes on draining the queue and the main thread never waits on it forever.
+     */
+    private static RuntimeException asFailure(Throwable e) {
+        return e instanceof RuntimeException runtime ? runtime
+                : new IngestException("writing to the event log failed (" + e.getClass().getSimpleName() + ")", e);
     }
 }

@@ -85,6 +85,18 @@ class BackgroundEventLogWriterTest {
     }
 
     @Test
+    void closingWithoutAFlushStillWritesWhatWasAppended() {
+        RecordingLog target = new RecordingLog();
+        BackgroundEventLogWriter log = new BackgroundEventLogWriter(target);
+        for (int i = 0; i < BackgroundEventLogWriter.BATCH + 3; i++) {
+            log.append(event(i));
+        }
+        log.close();
+        assertThat(target.written).hasSize(BackgroundEventLogWriter.BATCH + 3).endsWith("e" + (BackgroundEventLogWriter.BATCH + 2));
+        assertThat(target.closed).isTrue();
+    }
+
+    @Test
     void aFailedWriteStopsTheRunWithItsOwnMessageAndNothingAfterItIsWritten() {
         RecordingLog target = new RecordingLog();
         target.failOn = "e10";
