@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,6 +37,7 @@ import org.casetrail.schemas.event.RejectedRecord;
 public final class KafkaEventLogWriter implements EventLogWriter {
 
     private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
+    private static final int BATCH_BYTES = 256 * 1024;
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String eventsTopic;
@@ -41,11 +45,16 @@ public final class KafkaEventLogWriter implements EventLogWriter {
     private final String bootstrapServers;
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
 
-    private KafkaEventLogWriter(String bootstrapServers, String eventsTopic) {
+    private KafkaEventLogWriter(String bootstrapServers, String eventsTopic, int largestBatchAccepted) {
         this.bootstrapServers = bootstrapServers;
         this.eventsTopic = eventsTopic;
         this.rejectedTopic = EventLogTopics.rejectedFor(eventsTopic);
-        this.producer = new KafkaProducer<>(producerSettings(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
+        Properties settings = producerSettings(bootstrapServers);
+        // Kafka 4.1's producer splits a batch the topic refuses back into batches of batch.size, forever,
+        // until its network thread overflows its stack and every later send waits for good (KAFKA-8350).
+        // Batches no bigger than the topics take never get there; a record too big on its own is refused.
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, Math.min(BATCH_BYTES, largestBatchAccepted));
+        this.producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /**
@@ -59,7 +68,7 @@ public final class KafkaEventLogWriter implements EventLogWriter {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         // A full send buffer waits for a slow broker this long before the run gives up.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
@@ -72,11 +81,11 @@ public final class KafkaEventLogWriter implements EventLogWriter {
      * they do not exist yet.
      */
     public static KafkaEventLogWriter open(String bootstrapServers, String eventsTopic, int partitions) {
-        ensureTopics(bootstrapServers, eventsTopic, partitions);
-        return new KafkaEventLogWriter(bootstrapServers, eventsTopic);
+        return new KafkaEventLogWriter(bootstrapServers, eventsTopic, ensureTopics(bootstrapServers, eventsTopic, partitions));
     }
 
-    static void ensureTopics(String bootstrapServers, String eventsTopic, int partitions) {
+    /** Makes the events topic and its reject topic exist; returns the largest batch, in bytes, both accept. */
+    static int ensureTopics(String bootstrapServers, String eventsTopic, int partitions) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
@@ -101,6 +110,7 @@ public final class KafkaEventLogWriter implements EventLogWriter {
                     }
                 }
             }
+            return largestBatchAccepted(admin, List.of(eventsTopic, EventLogTopics.rejectedFor(eventsTopic)));
         } catch (TimeoutException e) {
             throw new IngestException("cannot reach Kafka at " + bootstrapServers + " within "
                     + REACH_TIMEOUT.toSeconds() + " s; is the broker running? (casetrail broker --data-dir DIR)");
@@ -111,6 +121,20 @@ public final class KafkaEventLogWriter implements EventLogWriter {
             Thread.currentThread().interrupt();
             throw new IngestException("interrupted while connecting to Kafka");
         }
+    }
+
+    private static int largestBatchAccepted(Admin admin, List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        int largest = Integer.MAX_VALUE;
+        for (Config config : configs.values()) {
+            ConfigEntry limit = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (limit != null && limit.value() != null) {
+                largest = Math.min(largest, Integer.parseInt(limit.value()));
+            }
+        }
+        return largest;
     }
 
     @Override
@@ -149,8 +173,9 @@ public final class KafkaEventLogWriter implements EventLogWriter {
     private void failIfSendFailed() {
         Exception failure = sendFailure.get();
         if (failure != null) {
+            // Kafka's own words say which of its limits ran out; they name topics and timings, never a record's content.
             throw new IngestException("writing to Kafka at " + bootstrapServers + " failed (" + failure.getClass().getSimpleName()
-                    + "). Re-run the same ingest: events already written are not counted twice.", failure);
+                    + ": " + failure.getMessage() + "). Re-run the same ingest: events already written are not counted twice.", failure);
         }
     }
 
