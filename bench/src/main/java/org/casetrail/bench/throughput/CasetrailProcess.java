@@ -26,14 +26,18 @@ final class CasetrailProcess {
 
     private final String classpath;
     private final List<String> jvmOptions;
+    private final Path launcher;
 
     /**
      * @param classpath  the CLI's jar and its lib folder, or any classpath that holds them
      * @param jvmOptions options of every child JVM, e.g. its heap
+     * @param launcher   the {@code casetrail} script to run the CLI through, with its class-data
+     *                   archives, or null for a plain {@code java} on {@code classpath}
      */
-    CasetrailProcess(String classpath, List<String> jvmOptions) {
+    CasetrailProcess(String classpath, List<String> jvmOptions, Path launcher) {
         this.classpath = classpath;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.launcher = launcher;
     }
 
     /**
@@ -45,13 +49,22 @@ final class CasetrailProcess {
     Finished run(String step, Duration timeout, Path outputFile, List<String> extraJvmOptions, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(extraJvmOptions);
-        command.addAll(List.of("-cp", classpath, MAIN));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
+        if (launcher != null) {
+            // The launcher execs java once its archive exists, so the process measured is the JVM.
+            command.add(launcher.toString());
+            List<String> options = new ArrayList<>(jvmOptions);
+            options.addAll(extraJvmOptions);
+            builder.environment().put("CASETRAIL_JAVA_OPTS", String.join(" ", options));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(extraJvmOptions);
+            command.addAll(List.of("-cp", classpath, MAIN));
+        }
         command.addAll(List.of(args));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
+        Process process = builder.start();
         AtomicLong peakRss = new AtomicLong(-1);
         Thread sampler = new Thread(() -> samplePeakRss(process, peakRss), "rss-" + step);
         sampler.setDaemon(true);

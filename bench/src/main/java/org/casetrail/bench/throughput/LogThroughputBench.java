@@ -53,6 +53,7 @@ public final class LogThroughputBench implements Callable<Integer> {
     static final String PLAIN_CONSUME = "plain consume";
     static final String REPLAY = "casetrail replay";
     static final String REPLAY_JOB = "  of which the job";
+    private static final String WARM_UP_TOPIC = "warm-up-events";
 
     private static final Pattern INGESTED = Pattern.compile("read (\\d+), accepted (\\d+), rejected (\\d+)");
     private static final Pattern REPLAYED = Pattern.compile("release (\\S+): (\\d+) events read");
@@ -79,11 +80,17 @@ public final class LogThroughputBench implements Callable<Integer> {
     @Option(names = "--cli-java-opts", defaultValue = "-Xmx2g", description = "JVM options of the ingest and replay processes (default: ${DEFAULT-VALUE}; bench/run passes those of cli/jvm.options, as ./casetrail).")
     String cliJavaOpts;
 
+    @Option(names = "--launcher", description = "Run ingest and replay through this casetrail script, as a user does, class-data"
+            + " archives included (bench/run passes ./casetrail); a small ingest and replay first make sure the archives exist."
+            + " Default: plain java on --cli-classpath.")
+    Path launcher;
+
     @Option(names = "--profile", description = "Record a JFR profile of ingest and of replay into this folder (ingest.jfr, replay.jfr).")
     Path profile;
 
     /** What to run on and how. */
-    public record Settings(long events, long seed, Path workdir, String cliClasspath, List<String> cliJvmOptions, Path profile) {
+    public record Settings(long events, long seed, Path workdir, String cliClasspath, List<String> cliJvmOptions, Path profile,
+                           Path launcher) {
     }
 
     public static void main(String[] args) {
@@ -108,7 +115,8 @@ public final class LogThroughputBench implements Callable<Integer> {
         try {
             Settings settings = new Settings(events, seed, dir,
                     cliClasspath != null ? cliClasspath : System.getProperty("java.class.path"),
-                    Arrays.stream(cliJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(), profile);
+                    Arrays.stream(cliJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(), profile,
+                    launcher == null ? null : launcher.toAbsolutePath());
             ThroughputReport report = run(settings, line -> {
                 System.out.println("- " + line);
                 System.out.flush();
@@ -150,7 +158,7 @@ public final class LogThroughputBench implements Callable<Integer> {
         Files.deleteIfExists(keyFile);
         PseudonymKey.create(keyFile);
         Path warehouse = settings.workdir().resolve("warehouse");
-        CasetrailProcess casetrail = new CasetrailProcess(settings.cliClasspath(), settings.cliJvmOptions());
+        CasetrailProcess casetrail = new CasetrailProcess(settings.cliClasspath(), settings.cliJvmOptions(), settings.launcher());
 
         List<ThroughputReport.Step> steps = new ArrayList<>();
         List<ThroughputReport.Check> checks = new ArrayList<>();
@@ -159,6 +167,11 @@ public final class LogThroughputBench implements Callable<Integer> {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.workdir().resolve("kafka"), 0)) {
             String bootstrap = broker.bootstrapServers();
             progress.say("broker on " + bootstrap + "; " + written.records() + " records to go");
+            if (settings.launcher() != null) {
+                progress.say("0. a small ingest and replay through " + settings.launcher()
+                        + ", so that the measured runs start as every run after a command's first does");
+                warmUp(casetrail, settings, bootstrap, keyFile, limit);
+            }
 
             progress.say("1. " + PLAIN_PRODUCE);
             PlainProduce.Produced produced = PlainProduce.send(bootstrap, PLAIN_TOPIC, PARTITIONS, export);
@@ -232,10 +245,31 @@ public final class LogThroughputBench implements Callable<Integer> {
         return new ThroughputReport(startedAt,
                 new ThroughputReport.Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch"), settings.cliJvmOptions(),
+                        settings.launcher() == null ? "java -cp" : settings.launcher() + " (class-data archives)",
                         loadAtStart, ThroughputReport.Machine.loadAverage()),
                 new ThroughputReport.Data(settings.events(), cases, settings.seed(), written.records(), written.malformed(),
                         Files.size(export), releaseId),
                 steps, queries, checks);
+    }
+
+    /**
+     * The launcher records a command's class-data archive on its first good run, which costs that
+     * run seconds; these runs, on a topic and warehouse of their own, take that cost.
+     */
+    private static void warmUp(CasetrailProcess casetrail, Settings settings, String bootstrap, Path keyFile, Duration limit)
+            throws Exception {
+        Path export = settings.workdir().resolve("warm-up.jsonl");
+        SyntheticExport.write(SyntheticExport.Settings.defaults(200, settings.seed()), export, SyntheticExport.Format.JSONL);
+        Path output = settings.workdir().resolve("warm-up.out");
+        CasetrailProcess.Finished ingest = casetrail.run("warm-up ingest", limit, output, List.of(), "ingest",
+                "--bootstrap-server", bootstrap, "--key-file", keyFile.toString(), "--topic", WARM_UP_TOPIC, export.toString());
+        CasetrailProcess.Finished replay = ingest.status() != 0 ? ingest : casetrail.run("warm-up replay", limit, output, List.of(),
+                "replay", "--bootstrap-server", bootstrap, "--topic", WARM_UP_TOPIC,
+                "--warehouse", settings.workdir().resolve("warm-up-warehouse").toString());
+        if (replay.status() != 0) {
+            throw new BenchException("the warm-up through " + settings.launcher() + " failed (exit " + replay.status()
+                    + "); its output is in " + output);
+        }
     }
 
     /**

@@ -30,7 +30,7 @@ public record ThroughputReport(
      * and at the end say whether something else shared the cores: a rate is only comparable with
      * rates measured under a similar load.
      */
-    public record Machine(int cores, String java, String os, List<String> cliJvmOptions, double loadAverageAtStart,
+    public record Machine(int cores, String java, String os, List<String> cliJvmOptions, String launcher, double loadAverageAtStart,
                           double loadAverageAtEnd) {
 
         public static double loadAverage() {
@@ -89,10 +89,11 @@ public record ThroughputReport(
     }
 
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "%,d cases, %,d export records (%,d malformed), %.0f MB; %d cores, Java %s, child JVMs %s;"
-                        + " load average %.1f at start, %.1f at end%n",
+        out.printf(Locale.ROOT, "%,d cases, %,d export records (%,d malformed), %.0f MB; %d cores, Java %s, child JVMs %s"
+                        + " through %s; load average %.1f at start, %.1f at end%n",
                 data.cases(), data.exportRecords(), data.malformedRecords(), data.exportBytes() / 1e6, machine.cores(),
-                machine.java(), String.join(" ", machine.cliJvmOptions()), machine.loadAverageAtStart(), machine.loadAverageAtEnd());
+                machine.java(), String.join(" ", machine.cliJvmOptions()), machine.launcher(), machine.loadAverageAtStart(),
+                machine.loadAverageAtEnd());
         out.printf(Locale.ROOT, "%-18s %12s %9s %12s %7s %10s%n", "step", "records", "seconds", "rate/s", "ratio", "peak RSS");
         for (Step s : steps) {
             out.printf(Locale.ROOT, "%-18s %,12d %9.2f %,12.0f %7s %10s%n", s.step(), s.records(), s.seconds(), s.rate(),

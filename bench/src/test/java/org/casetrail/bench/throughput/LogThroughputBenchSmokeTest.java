@@ -34,7 +34,7 @@ class LogThroughputBenchSmokeTest {
     void everyStepRunsOnTheSameCaseLoadAndTheCountsAgree(@TempDir Path dir) throws Exception {
         List<String> said = new ArrayList<>();
         ThroughputReport report = LogThroughputBench.run(new LogThroughputBench.Settings(20_000, 2009, dir.resolve("run"),
-                cliClasspath(), List.of("-Xmx1g"), null), said::add);
+                cliClasspath(), List.of("-Xmx1g"), null, null), said::add);
 
         assertThat(report.steps()).extracting(ThroughputReport.Step::step).containsExactly(
                 LogThroughputBench.PLAIN_PRODUCE, LogThroughputBench.INGEST, LogThroughputBench.PLAIN_CONSUME, LogThroughputBench.REPLAY,
