@@ -80,9 +80,7 @@ class IngestRefusedByKafkaTest {
         Path export = dir.resolve("export.jsonl");
         Files.write(export, lines);
         Path key = dir.resolve("k.key");
-        if (!Files.exists(key)) {
-            PseudonymKey.create(key);
-        }
+        PseudonymKey.create(key);
         return IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 1, List.of(export));
     }
 

@@ -49,12 +49,8 @@ public final class KafkaEventLogWriter implements EventLogWriter {
         this.bootstrapServers = bootstrapServers;
         this.eventsTopic = eventsTopic;
         this.rejectedTopic = EventLogTopics.rejectedFor(eventsTopic);
-        Properties settings = producerSettings(bootstrapServers);
-        // Kafka 4.1's producer splits a batch the topic refuses back into batches of batch.size, forever,
-        // until its network thread overflows its stack and every later send waits for good (KAFKA-8350).
-        // Batches no bigger than the topics take never get there; a record too big on its own is refused.
-        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, Math.min(BATCH_BYTES, largestBatchAccepted));
-        this.producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(producerSettings(bootstrapServers, largestBatchAccepted),
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /**
@@ -62,13 +58,21 @@ public final class KafkaEventLogWriter implements EventLogWriter {
      * producer, its baseline, sends with exactly these and nothing else.
      */
     public static Properties producerSettings(String bootstrapServers) {
+        return producerSettings(bootstrapServers, Integer.MAX_VALUE);
+    }
+
+    /** The same, for topics that take batches of at most {@code largestBatchAccepted} bytes. */
+    static Properties producerSettings(String bootstrapServers, int largestBatchAccepted) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
+        // Kafka 4.1's producer splits a batch the topic refuses back into batches of batch.size, forever,
+        // until its network thread overflows its stack and every later send waits for good (KAFKA-8350).
+        // Batches no bigger than the topics take never get there; a record too big on its own is refused.
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Math.min(BATCH_BYTES, largestBatchAccepted));
         // A full send buffer waits for a slow broker this long before the run gives up.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
