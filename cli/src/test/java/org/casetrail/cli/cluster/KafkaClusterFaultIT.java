@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.LeaderNotAvailableException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.cli.CliException;
 import org.casetrail.ingest.publish.EventLogTopics;
@@ -87,7 +90,7 @@ class KafkaClusterFaultIT {
             boolean controllerKilled;
             try (Admin admin = admin(bootstrap)) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (endOffset(admin, TOPIC) < 3000 && ingest.isAlive() && System.nanoTime() < deadline) {
+                while (endOffsetOnceKnown(admin, TOPIC) < 3000 && ingest.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 assertThat(ingest.isAlive()).as("the ingest is still writing when the node is killed").isTrue();
@@ -177,10 +180,25 @@ class KafkaClusterFaultIT {
         return admin.describeTopics(List.of(topic)).allTopicNames().get(20, TimeUnit.SECONDS).get(topic);
     }
 
-    private static long endOffset(Admin admin, String topic) throws Exception {
+    /**
+     * The topic's end offset, or 0 while it is too new to have one: the node that lists it can
+     * know it before the node asked for its partitions' metadata does.
+     */
+    private static long endOffsetOnceKnown(Admin admin, String topic) throws Exception {
         if (!admin.listTopics().names().get(20, TimeUnit.SECONDS).contains(topic)) {
             return 0;
         }
+        try {
+            return endOffset(admin, topic);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException || e.getCause() instanceof LeaderNotAvailableException) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    private static long endOffset(Admin admin, String topic) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (TopicPartitionInfo p : describe(admin, topic).partitions()) {
             request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
