@@ -2,6 +2,7 @@ package org.casetrail.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,11 @@ class KafkaClusterFaultIT {
                 while (endOffsetOnceKnown(admin, TOPIC) < 3000 && ingest.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                assertThat(ingest.isAlive()).as("the ingest is still writing when the node is killed").isTrue();
+                if (!ingest.isAlive()) {
+                    ingest.waitFor(10, TimeUnit.SECONDS);
+                }
+                assertThat(ingest.isAlive()).as(() -> "the ingest is still writing when the node is killed; it said: "
+                        + readQuietly(ingestOut)).isTrue();
                 // The active controller if it leads a partition of the topic (both roles lost at
                 // once), else the leader of partition 0: either way the producer loses a leader.
                 int controller = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
@@ -152,6 +157,14 @@ class KafkaClusterFaultIT {
             cluster.stop();
         }
         assertThat(cluster.processes()).noneMatch(NodeProcess::isAlive);
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(" + file + " unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** The event ids the export's accepted records get under this key, counted. */

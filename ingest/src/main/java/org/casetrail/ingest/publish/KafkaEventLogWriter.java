@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.casetrail.ingest.IngestException;
 import org.casetrail.schemas.CaseEventCodec;
@@ -130,7 +131,20 @@ public final class KafkaEventLogWriter implements EventLogWriter {
     private static int largestBatchAccepted(Admin admin, List<String> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<ConfigResource, Config> configs = null;
+        long deadline = System.nanoTime() + REACH_TIMEOUT.toNanos();
+        while (configs == null) {
+            try {
+                configs = admin.describeConfigs(resources).all().get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                // A topic just created is known to the controller before every broker has it; the
+                // admin client does not retry a config lookup on a broker that has not caught up yet.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
         int largest = Integer.MAX_VALUE;
         for (Config config : configs.values()) {
             ConfigEntry limit = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
