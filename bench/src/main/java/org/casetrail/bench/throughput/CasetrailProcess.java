@@ -1,28 +1,20 @@
 package org.casetrail.bench.throughput;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 
 /**
  * The real {@code casetrail} command in a child JVM, started the way a user starts it, so that
- * what is measured is what a user runs: its wall time (JVM start-up included) and its peak
- * resident memory, which only a separate process can show.
+ * what is measured is what a user runs.
  */
 final class CasetrailProcess {
 
     private static final String MAIN = "org.casetrail.cli.Casetrail";
-    private static final long RSS_SAMPLE_MILLIS = 50;
-
-    /** How a run ended: exit status, what it printed (stdout and stderr), wall time and peak RSS (-1 if unknown). */
-    record Finished(int status, String output, double seconds, long peakRssBytes) {
-    }
 
     private final String classpath;
     private final List<String> jvmOptions;
@@ -46,65 +38,23 @@ final class CasetrailProcess {
      *
      * @param extraJvmOptions options of this run only (a profiler's, for one step)
      */
-    Finished run(String step, Duration timeout, Path outputFile, List<String> extraJvmOptions, String... args)
+    ChildJvm.Finished run(String step, Duration timeout, Path outputFile, List<String> extraJvmOptions, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
+        Map<String, String> environment = new HashMap<>();
         if (launcher != null) {
             // The launcher execs java once its archive exists, so the process measured is the JVM.
             command.add(launcher.toString());
             List<String> options = new ArrayList<>(jvmOptions);
             options.addAll(extraJvmOptions);
-            builder.environment().put("CASETRAIL_JAVA_OPTS", String.join(" ", options));
+            environment.put("CASETRAIL_JAVA_OPTS", String.join(" ", options));
         } else {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(ChildJvm.java());
             command.addAll(jvmOptions);
             command.addAll(extraJvmOptions);
             command.addAll(List.of("-cp", classpath, MAIN));
         }
         command.addAll(List.of(args));
-        long started = System.nanoTime();
-        Process process = builder.start();
-        AtomicLong peakRss = new AtomicLong(-1);
-        Thread sampler = new Thread(() -> samplePeakRss(process, peakRss), "rss-" + step);
-        sampler.setDaemon(true);
-        sampler.start();
-        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (!finished) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-            throw new BenchException(step + " did not finish within " + timeout.toSeconds() + " s and was stopped; its output is in "
-                    + outputFile);
-        }
-        sampler.interrupt();
-        sampler.join(1000);
-        return new Finished(process.exitValue(), Files.readString(outputFile, StandardCharsets.UTF_8), seconds, peakRss.get());
-    }
-
-    /**
-     * Reads the kernel's high-water mark of the child's resident set (VmHWM) until it exits. The
-     * mark only grows, so the last reading before exit is the peak; once the process has exited
-     * the kernel no longer reports it, hence the sampling.
-     */
-    private static void samplePeakRss(Process process, AtomicLong peak) {
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        while (process.isAlive() && !Thread.currentThread().isInterrupted()) {
-            try {
-                for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
-                    if (line.startsWith("VmHWM:")) {
-                        long kb = Long.parseLong(line.substring(6).replace("kB", "").strip());
-                        peak.accumulateAndGet(kb * 1024, Math::max);
-                    }
-                }
-                Thread.sleep(RSS_SAMPLE_MILLIS);
-            } catch (IOException | RuntimeException e) {
-                return; // not Linux, or the process is gone
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        return ChildJvm.run(step, command, environment, timeout, outputFile);
     }
 }

@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
  * (1) the export's lines produced plainly, (2) {@code casetrail ingest} of the same export,
  * (3) the events topic consumed plainly to its end, (4) {@code casetrail replay} of it, and
  * (5) the latency of the report queries on the release it made. Ingest and replay run as the
- * real command in child JVMs, so their wall time and peak memory are what a user gets.
+ * real command in child JVMs, so their wall time and peak memory are what a user gets; the plain
+ * clients, the baselines, run the same way, each in a new JVM with the commands' options, and
+ * once more inside the bench's own warm JVM, so that each ratio can be read against both.
  */
 @Command(name = "bench/run", mixinStandardHelpOptions = true,
         description = {"Measure ingest and replay against the plain speed of the log, on one generated case-load.",
@@ -46,11 +48,14 @@ public final class LogThroughputBench implements Callable<Integer> {
     /** From this many cases on, the export spans its full 15 years and records per case stay put. */
     private static final int FULL_YEARS_CASES = SyntheticExport.Settings.MOST_DEFAULT_YEARS * 250;
     static final String PLAIN_TOPIC = "bench-export-lines";
+    static final String PLAIN_TOPIC_WARM = "bench-export-lines-warm";
     static final int PARTITIONS = 3;
 
     static final String PLAIN_PRODUCE = "plain produce";
     static final String INGEST = "casetrail ingest";
+    static final String PLAIN_PRODUCE_WARM = "plain produce, warm";
     static final String PLAIN_CONSUME = "plain consume";
+    static final String PLAIN_CONSUME_WARM = "plain consume, warm";
     static final String REPLAY = "casetrail replay";
     static final String REPLAY_JOB = "  of which the job";
     private static final String WARM_UP_TOPIC = "warm-up-events";
@@ -88,9 +93,13 @@ public final class LogThroughputBench implements Callable<Integer> {
     @Option(names = "--profile", description = "Record a JFR profile of ingest and of replay into this folder (ingest.jfr, replay.jfr).")
     Path profile;
 
-    /** What to run on and how. */
-    public record Settings(long events, long seed, Path workdir, String cliClasspath, List<String> cliJvmOptions, Path profile,
-                           Path launcher) {
+    /**
+     * What to run on and how.
+     *
+     * @param clientClasspath the classpath of the plain clients' JVMs: the bench's classes and their dependencies
+     */
+    public record Settings(long events, long seed, Path workdir, String cliClasspath, String clientClasspath, List<String> cliJvmOptions,
+                           Path profile, Path launcher) {
     }
 
     public static void main(String[] args) {
@@ -114,7 +123,7 @@ public final class LogThroughputBench implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("casetrail-bench-") : workdir;
         try {
             Settings settings = new Settings(events, seed, dir,
-                    cliClasspath != null ? cliClasspath : System.getProperty("java.class.path"),
+                    cliClasspath != null ? cliClasspath : System.getProperty("java.class.path"), System.getProperty("java.class.path"),
                     Arrays.stream(cliJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(), profile,
                     launcher == null ? null : launcher.toAbsolutePath());
             ThroughputReport report = run(settings, line -> {
@@ -159,6 +168,9 @@ public final class LogThroughputBench implements Callable<Integer> {
         PseudonymKey.create(keyFile);
         Path warehouse = settings.workdir().resolve("warehouse");
         CasetrailProcess casetrail = new CasetrailProcess(settings.cliClasspath(), settings.cliJvmOptions(), settings.launcher());
+        // With the launcher's archives for the commands, the plain clients get archives of their own.
+        PlainClientProcess plain = new PlainClientProcess(settings.clientClasspath(), settings.cliJvmOptions(),
+                settings.launcher() == null ? null : settings.workdir().resolve("client-archives"));
 
         List<ThroughputReport.Step> steps = new ArrayList<>();
         List<ThroughputReport.Check> checks = new ArrayList<>();
@@ -170,17 +182,28 @@ public final class LogThroughputBench implements Callable<Integer> {
             if (settings.launcher() != null) {
                 progress.say("0. a small ingest and replay through " + settings.launcher()
                         + ", so that the measured runs start as every run after a command's first does");
-                warmUp(casetrail, settings, bootstrap, keyFile, limit);
+                warmUp(casetrail, plain, settings, bootstrap, keyFile, limit);
             }
 
-            progress.say("1. " + PLAIN_PRODUCE);
-            PlainProduce.Produced produced = PlainProduce.send(bootstrap, PLAIN_TOPIC, PARTITIONS, export);
-            steps.add(new ThroughputReport.Step(PLAIN_PRODUCE, produced.records(), produced.seconds(),
-                    produced.records() / produced.seconds(), 1.0, -1, "export lines sent with ingest's producer settings, to flush"));
-            checks.add(new ThroughputReport.Check("plain produce sent every export line", written.records(), produced.records()));
+            progress.say("1. " + PLAIN_PRODUCE + ", in a JVM of its own");
+            PlainClientProcess.Ran produced = plain.produce(PLAIN_PRODUCE, limit, settings.workdir().resolve("plain-produce.out"),
+                    bootstrap, PLAIN_TOPIC, PARTITIONS, export);
+            double produceRate = produced.result().records() / produced.finished().seconds();
+            progress.say("1w. " + PLAIN_PRODUCE_WARM + ": the same in the bench's own JVM, which hosts the broker");
+            PlainProduce.Produced warmProduced = PlainProduce.send(bootstrap, PLAIN_TOPIC_WARM, PARTITIONS, export);
+            double warmProduceRate = warmProduced.records() / warmProduced.seconds();
+            steps.add(new ThroughputReport.Step(PLAIN_PRODUCE, produced.result().records(), produced.finished().seconds(), produceRate,
+                    1.0, produceRate / warmProduceRate, produced.finished().peakRssBytes(),
+                    "export lines sent with ingest's producer settings, to flush, by a client in a new JVM started as the commands are:"
+                            + " the baseline"));
+            steps.add(new ThroughputReport.Step(PLAIN_PRODUCE_WARM, warmProduced.records(), warmProduced.seconds(), warmProduceRate,
+                    warmProduceRate / produceRate, 1.0, -1,
+                    "the same client inside the bench's JVM (warm, beside the broker), timed from its creation to flush"));
+            checks.add(new ThroughputReport.Check("plain produce sent every export line", written.records(), produced.result().records()));
+            checks.add(new ThroughputReport.Check("warm plain produce sent every export line", written.records(), warmProduced.records()));
 
             progress.say("2. " + INGEST);
-            CasetrailProcess.Finished ingest = casetrail.run(INGEST, limit, settings.workdir().resolve("ingest.out"),
+            ChildJvm.Finished ingest = casetrail.run(INGEST, limit, settings.workdir().resolve("ingest.out"),
                     profiling(settings, "ingest"),
                     "ingest", "--bootstrap-server", bootstrap, "--key-file", keyFile.toString(), export.toString());
             Matcher ingested = INGESTED.matcher(ingest.output());
@@ -191,22 +214,34 @@ public final class LogThroughputBench implements Callable<Integer> {
             long read = Long.parseLong(ingested.group(1));
             long accepted = Long.parseLong(ingested.group(2));
             long rejected = Long.parseLong(ingested.group(3));
-            steps.add(new ThroughputReport.Step(INGEST, read, ingest.seconds(), read / ingest.seconds(),
-                    (read / ingest.seconds()) / (produced.records() / produced.seconds()), ingest.peakRssBytes(),
-                    "the CLI's wall time, JVM start-up included"));
-            checks.add(new ThroughputReport.Check("ingest read every export line", produced.records(), read));
+            double ingestRate = read / ingest.seconds();
+            steps.add(new ThroughputReport.Step(INGEST, read, ingest.seconds(), ingestRate, ingestRate / produceRate,
+                    ingestRate / warmProduceRate, ingest.peakRssBytes(), "the CLI's wall time, JVM start-up included"));
+            checks.add(new ThroughputReport.Check("ingest read every export line", written.records(), read));
             checks.add(new ThroughputReport.Check("accepted + rejected = read", read, accepted + rejected));
             checks.add(new ThroughputReport.Check("rejected = deliberately malformed", written.malformed(), rejected));
 
-            progress.say("3. " + PLAIN_CONSUME);
-            PlainConsume.Consumed consumed = PlainConsume.readToEnd(bootstrap, EventLogTopics.DEFAULT_EVENTS, limit);
-            steps.add(new ThroughputReport.Step(PLAIN_CONSUME, consumed.records(), consumed.seconds(),
-                    consumed.records() / consumed.seconds(), 1.0, -1, "events topic read to its end offsets, read_committed"));
-            checks.add(new ThroughputReport.Check("events consumed = accepted", accepted, consumed.records()));
-            checks.add(new ThroughputReport.Check("events consumed = end offsets", consumed.endOffsets(), consumed.records()));
+            progress.say("3. " + PLAIN_CONSUME + ", in a JVM of its own");
+            PlainClientProcess.Ran consumed = plain.consume(PLAIN_CONSUME, limit, settings.workdir().resolve("plain-consume.out"),
+                    bootstrap, EventLogTopics.DEFAULT_EVENTS);
+            double consumeRate = consumed.result().records() / consumed.finished().seconds();
+            progress.say("3w. " + PLAIN_CONSUME_WARM + ": the same in the bench's own JVM");
+            PlainConsume.Consumed warmConsumed = PlainConsume.readToEnd(bootstrap, EventLogTopics.DEFAULT_EVENTS, limit);
+            double warmConsumeRate = warmConsumed.records() / warmConsumed.seconds();
+            steps.add(new ThroughputReport.Step(PLAIN_CONSUME, consumed.result().records(), consumed.finished().seconds(), consumeRate,
+                    1.0, consumeRate / warmConsumeRate, consumed.finished().peakRssBytes(),
+                    "events topic read to its end offsets, read_committed, by a client in a new JVM started as the commands are:"
+                            + " the baseline"));
+            steps.add(new ThroughputReport.Step(PLAIN_CONSUME_WARM, warmConsumed.records(), warmConsumed.seconds(), warmConsumeRate,
+                    warmConsumeRate / consumeRate, 1.0, -1, "the same client inside the bench's JVM (warm, beside the broker)"));
+            checks.add(new ThroughputReport.Check("events consumed = accepted", accepted, consumed.result().records()));
+            checks.add(new ThroughputReport.Check("events consumed = end offsets", consumed.result().endOffsets(),
+                    consumed.result().records()));
+            checks.add(new ThroughputReport.Check("warm consume read as many events", consumed.result().records(),
+                    warmConsumed.records()));
 
             progress.say("4. " + REPLAY);
-            CasetrailProcess.Finished replay = casetrail.run(REPLAY, limit, settings.workdir().resolve("replay.out"),
+            ChildJvm.Finished replay = casetrail.run(REPLAY, limit, settings.workdir().resolve("replay.out"),
                     profiling(settings, "replay"),
                     "replay", "--bootstrap-server", bootstrap, "--warehouse", warehouse.toString());
             Matcher replayed = REPLAYED.matcher(replay.output());
@@ -217,8 +252,9 @@ public final class LogThroughputBench implements Callable<Integer> {
             }
             releaseId = replayed.group(1);
             long replayedEvents = Long.parseLong(replayed.group(2));
-            steps.add(new ThroughputReport.Step(REPLAY, replayedEvents, replay.seconds(), replayedEvents / replay.seconds(),
-                    (replayedEvents / replay.seconds()) / (consumed.records() / consumed.seconds()), replay.peakRssBytes(),
+            double replayRate = replayedEvents / replay.seconds();
+            steps.add(new ThroughputReport.Step(REPLAY, replayedEvents, replay.seconds(), replayRate, replayRate / consumeRate,
+                    replayRate / warmConsumeRate, replay.peakRssBytes(),
                     "the CLI's wall time, JVM and Flink start-up, audit and publication included"));
             Matcher job = JOB_TIME.matcher(replay.output());
             if (!job.find()) {
@@ -226,13 +262,14 @@ public final class LogThroughputBench implements Callable<Integer> {
                         + settings.workdir().resolve("replay.out"));
             }
             double jobSeconds = Double.parseDouble(job.group(1));
-            steps.add(new ThroughputReport.Step(REPLAY_JOB, replayedEvents, jobSeconds, replayedEvents / jobSeconds,
-                    (replayedEvents / jobSeconds) / (consumed.records() / consumed.seconds()), -1,
+            double jobRate = replayedEvents / jobSeconds;
+            steps.add(new ThroughputReport.Step(REPLAY_JOB, replayedEvents, jobSeconds, jobRate, jobRate / consumeRate,
+                    jobRate / warmConsumeRate, -1,
                     "the Flink job alone (its net run time, as the replay prints it): what is left once start-up, the audit "
                             + "and publication are taken away"));
             Path release = new Warehouse(warehouse).releases().resolve(releaseId);
             ReleaseManifest manifest = ReleaseManifest.read(release.resolve(Warehouse.MANIFEST));
-            checks.add(new ThroughputReport.Check("replay manifest events_read = events consumed", consumed.records(),
+            checks.add(new ThroughputReport.Check("replay manifest events_read = events consumed", consumed.result().records(),
                     manifest.eventsRead()));
             checks.add(new ThroughputReport.Check("replay printed events read = manifest", manifest.eventsRead(), replayedEvents));
 
@@ -254,22 +291,26 @@ public final class LogThroughputBench implements Callable<Integer> {
 
     /**
      * The launcher records a command's class-data archive on its first good run, which costs that
-     * run seconds; these runs, on a topic and warehouse of their own, take that cost.
+     * run seconds; these runs, on a topic and warehouse of their own, take that cost, for the
+     * commands and for the plain clients alike.
      */
-    private static void warmUp(CasetrailProcess casetrail, Settings settings, String bootstrap, Path keyFile, Duration limit)
-            throws Exception {
+    private static void warmUp(CasetrailProcess casetrail, PlainClientProcess plain, Settings settings, String bootstrap, Path keyFile,
+                               Duration limit) throws Exception {
         Path export = settings.workdir().resolve("warm-up.jsonl");
         SyntheticExport.write(SyntheticExport.Settings.defaults(200, settings.seed()), export, SyntheticExport.Format.JSONL);
         Path output = settings.workdir().resolve("warm-up.out");
-        CasetrailProcess.Finished ingest = casetrail.run("warm-up ingest", limit, output, List.of(), "ingest",
+        ChildJvm.Finished ingest = casetrail.run("warm-up ingest", limit, output, List.of(), "ingest",
                 "--bootstrap-server", bootstrap, "--key-file", keyFile.toString(), "--topic", WARM_UP_TOPIC, export.toString());
-        CasetrailProcess.Finished replay = ingest.status() != 0 ? ingest : casetrail.run("warm-up replay", limit, output, List.of(),
+        ChildJvm.Finished replay = ingest.status() != 0 ? ingest : casetrail.run("warm-up replay", limit, output, List.of(),
                 "replay", "--bootstrap-server", bootstrap, "--topic", WARM_UP_TOPIC,
                 "--warehouse", settings.workdir().resolve("warm-up-warehouse").toString());
         if (replay.status() != 0) {
             throw new BenchException("the warm-up through " + settings.launcher() + " failed (exit " + replay.status()
                     + "); its output is in " + output);
         }
+        plain.produce("warm-up plain produce", limit, settings.workdir().resolve("warm-up-plain-produce.out"), bootstrap,
+                WARM_UP_TOPIC + "-lines", PARTITIONS, export);
+        plain.consume("warm-up plain consume", limit, settings.workdir().resolve("warm-up-plain-consume.out"), bootstrap, WARM_UP_TOPIC);
     }
 
     /**

@@ -52,10 +52,12 @@ public record ThroughputReport(
      *
      * @param records      records (export lines) or events the step handled
      * @param rate         records per second over {@code seconds}
-     * @param ratio        rate over its baseline's rate (1 for a baseline; null for none)
+     * @param ratio        rate over its baseline's rate: the plain client in a JVM of its own (1 for that baseline)
+     * @param ratioToWarm  rate over the same plain client's rate inside the bench's warm JVM (1 for that one)
      * @param peakRssBytes the child process's peak resident memory, -1 for steps run inside the bench
      */
-    public record Step(String step, long records, double seconds, double rate, Double ratio, long peakRssBytes, String measures) {
+    public record Step(String step, long records, double seconds, double rate, Double ratio, Double ratioToWarm, long peakRssBytes,
+                       String measures) {
     }
 
     /** Two counts that must agree. */
@@ -88,22 +90,27 @@ public record ThroughputReport(
         return JSON.readValue(file.toFile(), ThroughputReport.class);
     }
 
+    private static String twoPlaces(Double ratio) {
+        return ratio == null ? "" : String.format(Locale.ROOT, "%.2f", ratio);
+    }
+
     public void print(PrintStream out) {
         out.printf(Locale.ROOT, "%,d cases, %,d export records (%,d malformed), %.0f MB; %d cores, Java %s, child JVMs %s"
                         + " through %s; load average %.1f at start, %.1f at end%n",
                 data.cases(), data.exportRecords(), data.malformedRecords(), data.exportBytes() / 1e6, machine.cores(),
                 machine.java(), String.join(" ", machine.cliJvmOptions()), machine.launcher(), machine.loadAverageAtStart(),
                 machine.loadAverageAtEnd());
-        out.printf(Locale.ROOT, "%-18s %12s %9s %12s %7s %10s%n", "step", "records", "seconds", "rate/s", "ratio", "peak RSS");
+        out.printf(Locale.ROOT, "%-20s %12s %9s %12s %7s %8s %10s%n", "step", "records", "seconds", "rate/s", "ratio", "to warm",
+                "peak RSS");
         for (Step s : steps) {
-            out.printf(Locale.ROOT, "%-18s %,12d %9.2f %,12.0f %7s %10s%n", s.step(), s.records(), s.seconds(), s.rate(),
-                    s.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f", s.ratio()),
-                    s.peakRssBytes() < 0 ? "" : (s.peakRssBytes() >> 20) + " MB");
+            out.printf(Locale.ROOT, "%-20s %,12d %9.2f %,12.0f %7s %8s %10s%n", s.step(), s.records(), s.seconds(), s.rate(),
+                    twoPlaces(s.ratio()), twoPlaces(s.ratioToWarm()), s.peakRssBytes() < 0 ? "" : (s.peakRssBytes() >> 20) + " MB");
         }
+        out.println("ratio: to the plain client in a new JVM (the baseline); to warm: to the same client in the bench's warm JVM");
         if (!queries.isEmpty()) {
             double worst = queries.stream().mapToDouble(ReportQueries.Latency::p95Millis).max().orElse(0);
-            out.printf(Locale.ROOT, "%-18s %12s %9s %12s %7s   slowest p95 %.1f ms%n", "report queries", queries.size() + " queries",
-                    "", "", "", worst);
+            out.printf(Locale.ROOT, "%-20s %12s %9s %12s %7s %8s   slowest p95 %.1f ms%n", "report queries",
+                    queries.size() + " queries", "", "", "", "", worst);
             for (ReportQueries.Latency q : queries) {
                 out.printf(Locale.ROOT, "    %-40s %6d rows   median %7.1f ms   p95 %7.1f ms%n", q.query(), q.rows(),
                         q.medianMillis(), q.p95Millis());

@@ -34,21 +34,35 @@ class LogThroughputBenchSmokeTest {
     void everyStepRunsOnTheSameCaseLoadAndTheCountsAgree(@TempDir Path dir) throws Exception {
         List<String> said = new ArrayList<>();
         ThroughputReport report = LogThroughputBench.run(new LogThroughputBench.Settings(20_000, 2009, dir.resolve("run"),
-                cliClasspath(), List.of("-Xmx1g"), null, null), said::add);
+                cliClasspath(), cliClasspath(), List.of("-Xmx1g"), null, null), said::add);
 
         assertThat(report.steps()).extracting(ThroughputReport.Step::step).containsExactly(
-                LogThroughputBench.PLAIN_PRODUCE, LogThroughputBench.INGEST, LogThroughputBench.PLAIN_CONSUME, LogThroughputBench.REPLAY,
+                LogThroughputBench.PLAIN_PRODUCE, LogThroughputBench.PLAIN_PRODUCE_WARM, LogThroughputBench.INGEST,
+                LogThroughputBench.PLAIN_CONSUME, LogThroughputBench.PLAIN_CONSUME_WARM, LogThroughputBench.REPLAY,
                 LogThroughputBench.REPLAY_JOB);
         assertThat(report.steps()).allSatisfy(step -> {
             assertThat(step.records()).isPositive();
             assertThat(step.seconds()).isPositive();
             assertThat(step.ratio()).isPositive();
+            assertThat(step.ratioToWarm()).isPositive();
         });
+        assertThat(report.step(LogThroughputBench.PLAIN_PRODUCE).ratio()).isEqualTo(1.0);
+        assertThat(report.step(LogThroughputBench.PLAIN_CONSUME_WARM).ratioToWarm()).isEqualTo(1.0);
+        ThroughputReport.Step ingestStep = report.step(LogThroughputBench.INGEST);
+        assertThat(ingestStep.ratio()).isCloseTo(ingestStep.rate() / report.step(LogThroughputBench.PLAIN_PRODUCE).rate(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ingestStep.ratioToWarm()).isCloseTo(ingestStep.rate() / report.step(LogThroughputBench.PLAIN_PRODUCE_WARM).rate(),
+                org.assertj.core.data.Offset.offset(1e-9));
         ThroughputReport.Data data = report.data();
         assertThat(data.exportRecords()).isBetween(19_000L, 21_000L);
         long events = data.exportRecords() - data.malformedRecords();
 
         assertThat(report.step(LogThroughputBench.PLAIN_PRODUCE).records()).isEqualTo(data.exportRecords());
+        assertThat(report.step(LogThroughputBench.PLAIN_PRODUCE_WARM).records()).isEqualTo(data.exportRecords());
+        assertThat(report.step(LogThroughputBench.PLAIN_CONSUME_WARM).records()).isEqualTo(events);
+        // The baselines ran in JVMs of their own, which the bench measured from outside.
+        assertThat(report.step(LogThroughputBench.PLAIN_PRODUCE).peakRssBytes()).isPositive();
+        assertThat(report.step(LogThroughputBench.PLAIN_CONSUME).peakRssBytes()).isPositive();
         assertThat(report.step(LogThroughputBench.INGEST).records()).isEqualTo(data.exportRecords());
         assertThat(report.step(LogThroughputBench.PLAIN_CONSUME).records()).isEqualTo(events);
         assertThat(report.step(LogThroughputBench.REPLAY).records()).isEqualTo(events);

@@ -1,0 +1,68 @@
+package org.casetrail.bench.throughput;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * The plain clients in a JVM of their own, started as the {@code casetrail} commands are, so
+ * that the baselines pay what the commands pay: JVM start-up, loading Kafka's client and a cold
+ * JIT. {@code produce <bootstrap> <topic> <partitions> <export>} or
+ * {@code consume <bootstrap> <topic> <timeout seconds>}; prints one result line.
+ */
+public final class PlainClient {
+
+    private static final Pattern RESULT = Pattern.compile("plain client: records (\\d+), bytes (\\d+), end offsets (-?\\d+)");
+
+    /** What a plain client process said it did. */
+    record Result(long records, long bytes, long endOffsets) {
+
+        static Result parse(String output) {
+            Matcher m = RESULT.matcher(output);
+            return m.find() ? new Result(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))) : null;
+        }
+    }
+
+    private PlainClient() {
+    }
+
+    public static void main(String[] args) {
+        Configurator.setRootLevel(Level.ERROR);
+        try {
+            Result result = switch (args.length > 0 ? args[0] : "") {
+                case "produce" -> {
+                    expect(args, 5);
+                    PlainProduce.Produced p = PlainProduce.send(args[1], args[2], Integer.parseInt(args[3]), Path.of(args[4]));
+                    yield new Result(p.records(), p.bytes(), -1);
+                }
+                case "consume" -> {
+                    expect(args, 4);
+                    PlainConsume.Consumed c = PlainConsume.readToEnd(args[1], args[2], Duration.ofSeconds(Long.parseLong(args[3])));
+                    yield new Result(c.records(), c.bytes(), c.endOffsets());
+                }
+                default -> throw new BenchException("usage: produce <bootstrap> <topic> <partitions> <export>"
+                        + " | consume <bootstrap> <topic> <timeout seconds>");
+            };
+            System.out.printf(Locale.ROOT, "plain client: records %d, bytes %d, end offsets %d%n", result.records(), result.bytes(),
+                    result.endOffsets());
+            System.exit(0);
+        } catch (BenchException | NumberFormatException e) {
+            System.err.println("plain client: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("plain client: failed (" + e.getClass().getSimpleName() + ")");
+            System.exit(1);
+        }
+    }
+
+    private static void expect(String[] args, int count) {
+        if (args.length != count) {
+            throw new BenchException(args[0] + " takes " + (count - 1) + " arguments, not " + (args.length - 1));
+        }
+    }
+}
