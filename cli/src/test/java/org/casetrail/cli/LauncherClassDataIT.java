@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./casetrail} launcher's class-data archives: made by the first run of a command that
- * ends well, used by the later ones, made again for new jars, and never a word on the output.
+ * ends well, used by the later ones, made again for new jars or new JVM options, and never a word
+ * on the output.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LauncherClassDataIT {
@@ -62,6 +63,24 @@ class LauncherClassDataIT {
 
         assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status).isZero();
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(JAR));
+    }
+
+    @Test
+    void anArchiveOlderThanTheJvmOptionsIsMadeAgain() throws Exception {
+        Path archives = dir.resolve("cds");
+        assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status).isZero();
+        Path archive = archives.resolve("tables.jsa");
+        Path options = LAUNCHER.getParent().resolve("cli").resolve("jvm.options");
+        FileTime optionsAsTheyWere = Files.getLastModifiedTime(options);
+        FileTime recorded = Files.getLastModifiedTime(archive);
+        try {
+            // As if cli/jvm.options were edited after the archive was recorded; the jars stay older.
+            Files.setLastModifiedTime(options, FileTime.fromMillis(recorded.toMillis() + 2_000));
+            assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status).isZero();
+            assertThat(Files.getLastModifiedTime(archive)).as("recorded again").isGreaterThan(recorded);
+        } finally {
+            Files.setLastModifiedTime(options, optionsAsTheyWere);
+        }
     }
 
     @Test
