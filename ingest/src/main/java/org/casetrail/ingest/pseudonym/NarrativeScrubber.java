@@ -2,6 +2,7 @@ package org.casetrail.ingest.pseudonym;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +35,8 @@ public final class NarrativeScrubber {
     private static final Pattern NAME_SEPARATORS = Pattern.compile("[\\s\\-_.,]+");
     private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s\\-]+");
     private static final String NAME_JOINER = "[\\s\\-_.,·]*";
+    private static final String[] MONTH_NAMES = monthNames(TextStyle.FULL);
+    private static final String[] MONTH_SHORT_NAMES = monthNames(TextStyle.SHORT);
 
     private NarrativeScrubber() {
     }
@@ -50,13 +53,18 @@ public final class NarrativeScrubber {
 
     private static String replaceEmails(String text, String email) {
         String own = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
-        Matcher m = ANY_EMAIL.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, "[email]");
+        String result = text;
+        // Every address holds an @; without one the pattern, which tries each word from each of
+        // its letters, can only fail, slowly.
+        if (text.indexOf('@') >= 0) {
+            Matcher m = ANY_EMAIL.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, "[email]");
+            }
+            m.appendTail(out);
+            result = out.toString();
         }
-        m.appendTail(out);
-        String result = out.toString();
         if (own != null && !own.isEmpty()) {
             result = Pattern.compile(Pattern.quote(own), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                     .matcher(result).replaceAll("[email]");
@@ -117,28 +125,42 @@ public final class NarrativeScrubber {
         int m = dob.getMonthValue();
         int y = dob.getYear();
         // Every form below holds the year's digits as written, so a text without them holds no
-        // form, and the five patterns (compiled anew for each person) need not be built.
+        // form, and the patterns (compiled anew for each person) need not be built.
         if (!text.contains(Integer.toString(y))) {
             return text;
         }
         String dd = "0?" + d;
         String mm = "0?" + m;
         String sep = "\\s*[./\\-]\\s*";
-        String month = dob.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        String monthShort = dob.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        String month = MONTH_NAMES[m - 1];
+        String monthShort = MONTH_SHORT_NAMES[m - 1];
         String monthName = "(?:" + month + "|" + monthShort + "\\.?)";
         String day = d + "(?:st|nd|rd|th)?";
-        List<String> forms = List.of(
+        List<String> forms = new ArrayList<>(List.of(
                 y + sep + mm + sep + dd,
                 dd + sep + mm + sep + y,
-                mm + sep + dd + sep + y,
-                "(?:the\\s+)?" + day + "(?:\\s+of)?\\s+" + monthName + ",?\\s+" + y,
-                monthName + "\\s+" + day + ",?\\s+" + y);
+                mm + sep + dd + sep + y));
+        // The spelled-out forms hold the month's full or short name: ASCII letters, which
+        // case-insensitive matching folds one to one, as toLowerCase does.
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains(month.toLowerCase(Locale.ROOT)) || lower.contains(monthShort.toLowerCase(Locale.ROOT))) {
+            forms.add("(?:the\\s+)?" + day + "(?:\\s+of)?\\s+" + monthName + ",?\\s+" + y);
+            forms.add(monthName + "\\s+" + day + ",?\\s+" + y);
+        }
         for (String form : forms) {
             text = Pattern.compile("(?<![\\d])" + form + "(?![\\d])", Pattern.CASE_INSENSITIVE)
                     .matcher(text).replaceAll("[birth date]");
         }
         return text;
+    }
+
+    /** English month names, looked up once: each lookup goes through the locale data. */
+    private static String[] monthNames(TextStyle style) {
+        String[] names = new String[12];
+        for (Month month : Month.values()) {
+            names[month.ordinal()] = month.getDisplayName(style, Locale.ENGLISH);
+        }
+        return names;
     }
 
     private static String replacePhrase(String text, String phrase, String placeholder) {

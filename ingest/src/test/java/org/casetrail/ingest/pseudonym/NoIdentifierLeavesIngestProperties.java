@@ -54,6 +54,7 @@ class NoIdentifierLeavesIngestProperties {
             ids.add(dob.toString());
             ids.add(dob.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
             ids.add(dob.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
+            ids.add(dob.format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH)));
             return ids.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         }
     }
@@ -76,7 +77,8 @@ class NoIdentifierLeavesIngestProperties {
     Arbitrary<String> mentions() {
         return Arbitraries.of("{given} {family}", "{family} {given}", "{GIVEN}", "{given}'s", "{family}, {given}", "{givenjoined}",
                 "{alias}", "{khmer}", "ខ្ញុំឈ្មោះ{khmer}។", "+855 {phone3}", "0{phone}", "0{phonedash}", "(+855) {phone3}",
-                "{id}", "{email}", "{EMAIL}", "{village}", "{VILLAGE}", "{dob}", "{dobdmy}", "{doblong}")
+                "{id}", "{email}", "{EMAIL}", "{village}", "{VILLAGE}", "{dob}", "{dobdmy}", "{doblong}",
+                "{DOBLONG}", "{dobshort}")
                 .list().ofMinSize(1).ofMaxSize(6).map(list -> String.join(" and then ", list));
     }
 
@@ -145,6 +147,8 @@ class NoIdentifierLeavesIngestProperties {
                 .replace("{village}", p.village())
                 .replace("{dobdmy}", p.dob().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
                 .replace("{doblong}", p.dob().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)))
+                .replace("{DOBLONG}", p.dob().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)).toUpperCase(Locale.ROOT))
+                .replace("{dobshort}", p.dob().format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH)))
                 .replace("{dob}", p.dob().toString());
     }
 }
