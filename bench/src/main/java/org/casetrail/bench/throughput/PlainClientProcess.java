@@ -1,5 +1,6 @@
 package org.casetrail.bench.throughput;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * {@link PlainClient} in a child JVM with the commands' JVM options and, when the commands run
  * through the launcher, a class-data archive of its own made the way the launcher makes one: the
- * first run of each client records it, later runs map it.
+ * first run of each client records it, later runs map it. A classpath with a folder in it gets no
+ * archive (Java cannot record one).
  */
 final class PlainClientProcess {
 
@@ -28,6 +30,16 @@ final class PlainClientProcess {
         this.classpath = classpath;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.archives = archives;
+    }
+
+    /** Java records no class-data archive for a classpath with a folder of classes in it: it refuses to start. */
+    static boolean onlyJars(String classpath) {
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && !entry.endsWith("*") && Files.isDirectory(Path.of(entry))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What the run took and what the client said it did; a client that failed is a bench failure. */
@@ -48,7 +60,7 @@ final class PlainClientProcess {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.java());
         command.addAll(jvmOptions);
-        if (archives != null) {
+        if (archives != null && onlyJars(classpath)) {
             Files.createDirectories(archives);
             Path archive = archives.resolve("plain-" + client + ".jsa");
             if (Files.exists(archive)) {

@@ -2,10 +2,16 @@ package org.casetrail.bench.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 import org.casetrail.cli.HeadlineQueries;
 import org.casetrail.warehouse.release.ReleaseManifest;
@@ -15,8 +21,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench/run --events 20000} end to end: every step runs on the same data and the steps
- * agree on what they saw. It says nothing about speed; the timings are only printed by the bench.
+ * {@code bench/run --events 20000} end to end, through the launcher as bench/run does: every step
+ * runs on the same data and the steps agree on what they saw. It says nothing about speed; the timings are only printed by the bench.
  */
 class LogThroughputBenchSmokeTest {
 
@@ -29,12 +35,61 @@ class LogThroughputBenchSmokeTest {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
+    /**
+     * The {@code casetrail} launcher, as bench/run passes it, once the CLI's jar is packaged (a
+     * reactor build's verify packages it before this module's tests); null before, when the
+     * children run on this test's classpath instead.
+     */
+    private static Path launcher() {
+        Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+        Path launcher = root.resolve("casetrail");
+        return Files.isExecutable(launcher) && Files.isRegularFile(root.resolve("cli/target/casetrail-cli.jar")) ? launcher : null;
+    }
+
+    /**
+     * The plain clients' classpath as bench/run gives it, jars only, so that they get class-data
+     * archives as they do there: this module's classes in a jar, and the packaged CLI's jars.
+     */
+    private static String clientJars(Path launcher, Path dir) throws IOException {
+        Path benchClasses = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target").resolve("classes");
+        Path jar = dir.resolve("bench-classes.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.walk(benchClasses)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(benchClasses.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        Path cli = launcher.getParent().resolve("cli").resolve("target");
+        return String.join(File.pathSeparator, jar.toString(), cli.resolve("casetrail-cli.jar").toString(),
+                cli.resolve("lib").resolve("*").toString());
+    }
+
+    /** cli/jvm.options, as bench/run and the launcher read them, so that archives recorded here suit later runs. */
+    private static List<String> jvmOptions(Path launcher) throws IOException {
+        if (launcher == null) {
+            return List.of("-Xmx1g");
+        }
+        return Files.readAllLines(launcher.getParent().resolve("cli").resolve("jvm.options")).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void everyStepRunsOnTheSameCaseLoadAndTheCountsAgree(@TempDir Path dir) throws Exception {
         List<String> said = new ArrayList<>();
+        Path launcher = launcher();
+        String clients = launcher == null ? cliClasspath() : clientJars(launcher, dir);
         ThroughputReport report = LogThroughputBench.run(new LogThroughputBench.Settings(20_000, 2009, dir.resolve("run"),
-                cliClasspath(), cliClasspath(), List.of("-Xmx1g"), null, null), said::add);
+                cliClasspath(), clients, jvmOptions(launcher), null, launcher), said::add);
+        System.out.println(launcher == null ? "ran on the test classpath: no packaged CLI jar" : "ran through " + launcher);
+        if (launcher != null) {
+            // The warm-up recorded each plain client's class-data archive, which the measured runs mapped.
+            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-produce.jsa")).isNotEmptyFile();
+            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-consume.jsa")).isNotEmptyFile();
+            assertThat(report.machine().launcher()).contains("class-data archives");
+        }
 
         assertThat(report.steps()).extracting(ThroughputReport.Step::step).containsExactly(
                 LogThroughputBench.PLAIN_PRODUCE, LogThroughputBench.PLAIN_PRODUCE_WARM, LogThroughputBench.INGEST,
