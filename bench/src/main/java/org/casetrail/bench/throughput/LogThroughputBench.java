@@ -174,7 +174,7 @@ public final class LogThroughputBench implements Callable<Integer> {
 
         List<ThroughputReport.Step> steps = new ArrayList<>();
         List<ThroughputReport.Check> checks = new ArrayList<>();
-        String releaseId;
+        Path release;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.workdir().resolve("kafka"), 0)) {
             String bootstrap = broker.bootstrapServers();
             progress.say("broker on " + bootstrap + "; " + written.records() + " records to go");
@@ -187,16 +187,14 @@ public final class LogThroughputBench implements Callable<Integer> {
             progress.say("1. " + PLAIN_PRODUCE + ", in a JVM of its own");
             PlainClientProcess.Ran produced = plain.produce(PLAIN_PRODUCE, limit, settings.workdir().resolve("plain-produce.out"),
                     bootstrap, PLAIN_TOPIC, PARTITIONS, export);
-            double produceRate = produced.result().records() / produced.finished().seconds();
             progress.say("1w. " + PLAIN_PRODUCE_WARM + ": the same in the bench's own JVM, which hosts the broker");
             PlainProduce.Produced warmProduced = PlainProduce.send(bootstrap, PLAIN_TOPIC_WARM, PARTITIONS, export);
-            double warmProduceRate = warmProduced.records() / warmProduced.seconds();
-            steps.add(new ThroughputReport.Step(PLAIN_PRODUCE, produced.result().records(), produced.finished().seconds(), produceRate,
-                    1.0, produceRate / warmProduceRate, produced.finished().peakRssBytes(),
-                    "export lines sent with ingest's producer settings, to flush, by a client in a new JVM started as the commands are:"
-                            + " the baseline"));
-            steps.add(new ThroughputReport.Step(PLAIN_PRODUCE_WARM, warmProduced.records(), warmProduced.seconds(), warmProduceRate,
-                    warmProduceRate / produceRate, 1.0, -1,
+            Baseline produce = new Baseline(produced.result().records() / produced.finished().seconds(),
+                    warmProduced.records() / warmProduced.seconds());
+            steps.add(produce.step(PLAIN_PRODUCE, produced.result().records(), produced.finished().seconds(),
+                    produced.finished().peakRssBytes(), "export lines sent with ingest's producer settings, to flush, by a client in"
+                            + " a new JVM started as the commands are: the baseline"));
+            steps.add(produce.step(PLAIN_PRODUCE_WARM, warmProduced.records(), warmProduced.seconds(), -1,
                     "the same client inside the bench's JVM (warm, beside the broker), timed from its creation to flush"));
             checks.add(new ThroughputReport.Check("plain produce sent every export line", written.records(), produced.result().records()));
             checks.add(new ThroughputReport.Check("warm plain produce sent every export line", written.records(), warmProduced.records()));
@@ -213,9 +211,7 @@ public final class LogThroughputBench implements Callable<Integer> {
             long read = Long.parseLong(ingested.group(1));
             long accepted = Long.parseLong(ingested.group(2));
             long rejected = Long.parseLong(ingested.group(3));
-            double ingestRate = read / ingest.seconds();
-            steps.add(new ThroughputReport.Step(INGEST, read, ingest.seconds(), ingestRate, ingestRate / produceRate,
-                    ingestRate / warmProduceRate, ingest.peakRssBytes(), "the CLI's wall time, JVM start-up included"));
+            steps.add(produce.step(INGEST, read, ingest.seconds(), ingest.peakRssBytes(), "the CLI's wall time, JVM start-up included"));
             checks.add(new ThroughputReport.Check("ingest read every export line", written.records(), read));
             checks.add(new ThroughputReport.Check("accepted + rejected = read", read, accepted + rejected));
             checks.add(new ThroughputReport.Check("rejected = deliberately malformed", written.malformed(), rejected));
@@ -223,16 +219,15 @@ public final class LogThroughputBench implements Callable<Integer> {
             progress.say("3. " + PLAIN_CONSUME + ", in a JVM of its own");
             PlainClientProcess.Ran consumed = plain.consume(PLAIN_CONSUME, limit, settings.workdir().resolve("plain-consume.out"),
                     bootstrap, EventLogTopics.DEFAULT_EVENTS);
-            double consumeRate = consumed.result().records() / consumed.finished().seconds();
             progress.say("3w. " + PLAIN_CONSUME_WARM + ": the same in the bench's own JVM");
             PlainConsume.Consumed warmConsumed = PlainConsume.readToEnd(bootstrap, EventLogTopics.DEFAULT_EVENTS, limit);
-            double warmConsumeRate = warmConsumed.records() / warmConsumed.seconds();
-            steps.add(new ThroughputReport.Step(PLAIN_CONSUME, consumed.result().records(), consumed.finished().seconds(), consumeRate,
-                    1.0, consumeRate / warmConsumeRate, consumed.finished().peakRssBytes(),
-                    "events topic read to its end offsets, read_committed, by a client in a new JVM started as the commands are:"
-                            + " the baseline"));
-            steps.add(new ThroughputReport.Step(PLAIN_CONSUME_WARM, warmConsumed.records(), warmConsumed.seconds(), warmConsumeRate,
-                    warmConsumeRate / consumeRate, 1.0, -1, "the same client inside the bench's JVM (warm, beside the broker)"));
+            Baseline consume = new Baseline(consumed.result().records() / consumed.finished().seconds(),
+                    warmConsumed.records() / warmConsumed.seconds());
+            steps.add(consume.step(PLAIN_CONSUME, consumed.result().records(), consumed.finished().seconds(),
+                    consumed.finished().peakRssBytes(), "events topic read to its end offsets, read_committed, by a client in a new"
+                            + " JVM started as the commands are: the baseline"));
+            steps.add(consume.step(PLAIN_CONSUME_WARM, warmConsumed.records(), warmConsumed.seconds(), -1,
+                    "the same client inside the bench's JVM (warm, beside the broker)"));
             checks.add(new ThroughputReport.Check("events consumed = accepted", accepted, consumed.result().records()));
             checks.add(new ThroughputReport.Check("events consumed = end offsets", consumed.result().endOffsets(),
                     consumed.result().records()));
@@ -249,11 +244,9 @@ public final class LogThroughputBench implements Callable<Integer> {
                 throw new BenchException("casetrail replay failed (exit " + replay.status() + "); its output is in "
                         + settings.workdir().resolve("replay.out"));
             }
-            releaseId = replayed.group(1);
+            String releaseId = replayed.group(1);
             long replayedEvents = Long.parseLong(replayed.group(2));
-            double replayRate = replayedEvents / replay.seconds();
-            steps.add(new ThroughputReport.Step(REPLAY, replayedEvents, replay.seconds(), replayRate, replayRate / consumeRate,
-                    replayRate / warmConsumeRate, replay.peakRssBytes(),
+            steps.add(consume.step(REPLAY, replayedEvents, replay.seconds(), replay.peakRssBytes(),
                     "the CLI's wall time, JVM and Flink start-up, audit and publication included"));
             Matcher job = JOB_TIME.matcher(replay.output());
             if (!job.find()) {
@@ -261,12 +254,10 @@ public final class LogThroughputBench implements Callable<Integer> {
                         + settings.workdir().resolve("replay.out"));
             }
             double jobSeconds = Double.parseDouble(job.group(1));
-            double jobRate = replayedEvents / jobSeconds;
-            steps.add(new ThroughputReport.Step(REPLAY_JOB, replayedEvents, jobSeconds, jobRate, jobRate / consumeRate,
-                    jobRate / warmConsumeRate, -1,
+            steps.add(consume.step(REPLAY_JOB, replayedEvents, jobSeconds, -1,
                     "the Flink job alone (its net run time, as the replay prints it): what is left once start-up, the audit "
                             + "and publication are taken away"));
-            Path release = new Warehouse(warehouse).releases().resolve(releaseId);
+            release = new Warehouse(warehouse).releases().resolve(releaseId);
             ReleaseManifest manifest = ReleaseManifest.read(release.resolve(Warehouse.MANIFEST));
             checks.add(new ThroughputReport.Check("replay manifest events_read = events consumed", consumed.result().records(),
                     manifest.eventsRead()));
@@ -274,9 +265,9 @@ public final class LogThroughputBench implements Callable<Integer> {
         }
         // The queries need no broker; with it stopped, its background work (flushes, retention
         // checks) no longer shares the cores and the heap with what is measured.
-        progress.say("5. report queries on release " + releaseId + ", the broker stopped");
+        progress.say("5. report queries on release " + release.getFileName() + ", the broker stopped");
         int year = generated.startYear() + generated.years() / 2;
-        List<ReportQueries.Latency> queries = ReportQueries.measure(new Warehouse(warehouse).releases().resolve(releaseId), year, 3, 20);
+        List<ReportQueries.Latency> queries = ReportQueries.measure(release, year, 3, 20);
         long headlineRows = queries.stream().filter(q -> q.query().startsWith("headline")).mapToLong(ReportQueries.Latency::rows).sum();
         checks.add(new ThroughputReport.Check("headline queries returned rows", 1, headlineRows > 0 ? 1 : 0));
         return new ThroughputReport(startedAt,
@@ -285,8 +276,21 @@ public final class LogThroughputBench implements Callable<Integer> {
                         settings.launcher() == null ? "java -cp" : settings.launcher() + " (class-data archives)",
                         loadAtStart, ThroughputReport.Machine.loadAverage()),
                 new ThroughputReport.Data(settings.events(), cases, settings.seed(), written.records(), written.malformed(),
-                        Files.size(export), releaseId),
+                        Files.size(export), release.getFileName().toString()),
                 steps, queries, checks);
+    }
+
+    /**
+     * A plain client's two rates: in a JVM of its own (the baseline) and warm inside the bench.
+     * Every step measured against that client is a rate and its ratios to both.
+     */
+    private record Baseline(double rate, double warmRate) {
+
+        ThroughputReport.Step step(String name, long records, double seconds, long peakRssBytes, String measures) {
+            double stepRate = records / seconds;
+            return new ThroughputReport.Step(name, records, seconds, stepRate, stepRate / rate, stepRate / warmRate, peakRssBytes,
+                    measures);
+        }
     }
 
     /**

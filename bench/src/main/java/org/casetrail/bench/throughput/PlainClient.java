@@ -17,14 +17,14 @@ import org.apache.logging.log4j.core.config.Configurator;
  */
 public final class PlainClient {
 
-    private static final Pattern RESULT = Pattern.compile("plain client: records (\\d+), bytes (\\d+), end offsets (-?\\d+)");
+    private static final Pattern RESULT = Pattern.compile("plain client: records (\\d+), end offsets (-?\\d+)");
 
     /** What a plain client process said it did. */
-    record Result(long records, long bytes, long endOffsets) {
+    record Result(long records, long endOffsets) {
 
         static Result parse(String output) {
             Matcher m = RESULT.matcher(output);
-            return m.find() ? new Result(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))) : null;
+            return m.find() ? new Result(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))) : null;
         }
     }
 
@@ -38,18 +38,17 @@ public final class PlainClient {
                 case "produce" -> {
                     expect(args, 5);
                     PlainProduce.Produced p = PlainProduce.send(args[1], args[2], Integer.parseInt(args[3]), Path.of(args[4]));
-                    yield new Result(p.records(), p.bytes(), -1);
+                    yield new Result(p.records(), -1);
                 }
                 case "consume" -> {
                     expect(args, 4);
                     PlainConsume.Consumed c = PlainConsume.readToEnd(args[1], args[2], Duration.ofSeconds(Long.parseLong(args[3])));
-                    yield new Result(c.records(), c.bytes(), c.endOffsets());
+                    yield new Result(c.records(), c.endOffsets());
                 }
                 default -> throw new BenchException("usage: produce <bootstrap> <topic> <partitions> <export>"
                         + " | consume <bootstrap> <topic> <timeout seconds>");
             };
-            System.out.printf(Locale.ROOT, "plain client: records %d, bytes %d, end offsets %d%n", result.records(), result.bytes(),
-                    result.endOffsets());
+            System.out.printf(Locale.ROOT, "plain client: records %d, end offsets %d%n", result.records(), result.endOffsets());
             System.exit(0);
         } catch (BenchException | NumberFormatException e) {
             System.err.println("plain client: " + e.getMessage());

@@ -29,7 +29,7 @@ final class PlainClientProcess {
     PlainClientProcess(String classpath, List<String> jvmOptions, Path archives) {
         this.classpath = classpath;
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.archives = archives;
+        this.archives = archives != null && onlyJars(classpath) ? archives : null;
     }
 
     /** Java records no class-data archive for a classpath with a folder of classes in it: it refuses to start. */
@@ -60,7 +60,7 @@ final class PlainClientProcess {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.java());
         command.addAll(jvmOptions);
-        if (archives != null && onlyJars(classpath)) {
+        if (archives != null) {
             Files.createDirectories(archives);
             Path archive = archives.resolve("plain-" + client + ".jsa");
             if (Files.exists(archive)) {

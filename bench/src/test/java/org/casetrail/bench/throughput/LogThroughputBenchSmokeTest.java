@@ -1,6 +1,7 @@
 package org.casetrail.bench.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bench/run --events 20000} end to end, through the launcher as bench/run does: every step
- * runs on the same data and the steps agree on what they saw. It says nothing about speed; the timings are only printed by the bench.
+ * runs on the same data and the steps agree on what they saw. It says nothing about speed; the
+ * timings are only printed by the bench.
  */
 class LogThroughputBenchSmokeTest {
 
@@ -105,9 +107,9 @@ class LogThroughputBenchSmokeTest {
         assertThat(report.step(LogThroughputBench.PLAIN_CONSUME_WARM).ratioToWarm()).isEqualTo(1.0);
         ThroughputReport.Step ingestStep = report.step(LogThroughputBench.INGEST);
         assertThat(ingestStep.ratio()).isCloseTo(ingestStep.rate() / report.step(LogThroughputBench.PLAIN_PRODUCE).rate(),
-                org.assertj.core.data.Offset.offset(1e-9));
+                offset(1e-9));
         assertThat(ingestStep.ratioToWarm()).isCloseTo(ingestStep.rate() / report.step(LogThroughputBench.PLAIN_PRODUCE_WARM).rate(),
-                org.assertj.core.data.Offset.offset(1e-9));
+                offset(1e-9));
         ThroughputReport.Data data = report.data();
         assertThat(data.exportRecords()).isBetween(19_000L, 21_000L);
         long events = data.exportRecords() - data.malformedRecords();
