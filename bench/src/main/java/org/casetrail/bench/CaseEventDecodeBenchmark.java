@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The per-event Avro work of a replay, per event, over a realistic case: decoding a record of the
- * log (what the Kafka source's deserializer does), and the round trip through Flink's
+ * The per-event Avro work of ingest and replay, per event, over a realistic case: encoding a
+ * record for the log (ingest's publisher), decoding it again (what a case's fold does), and the round trip through Flink's
  * {@code AvroSerializer} that every event pays again between the source and the keyed journey
  * operator (network shuffle, and in BATCH mode the sort by key), and in the events' ListState.
  */
@@ -57,6 +57,14 @@ public class CaseEventDecodeBenchmark {
     public void decodeFromLog(Blackhole out) throws CaseEventCodec.UndecodableEventException {
         for (byte[] bytes : realistic.encoded) {
             out.consume(codec.decodeEvent(bytes));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RealisticCase.EVENTS)
+    public void encodeForLog(Blackhole out) {
+        for (CaseEvent event : realistic.events) {
+            out.consume(CaseEventCodec.encode(event));
         }
     }
 

@@ -3,7 +3,9 @@ package org.casetrail.schemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 
+import org.apache.avro.Conversion;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
@@ -13,6 +15,7 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.message.SchemaStore;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.RejectedRecord;
@@ -29,7 +32,15 @@ import org.casetrail.schemas.event.RejectedRecord;
  */
 public final class CaseEventCodec {
 
-    private static final BinaryMessageEncoder<CaseEvent> EVENT_ENCODER = CaseEvent.getEncoder();
+    /**
+     * CaseEvent's own data model, with Avro's generated coders for the records inside an event
+     * (its subject and details) switched on: they write and read the same bytes as Avro's
+     * reflective path, and encode about a fifth faster (CaseEventDecodeBenchmark). The event
+     * record itself has none, as its date field and its union of details are beyond what Avro
+     * generates them for. A model of our own, so no other user of the generated classes changes.
+     */
+    private static final SpecificData MODEL = withCustomCoders(SpecificData.getForClass(CaseEvent.class));
+    private static final BinaryMessageEncoder<CaseEvent> EVENT_ENCODER = new BinaryMessageEncoder<>(MODEL, CaseEvent.getClassSchema());
     private static final BinaryMessageEncoder<RejectedRecord> REJECT_ENCODER = RejectedRecord.getEncoder();
     private static final int HEADER_LENGTH = 10;
     private static final long CURRENT_FINGERPRINT = SchemaNormalization.parsingFingerprint64(CaseEvent.getClassSchema());
@@ -37,17 +48,32 @@ public final class CaseEventCodec {
 
     private final BinaryMessageDecoder<CaseEvent> eventDecoder;
     private final BinaryMessageDecoder<RejectedRecord> rejectDecoder;
-    private final SpecificDatumReader<CaseEvent> currentReader = new SpecificDatumReader<>(CaseEvent.getClassSchema());
+    private final SpecificDatumReader<CaseEvent> currentReader =
+            new SpecificDatumReader<>(CaseEvent.getClassSchema(), CaseEvent.getClassSchema(), MODEL);
     private BinaryDecoder bodyDecoder;
 
     public CaseEventCodec() {
+        this(ReleasedSchemas.caseEventVersions());
+    }
+
+    /** A codec that knows these writer schemas besides today's; the released ones are the only writers a log may hold. */
+    CaseEventCodec(List<Schema> writers) {
         SchemaStore.Cache released = new SchemaStore.Cache();
-        for (Schema schema : ReleasedSchemas.caseEventVersions()) {
+        for (Schema schema : writers) {
             released.addSchema(schema);
         }
-        this.eventDecoder = CaseEvent.createDecoder(released);
+        this.eventDecoder = new BinaryMessageDecoder<>(MODEL, CaseEvent.getClassSchema(), released);
         this.eventDecoder.addSchema(CaseEvent.getClassSchema());
         this.rejectDecoder = RejectedRecord.createDecoder(null);
+    }
+
+    private static SpecificData withCustomCoders(SpecificData generated) {
+        SpecificData model = new SpecificData(CaseEvent.class.getClassLoader());
+        for (Conversion<?> conversion : generated.getConversions()) {
+            model.addLogicalTypeConversion(conversion);
+        }
+        model.setCustomCoders(true);
+        return model;
     }
 
     public static byte[] encode(CaseEvent event) {
