@@ -9,6 +9,9 @@ import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
@@ -18,6 +21,8 @@ import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.EventType;
 import org.casetrail.schemas.event.FollowUpDetails;
 import org.casetrail.schemas.event.FollowUpStatus;
+import org.casetrail.schemas.event.IncomeBand;
+import org.casetrail.schemas.event.Livelihood;
 import org.junit.jupiter.api.Test;
 
 /** The evolution rules of schemas/README.md, enforced. */
@@ -54,6 +59,36 @@ class SchemaEvolutionTest {
         assertThat(decoded.getType()).isEqualTo(EventType.FOLLOW_UP);
         assertThat(decoded.getOccurredOn()).isEqualTo(LocalDate.of(2010, 1, 2));
         assertThat(((FollowUpDetails) decoded.getDetails()).getStatus()).isEqualTo(FollowUpStatus.AT_RISK);
+    }
+
+    /**
+     * The codec reads an event's details with Avro's generated coders, which must still resolve a
+     * writer whose nested record differs from today's: its fields in another order and one more.
+     */
+    @Test
+    void detailsWrittenInAnotherLayoutResolveThroughTheCodec() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode envelope = (ObjectNode) json.readTree(CaseEvent.getClassSchema().toString());
+        ObjectNode followUpJson = (ObjectNode) envelope.findParents("name").stream()
+                .filter(node -> node.get("name").asText().equals("FollowUpDetails")).findFirst().orElseThrow();
+        ArrayNode reordered = json.createArrayNode();
+        for (int i = followUpJson.get("fields").size() - 1; i >= 0; i--) {
+            reordered.add(followUpJson.get("fields").get(i));
+        }
+        reordered.addObject().put("name", "visited_by").put("type", "string").put("default", "");
+        followUpJson.set("fields", reordered);
+        Schema writer = new Schema.Parser().parse(envelope.toString());
+        Schema followUp = detailsBranch(writer, "FollowUpDetails");
+        GenericRecord details = new GenericData.Record(followUp);
+        details.put("visited_by", "outreach worker");
+        details.put("income_band", new GenericData.EnumSymbol(followUp.getField("income_band").schema().getTypes().get(1), "NONE"));
+        details.put("livelihood", new GenericData.EnumSymbol(followUp.getField("livelihood").schema().getTypes().get(1), "EMPLOYED"));
+        details.put("status", new GenericData.EnumSymbol(followUp.getField("status").schema(), "AT_RISK"));
+
+        CaseEvent decoded = new CaseEventCodec(List.of(writer)).decodeEvent(encode(writer, envelope(writer, "FOLLOW_UP", details)));
+
+        assertThat(decoded.getDetails()).isEqualTo(new FollowUpDetails(FollowUpStatus.AT_RISK, Livelihood.EMPLOYED, IncomeBand.NONE));
+        assertThat(decoded.getOccurredOn()).isEqualTo(LocalDate.of(2010, 1, 2));
     }
 
     /**
