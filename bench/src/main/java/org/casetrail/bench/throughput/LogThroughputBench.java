@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,9 +57,13 @@ public final class LogThroughputBench implements Callable<Integer> {
     static final String PLAIN_PRODUCE_WARM = "plain produce, warm";
     static final String PLAIN_CONSUME = "plain consume";
     static final String PLAIN_CONSUME_WARM = "plain consume, warm";
+    static final String PLAIN_FLINK_READ = "plain flink, read";
+    static final String PLAIN_FLINK_GROUPED = "plain flink, grouped";
     static final String REPLAY = "casetrail replay";
     static final String REPLAY_JOB = "  of which the job";
     private static final String WARM_UP_TOPIC = "warm-up-events";
+    /** casetrail replay's default --parallelism, which the plain Flink job runs with too. */
+    private static final int REPLAY_PARALLELISM = 2;
 
     private static final Pattern INGESTED = Pattern.compile("read (\\d+), accepted (\\d+), rejected (\\d+)");
     private static final Pattern REPLAYED = Pattern.compile("release (\\S+): (\\d+) events read");
@@ -132,6 +137,8 @@ public final class LogThroughputBench implements Callable<Integer> {
             });
             System.out.println();
             report.print(System.out);
+            System.out.printf(Locale.ROOT, "replay against %s: %.2f (the share of the fastest a Flink replay could go that it reaches)%n",
+                    PLAIN_FLINK_GROUPED, report.step(REPLAY).rate() / report.step(PLAIN_FLINK_GROUPED).rate());
             Path json = results.resolve(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
                     .format(Instant.parse(report.startedAt())) + "-" + events + "-events.json");
             report.writeJson(json);
@@ -234,6 +241,23 @@ public final class LogThroughputBench implements Callable<Integer> {
             checks.add(new ThroughputReport.Check("warm consume read as many events", consumed.result().records(),
                     warmConsumed.records()));
 
+            progress.say("3f. " + PLAIN_FLINK_READ + " and " + PLAIN_FLINK_GROUPED
+                    + ": the topic counted by Flink jobs that do the least a replay does, each in a JVM of its own");
+            PlainClientProcess.Ran flinkRead = plain.flink(PLAIN_FLINK_READ, false, limit, settings.workdir().resolve("plain-flink-read.out"),
+                    bootstrap, EventLogTopics.DEFAULT_EVENTS, REPLAY_PARALLELISM);
+            steps.add(consume.step(PLAIN_FLINK_READ, flinkRead.result().records(), flinkRead.finished().seconds(),
+                    flinkRead.finished().peakRssBytes(), "the events topic read and counted by a Flink BATCH job on a local Flink set"
+                            + " up as the replay's, nothing decoded or grouped: what Flink costs before any logic"));
+            PlainClientProcess.Ran flinkGrouped = plain.flink(PLAIN_FLINK_GROUPED, true, limit,
+                    settings.workdir().resolve("plain-flink-grouped.out"), bootstrap, EventLogTopics.DEFAULT_EVENTS, REPLAY_PARALLELISM);
+            steps.add(consume.step(PLAIN_FLINK_GROUPED, flinkGrouped.result().records(), flinkGrouped.finished().seconds(),
+                    flinkGrouped.finished().peakRssBytes(), "the same, each record keyed by its case through Flink's keyed sort and"
+                            + " counted per case: the least any Flink replay does, so the ceiling of the replay's rate"));
+            checks.add(new ThroughputReport.Check("plain flink read as many events", consumed.result().records(),
+                    flinkRead.result().records()));
+            checks.add(new ThroughputReport.Check("plain flink grouped as many events", consumed.result().records(),
+                    flinkGrouped.result().records()));
+
             progress.say("4. " + REPLAY);
             ChildJvm.Finished replay = casetrail.run(REPLAY, limit, settings.workdir().resolve("replay.out"),
                     profiling(settings, "replay"),
@@ -315,6 +339,10 @@ public final class LogThroughputBench implements Callable<Integer> {
         plain.produce("warm-up plain produce", limit, settings.workdir().resolve("warm-up-plain-produce.out"), bootstrap,
                 WARM_UP_TOPIC + "-lines", PARTITIONS, export);
         plain.consume("warm-up plain consume", limit, settings.workdir().resolve("warm-up-plain-consume.out"), bootstrap, WARM_UP_TOPIC);
+        for (boolean grouped : new boolean[] {false, true}) {
+            plain.flink("warm-up plain flink", grouped, limit, settings.workdir().resolve("warm-up-plain-flink.out"), bootstrap,
+                    WARM_UP_TOPIC, REPLAY_PARALLELISM);
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * The plain clients in a JVM of their own, started as the {@code casetrail} commands are, so
  * that the baselines pay what the commands pay: JVM start-up, loading Kafka's client and a cold
  * JIT. {@code produce <bootstrap> <topic> <partitions> <export>} or
- * {@code consume <bootstrap> <topic> <timeout seconds>}; prints one result line.
+ * {@code consume <bootstrap> <topic> <timeout seconds>} or {@code flink-read|flink-grouped <bootstrap> <topic> <parallelism>}
+ * ({@link PlainFlink}); prints one result line.
  */
 public final class PlainClient {
 
@@ -45,8 +46,14 @@ public final class PlainClient {
                     PlainConsume.Consumed c = PlainConsume.readToEnd(args[1], args[2], Duration.ofSeconds(Long.parseLong(args[3])));
                     yield new Result(c.records(), c.endOffsets());
                 }
+                case "flink-read", "flink-grouped" -> {
+                    expect(args, 4);
+                    PlainFlink.Counted c = PlainFlink.count(args[1], args[2], Integer.parseInt(args[3]), args[0].equals("flink-grouped"));
+                    System.out.printf(Locale.ROOT, "plain flink: cases %d, job %.3f s%n", c.cases(), c.jobSeconds());
+                    yield new Result(c.records(), -1);
+                }
                 default -> throw new BenchException("usage: produce <bootstrap> <topic> <partitions> <export>"
-                        + " | consume <bootstrap> <topic> <timeout seconds>");
+                        + " | consume <bootstrap> <topic> <timeout seconds> | flink-read|flink-grouped <bootstrap> <topic> <parallelism>");
             };
             System.out.printf(Locale.ROOT, "plain client: records %d, end offsets %d%n", result.records(), result.endOffsets());
             System.exit(0);

@@ -55,6 +55,12 @@ final class PlainClientProcess {
         return run(step, "consume", timeout, outputFile, bootstrap, topic, Long.toString(timeout.toSeconds()));
     }
 
+    /** {@link PlainFlink}: the topic read and counted on a local Flink, grouped by case or not. */
+    Ran flink(String step, boolean grouped, Duration timeout, Path outputFile, String bootstrap, String topic, int parallelism)
+            throws IOException, InterruptedException {
+        return run(step, grouped ? "flink-grouped" : "flink-read", timeout, outputFile, bootstrap, topic, Integer.toString(parallelism));
+    }
+
     private Ran run(String step, String client, Duration timeout, Path outputFile, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();

@@ -90,12 +90,15 @@ class LogThroughputBenchSmokeTest {
             // The warm-up recorded each plain client's class-data archive, which the measured runs mapped.
             assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-produce.jsa")).isNotEmptyFile();
             assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-consume.jsa")).isNotEmptyFile();
+            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-flink-read.jsa")).isNotEmptyFile();
+            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-flink-grouped.jsa")).isNotEmptyFile();
             assertThat(report.machine().launcher()).contains("class-data archives");
         }
 
         assertThat(report.steps()).extracting(ThroughputReport.Step::step).containsExactly(
                 LogThroughputBench.PLAIN_PRODUCE, LogThroughputBench.PLAIN_PRODUCE_WARM, LogThroughputBench.INGEST,
-                LogThroughputBench.PLAIN_CONSUME, LogThroughputBench.PLAIN_CONSUME_WARM, LogThroughputBench.REPLAY,
+                LogThroughputBench.PLAIN_CONSUME, LogThroughputBench.PLAIN_CONSUME_WARM, LogThroughputBench.PLAIN_FLINK_READ,
+                LogThroughputBench.PLAIN_FLINK_GROUPED, LogThroughputBench.REPLAY,
                 LogThroughputBench.REPLAY_JOB);
         assertThat(report.steps()).allSatisfy(step -> {
             assertThat(step.records()).isPositive();
@@ -123,6 +126,13 @@ class LogThroughputBenchSmokeTest {
         assertThat(report.step(LogThroughputBench.INGEST).records()).isEqualTo(data.exportRecords());
         assertThat(report.step(LogThroughputBench.PLAIN_CONSUME).records()).isEqualTo(events);
         assertThat(report.step(LogThroughputBench.REPLAY).records()).isEqualTo(events);
+        // The Flink jobs that do the least a replay does read every event, in JVMs of their own, measured against the same baseline.
+        for (String flink : List.of(LogThroughputBench.PLAIN_FLINK_READ, LogThroughputBench.PLAIN_FLINK_GROUPED)) {
+            ThroughputReport.Step step = report.step(flink);
+            assertThat(step.records()).as(flink).isEqualTo(events);
+            assertThat(step.peakRssBytes()).as(flink).isPositive();
+            assertThat(step.ratio()).as(flink).isCloseTo(step.rate() / report.step(LogThroughputBench.PLAIN_CONSUME).rate(), offset(1e-9));
+        }
         assertThat(report.step(LogThroughputBench.REPLAY_JOB).seconds()).isLessThan(report.step(LogThroughputBench.REPLAY).seconds());
         assertThat(report.step(LogThroughputBench.INGEST).peakRssBytes()).isPositive();
         assertThat(report.step(LogThroughputBench.REPLAY).peakRssBytes()).isPositive();
