@@ -134,7 +134,7 @@ public final class OutcomeJob {
         BroadcastStream<LocalDate> asOfBroadcast = asOf.broadcast(JourneyFunction.AS_OF);
 
         SingleOutputStreamOperator<CellContribution> contributions = events
-                .keyBy(LoggedEvent::casePseudonym, Types.STRING)
+                .keyBy(LoggedEvent::caseHash, Types.LONG)
                 .connect(asOfBroadcast)
                 .process(new JourneyFunction(settings.keyFingerprint(), settings.perturbationSecretFile(),
                         settings.disclosure().consentBasis()), TypeInformation.of(CellContribution.class))

@@ -1,5 +1,7 @@
 package org.casetrail.bench.throughput;
 
+import java.nio.charset.StandardCharsets;
+
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -20,8 +22,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casetrail.jobs.flink.LoggedEvent;
+import org.casetrail.jobs.journey.CaseHash;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * The least a Flink replay of the events topic can do, on a local Flink set up as the replay's:
@@ -74,9 +76,10 @@ final class PlainFlink {
         DataStream<LoggedEvent> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log");
         // The record's bytes cross the keyed sort whole, as a replay's must to fold a case; day carries the count.
         if (grouped) {
-            // The record's bytes cross the keyed sort whole, as a replay's must to fold a case; day carries the count.
-            records = records.keyBy(LoggedEvent::casePseudonym, Types.STRING)
-                    .reduce((a, b) -> new LoggedEvent(a.casePseudonym, a.day + b.day, a.bytes));
+            // The record's bytes cross the keyed sort whole, by the replay's key, as a replay's must to fold a case;
+            // day carries the count.
+            records = records.keyBy(LoggedEvent::caseHash, Types.LONG)
+                    .reduce((a, b) -> new LoggedEvent(a.caseHash(), a.day() + b.day(), a.bytes()));
         }
         records.map(new Tally()).name("tally").sinkTo(new DiscardingSink<>());
         JobExecutionResult result = env.execute(grouped ? "plain flink: count by case" : "plain flink: count");
@@ -84,14 +87,14 @@ final class PlainFlink {
                 result.getNetRuntime() / 1000.0);
     }
 
-    /** The record's key and value as they are, and a count of one. */
+    /** The record's key (the case pseudonym ingest keys it by) as the replay hashes it, its value as it is, and a count of one. */
     private static final class KeyAndBytes implements KafkaRecordDeserializationSchema<LoggedEvent> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<LoggedEvent> out) {
-            out.collect(new LoggedEvent(new String(record.key(), StandardCharsets.US_ASCII), 1, record.value()));
+            out.collect(new LoggedEvent(CaseHash.of(new String(record.key(), StandardCharsets.US_ASCII)), 1, record.value()));
         }
 
         @Override
@@ -114,9 +117,9 @@ final class PlainFlink {
 
         @Override
         public Integer map(LoggedEvent counted) {
-            records.add(counted.day);
+            records.add(counted.day());
             cases.add(1);
-            return counted.day;
+            return counted.day();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.casetrail.jobs.flink;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -19,6 +20,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.casetrail.jobs.JobException;
+import org.casetrail.jobs.journey.CaseHash;
 import org.casetrail.jobs.journey.CaseJourney;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.JourneyCells;
@@ -31,8 +33,8 @@ import org.casetrail.schemas.release.ConsentBasis;
 import org.casetrail.schemas.table.Tables;
 
 /**
- * Keeps every event of a case (keyed by case pseudonym) and folds them into its
- * {@link CaseJourney}: once the case has been quiet for a moment, and again for every case
+ * Keeps every event of a case (keyed by the {@link CaseHash} of its pseudonym, which in a rare
+ * collision two women share: they are folded apart) and folds them into its {@link CaseJourney}: once the case has been quiet for a moment, and again for every case
  * whenever the release's as_of moves (it arrives broadcast from {@link AsOfTracker}). Each fold
  * takes back what the previous fold contributed, by folding the events it had then with the
  * as_of it had then, so late events, voids and consent changes update every table they touched.
@@ -40,7 +42,7 @@ import org.casetrail.schemas.table.Tables;
  * <p>Timers are processing-time timers: in BATCH mode they all fire at the end of input (and the
  * broadcast as_of is read first), so a replay folds each case exactly once.
  */
-public final class JourneyFunction extends KeyedBroadcastProcessFunction<String, LoggedEvent, LocalDate, CellContribution> {
+public final class JourneyFunction extends KeyedBroadcastProcessFunction<Long, LoggedEvent, LocalDate, CellContribution> {
 
     private static final long serialVersionUID = 1L;
     private static final long QUIET_MILLIS = 200;
@@ -99,7 +101,7 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
     @Override
     public void processElement(LoggedEvent event, ReadOnlyContext ctx, Collector<CellContribution> out) throws Exception {
         eventsRead.add(1);
-        events.add(event.bytes);
+        events.add(event.bytes());
         scheduleFold(ctx.timerService().currentProcessingTime(), ctx);
     }
 
@@ -139,40 +141,50 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
             // No as_of announced yet (streaming only): this case folds when it is.
             return;
         }
-        refold(ctx.getCurrentKey(), decoded(events.get()), asOf, out, ctx::output);
+        refold(decoded(events.get()), asOf, out, ctx::output);
     }
 
     @Override
     public void processBroadcastElement(LocalDate asOf, Context ctx, Collector<CellContribution> out) throws Exception {
         ctx.getBroadcastState(AS_OF).put(AS_OF_KEY, asOf);
-        ctx.applyToKeyedState(EVENTS, (key, state) -> refold(key, decoded(state.get()), asOf, out, ctx::output));
+        ctx.applyToKeyedState(EVENTS, (hash, state) -> refold(decoded(state.get()), asOf, out, ctx::output));
     }
 
     private interface JourneyOutput {
         void output(OutputTag<TableUpdate> tag, TableUpdate update);
     }
 
-    /** Takes back the previous fold's contributions, if any, and adds the new fold's. */
-    private void refold(String key, List<CaseEvent> all, LocalDate asOf, Collector<CellContribution> out, JourneyOutput side)
-            throws Exception {
+    /**
+     * Takes back the previous fold's contributions, if any, and adds the new fold's, woman by woman
+     * among the events of this hash.
+     */
+    private void refold(List<CaseEvent> all, LocalDate asOf, Collector<CellContribution> out, JourneyOutput side) throws Exception {
         Integer before = foldedEvents.value();
         LocalDate asOfBefore = foldedAsOf.value();
         if (before != null && before == all.size() && asOf.equals(asOfBefore)) {
             return;
         }
-        int recordKey = secret.recordKey(key);
         if (before != null) {
-            CaseJourney previous = CaseJourney.fold(key, all.subList(0, before), asOfBefore, consentBasis);
-            for (CellContribution cell : JourneyCells.withRollups(previous, asOfBefore, recordKey)) {
-                out.collect(cell.negated());
+            for (Map.Entry<String, List<CaseEvent>> woman : CaseHash.byCase(all.subList(0, before)).entrySet()) {
+                CaseJourney previous = CaseJourney.fold(woman.getKey(), woman.getValue(), asOfBefore, consentBasis);
+                for (CellContribution cell : JourneyCells.withRollups(previous, asOfBefore, secret.recordKey(woman.getKey()))) {
+                    out.collect(cell.negated());
+                }
             }
         }
-        CaseJourney journey = CaseJourney.fold(key, all, asOf, consentBasis);
-        for (CellContribution cell : JourneyCells.withRollups(journey, asOf, recordKey)) {
-            out.collect(cell);
+        for (Map.Entry<String, List<CaseEvent>> woman : CaseHash.byCase(all).entrySet()) {
+            CaseJourney journey = CaseJourney.fold(woman.getKey(), woman.getValue(), asOf, consentBasis);
+            for (CellContribution cell : JourneyCells.withRollups(journey, asOf, secret.recordKey(woman.getKey()))) {
+                out.collect(cell);
+            }
+            side.output(JOURNEYS, journeyUpdate(journey, woman.getValue().size()));
         }
         foldedEvents.update(all.size());
         foldedAsOf.update(asOf);
+    }
+
+    /** Her journey's row and testimonies as the release writes them, and how many events it was folded from. */
+    private TableUpdate journeyUpdate(CaseJourney journey, int events) {
         byte[] row = null;
         byte[][] testimonies = new byte[0][];
         if (journey.included()) {
@@ -180,6 +192,6 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<String,
             testimonies = journey.testimonies().stream()
                     .map(t -> testimonyBytes.encode(TableRows.testimony(testimonySchema, journey, t))).toArray(byte[][]::new);
         }
-        side.output(JOURNEYS, TableUpdate.ofJourney(key, journey.inclusion().name(), row, testimonies, all.size()));
+        return TableUpdate.ofJourney(journey.casePseudonym(), journey.inclusion().name(), row, testimonies, events);
     }
 }

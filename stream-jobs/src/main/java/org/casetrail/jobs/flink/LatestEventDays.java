@@ -18,9 +18,9 @@ public final class LatestEventDays implements FlatMapFunction<LoggedEvent, Integ
 
     @Override
     public void flatMap(LoggedEvent event, Collector<Integer> out) {
-        if (event.day > latest) {
-            latest = event.day;
-            out.collect(event.day);
+        if (event.day() > latest) {
+            latest = event.day();
+            out.collect(event.day());
         }
     }
 }

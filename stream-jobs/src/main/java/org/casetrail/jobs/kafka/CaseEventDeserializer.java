@@ -7,6 +7,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casetrail.jobs.flink.LoggedEvent;
+import org.casetrail.jobs.journey.CaseHash;
 import org.casetrail.schemas.CaseEventCodec;
 
 /**
@@ -27,7 +28,7 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
         }
         try {
             CaseEventCodec.Heading heading = codec.heading(record.value());
-            out.collect(new LoggedEvent(heading.casePseudonym(), heading.occurredOnEpochDay(), record.value()));
+            out.collect(new LoggedEvent(CaseHash.of(heading.casePseudonym()), heading.occurredOnEpochDay(), record.value()));
         } catch (CaseEventCodec.UndecodableEventException e) {
             throw new IOException("record at " + record.topic() + "-" + record.partition() + " offset " + record.offset()
                     + " is " + e.getMessage());

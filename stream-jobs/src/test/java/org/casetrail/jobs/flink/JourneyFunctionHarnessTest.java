@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -28,15 +29,21 @@ class JourneyFunctionHarnessTest {
     @TempDir
     java.nio.file.Path warehouse;
 
-    private KeyedBroadcastOperatorTestHarness<String, LoggedEvent, java.time.LocalDate, CellContribution> harness() throws Exception {
+    private KeyedBroadcastOperatorTestHarness<Long, LoggedEvent, java.time.LocalDate, CellContribution> harness() throws Exception {
+        return harness(LoggedEvent::caseHash);
+    }
+
+    /** @param caseHash what the events are keyed by: the job's {@link LoggedEvent#caseHash}, or one that makes hashes collide */
+    private KeyedBroadcastOperatorTestHarness<Long, LoggedEvent, java.time.LocalDate, CellContribution> harness(
+            KeySelector<LoggedEvent, Long> caseHash) throws Exception {
         PerturbationSecret.openOrCreate(warehouse);
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new JourneyFunction(Events.FINGERPRINT,
                         warehouse.resolve(PerturbationSecret.FILE_NAME).toString(), ConsentBasis.UNLESS_WITHDRAWN),
-                LoggedEvent::casePseudonym, Types.STRING, JourneyFunction.AS_OF);
+                caseHash, Types.LONG, JourneyFunction.AS_OF);
     }
 
     /** Net contribution per cell after every retraction: what the downstream sums will hold. */
-    private static Map<String, Long> net(KeyedBroadcastOperatorTestHarness<String, LoggedEvent, java.time.LocalDate, CellContribution> h) {
+    private static Map<String, Long> net(KeyedBroadcastOperatorTestHarness<Long, LoggedEvent, java.time.LocalDate, CellContribution> h) {
         Map<String, Long> cases = new TreeMap<>();
         for (CellContribution c : h.extractOutputValues()) {
             cases.merge(c.cellId().replace('\u001f', '/'), c.cases(), Long::sum);
@@ -132,6 +139,39 @@ class JourneyFunctionHarnessTest {
             assertThatThrownBy(() -> h.setProcessingTime(1000))
                     .hasStackTraceContaining(JobException.class.getName())
                     .hasStackTraceContaining("mixes pseudonymization keys").hasStackTraceContaining("ffffffffffffffff");
+        }
+    }
+
+    /**
+     * Two women whose pseudonyms share a hash arrive under one key: each is folded as herself,
+     * with her own identification, her own journey row and her own events, and a later event of
+     * one changes only her cells.
+     */
+    @Test
+    void twoWomenSharingAHashAreFoldedApart() throws Exception {
+        Events other = new Events("case-2");
+        try (var h = harness(event -> 42L)) {
+            h.processBroadcastElement(Events.day("2012-12-31"), 0);
+            h.setProcessingTime(0);
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.identified("id", "2010-03-01"))));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(other.identified("id2", "2011-05-01"))));
+            h.processElement(new StreamRecord<>(LoggedEvent.of(other.reintegrated("r2", "2011-07-01"))));
+            h.setProcessingTime(1000);
+            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
+                    .containsEntry("referral_sources/2011/POLICE_OPERATION/SEXUAL/ADULT", 1L)
+                    .containsEntry("followup_status/2011/12/NO_FOLLOW_UP", 1L)
+                    .containsEntry("followup_status/2011/24/PENDING", 1L);
+            assertThat(net(h).keySet()).noneMatch(k -> k.startsWith("followup_status/2010"));
+            assertThat(h.getSideOutput(JourneyFunction.JOURNEYS)).extracting(r -> r.getValue().casePseudonym + "/" + r.getValue().eventsSeen)
+                    .containsExactlyInAnyOrder("case-1/1", "case-2/2");
+
+            h.processElement(new StreamRecord<>(LoggedEvent.of(e.reintegrated("r", "2010-06-01"))));
+            h.setProcessingTime(2000);
+            assertThat(net(h)).containsEntry("followup_status/2010/12/NO_FOLLOW_UP", 1L)
+                    .containsEntry("followup_status/2011/12/NO_FOLLOW_UP", 1L)
+                    .containsEntry("followup_status/2011/24/PENDING", 1L)
+                    .containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
+                    .containsEntry("referral_sources/2011/POLICE_OPERATION/SEXUAL/ADULT", 1L);
         }
     }
 }
