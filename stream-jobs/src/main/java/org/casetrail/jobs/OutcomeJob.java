@@ -285,8 +285,8 @@ public final class OutcomeJob {
                 .setProperty("commit.offsets.on.checkpoint", "false");
     }
 
-    /** A local Flink that listens on loopback only. */
-    static Configuration localConfiguration() {
+    /** A local Flink that listens on loopback only (the bench's plain Flink jobs run on the same). */
+    public static Configuration localConfiguration() {
         Configuration conf = new Configuration();
         conf.setString("jobmanager.bind-host", "127.0.0.1");
         conf.setString("jobmanager.rpc.address", "127.0.0.1");

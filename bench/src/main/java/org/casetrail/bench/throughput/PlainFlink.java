@@ -12,7 +12,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -21,6 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.casetrail.jobs.OutcomeJob;
 import org.casetrail.jobs.flink.LoggedEvent;
 import org.casetrail.jobs.journey.CaseHash;
 
@@ -50,17 +50,8 @@ final class PlainFlink {
      *                counted; without, each record is counted where it is read, and a "case" is a record
      */
     static Counted count(String bootstrapServers, String topic, int parallelism, boolean grouped) throws Exception {
-        Configuration conf = new Configuration();
+        Configuration conf = OutcomeJob.localConfiguration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        conf.setString("jobmanager.bind-host", "127.0.0.1");
-        conf.setString("jobmanager.rpc.address", "127.0.0.1");
-        conf.setString("taskmanager.bind-host", "127.0.0.1");
-        conf.setString("taskmanager.host", "127.0.0.1");
-        conf.setString("rest.bind-address", "127.0.0.1");
-        conf.setString("rest.address", "127.0.0.1");
-        // As the replay's local Flink (OutcomeJob.localConfiguration): no shuffle compression, a quarter of the heap to sort with.
-        conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
-        conf.setString("taskmanager.memory.managed.size", (Runtime.getRuntime().maxMemory() / 4) + "b");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
 
         KafkaSource<LoggedEvent> source = KafkaSource.<LoggedEvent>builder()
