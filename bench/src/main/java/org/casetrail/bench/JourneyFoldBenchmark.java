@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.casetrail.jobs.journey.CaseJourney;
 import org.casetrail.jobs.outcomes.CellContribution;
+import org.casetrail.jobs.outcomes.CellSums;
 import org.casetrail.jobs.outcomes.JourneyCells;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,8 +21,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The journey work of a replay, per case of {@link RealisticCase#EVENTS} events (divide by 22 for
- * per event): the fold alone, the fold and the cells it contributes (what a replay does once per
- * case), and a refold as {@code JourneyFunction} does it when as_of moves or an event arrives late:
+ * per event): the fold alone, the fold and the cells it contributes, the same with every rollup
+ * row summed into its cell (what a replay's journey task does once per case), and a refold as {@code JourneyFunction} does it when as_of moves or an event arrives late:
  * the previous fold's cells taken back and the new fold's added.
  */
 @State(Scope.Thread)
@@ -32,6 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class JourneyFoldBenchmark {
 
+    private static final int RECORD_KEY = 1234;
     private RealisticCase realistic;
 
     @Setup
@@ -47,6 +49,17 @@ public class JourneyFoldBenchmark {
     @Benchmark
     public List<CellContribution> foldAndCells() {
         return JourneyCells.of(CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf), realistic.asOf);
+    }
+
+    /** What a replay's journey task does per case: fold, cells with every rollup row, each summed into its cell. */
+    @Benchmark
+    public CellSums foldCellsRollupsAndSums() {
+        CellSums sums = new CellSums();
+        CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf);
+        for (CellContribution cell : JourneyCells.withRollups(journey, realistic.asOf, RECORD_KEY)) {
+            sums.add(cell);
+        }
+        return sums;
     }
 
     @Benchmark
