@@ -24,7 +24,6 @@ import org.casetrail.jobs.OutcomeJob;
 import org.casetrail.jobs.flink.LoggedEvent;
 import org.casetrail.jobs.journey.CaseHash;
 
-
 /**
  * The least a Flink replay of the events topic can do, on a local Flink set up as the replay's:
  * read every record with the replay's source settings, optionally group the records by their
@@ -65,7 +64,6 @@ final class PlainFlink {
                 .setProperty("enable.auto.commit", "false")
                 .build();
         DataStream<LoggedEvent> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log");
-        // The record's bytes cross the keyed sort whole, as a replay's must to fold a case; day carries the count.
         if (grouped) {
             // The record's bytes cross the keyed sort whole, by the replay's key, as a replay's must to fold a case;
             // day carries the count.

@@ -34,10 +34,11 @@ import org.casetrail.schemas.table.Tables;
 
 /**
  * Keeps every event of a case (keyed by the {@link CaseHash} of its pseudonym, which in a rare
- * collision two women share: they are folded apart) and folds them into its {@link CaseJourney}: once the case has been quiet for a moment, and again for every case
- * whenever the release's as_of moves (it arrives broadcast from {@link AsOfTracker}). Each fold
- * takes back what the previous fold contributed, by folding the events it had then with the
- * as_of it had then, so late events, voids and consent changes update every table they touched.
+ * collision two women share: they are folded apart) and folds them into its {@link CaseJourney}:
+ * once the case has been quiet for a moment, and again for every case whenever the release's
+ * as_of moves (it arrives broadcast from {@link AsOfTracker}). Each fold takes back what the
+ * previous fold contributed, by folding the events it had then with the as_of it had then, so
+ * late events, voids and consent changes update every table they touched.
  *
  * <p>Timers are processing-time timers: in BATCH mode they all fire at the end of input (and the
  * broadcast as_of is read first), so a replay folds each case exactly once.
