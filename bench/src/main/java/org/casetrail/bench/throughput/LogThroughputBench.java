@@ -62,7 +62,7 @@ public final class LogThroughputBench implements Callable<Integer> {
     static final String REPLAY = "casetrail replay";
     static final String REPLAY_JOB = "  of which the job";
     private static final String WARM_UP_TOPIC = "warm-up-events";
-    /** casetrail replay's default --parallelism, which the plain Flink job runs with too. */
+    /** casetrail replay's default --parallelism, which the plain Flink jobs run with too. */
     private static final int REPLAY_PARALLELISM = 2;
 
     private static final Pattern INGESTED = Pattern.compile("read (\\d+), accepted (\\d+), rejected (\\d+)");
