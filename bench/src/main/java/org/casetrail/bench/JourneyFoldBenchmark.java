@@ -22,7 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The journey work of a replay, per case of {@link RealisticCase#EVENTS} events (divide by 22 for
  * per event): the fold alone, the fold and the cells it contributes, the same with every rollup
- * row summed into its cell (what a replay's journey task does once per case), and a refold as {@code JourneyFunction} does it when as_of moves or an event arrives late:
+ * row summed into its cell (what a replay's journey task does once per case), and a refold as
+ * {@code JourneyFunction} does it when as_of moves or an event arrives late:
  * the previous fold's cells taken back and the new fold's added.
  */
 @State(Scope.Thread)

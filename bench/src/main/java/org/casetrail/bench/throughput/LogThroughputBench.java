@@ -243,8 +243,8 @@ public final class LogThroughputBench implements Callable<Integer> {
 
             progress.say("3f. " + PLAIN_FLINK_READ + " and " + PLAIN_FLINK_GROUPED
                     + ": the topic counted by Flink jobs that do the least a replay does, each in a JVM of its own");
-            PlainClientProcess.Ran flinkRead = plain.flink(PLAIN_FLINK_READ, false, limit, settings.workdir().resolve("plain-flink-read.out"),
-                    bootstrap, EventLogTopics.DEFAULT_EVENTS, REPLAY_PARALLELISM);
+            PlainClientProcess.Ran flinkRead = plain.flink(PLAIN_FLINK_READ, false, limit,
+                    settings.workdir().resolve("plain-flink-read.out"), bootstrap, EventLogTopics.DEFAULT_EVENTS, REPLAY_PARALLELISM);
             steps.add(consume.step(PLAIN_FLINK_READ, flinkRead.result().records(), flinkRead.finished().seconds(),
                     flinkRead.finished().peakRssBytes(), "the events topic read and counted by a Flink BATCH job on a local Flink set"
                             + " up as the replay's, nothing decoded or grouped: what Flink costs before any logic"));

@@ -162,8 +162,8 @@ class JourneyFunctionHarnessTest {
                     .containsEntry("followup_status/2011/12/NO_FOLLOW_UP", 1L)
                     .containsEntry("followup_status/2011/24/PENDING", 1L);
             assertThat(net(h).keySet()).noneMatch(k -> k.startsWith("followup_status/2010"));
-            assertThat(h.getSideOutput(JourneyFunction.JOURNEYS)).extracting(r -> r.getValue().casePseudonym + "/" + r.getValue().eventsSeen)
-                    .containsExactlyInAnyOrder("case-1/1", "case-2/2");
+            assertThat(h.getSideOutput(JourneyFunction.JOURNEYS))
+                    .extracting(r -> r.getValue().casePseudonym + "/" + r.getValue().eventsSeen).containsExactlyInAnyOrder("case-1/1", "case-2/2");
 
             h.processElement(new StreamRecord<>(LoggedEvent.of(e.reintegrated("r", "2010-06-01"))));
             h.setProcessingTime(2000);
