@@ -2,7 +2,6 @@ package org.casetrail.bench;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;

@@ -2,7 +2,6 @@ package org.casetrail.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.casetrail.jobs.journey.CaseJourney;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.CellSums;
@@ -49,7 +48,8 @@ public class JourneyFoldBenchmark {
 
     @Benchmark
     public List<CellContribution> foldAndCells() {
-        return JourneyCells.of(CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf), realistic.asOf);
+        return JourneyCells.of(
+                CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf), realistic.asOf);
     }
 
     /** What a replay's journey task does per case: fold, cells with every rollup row, each summed into its cell. */
@@ -65,7 +65,9 @@ public class JourneyFoldBenchmark {
 
     @Benchmark
     public void refold(Blackhole out) {
-        CaseJourney previous = CaseJourney.fold(realistic.casePseudonym, realistic.events.subList(0, RealisticCase.EVENTS - 1),
+        CaseJourney previous = CaseJourney.fold(
+                realistic.casePseudonym,
+                realistic.events.subList(0, RealisticCase.EVENTS - 1),
                 realistic.asOf.minusDays(1));
         for (CellContribution cell : JourneyCells.of(previous, realistic.asOf.minusDays(1))) {
             out.consume(cell.negated());

@@ -1,9 +1,8 @@
 package org.casetrail.bench;
 
-import java.util.concurrent.TimeUnit;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.TimeUnit;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.read.ExportRecord;
@@ -54,10 +53,14 @@ public class PseudonymizationBenchmark {
         translator = new RecordTranslator(pseudonymizer);
         ObjectMapper json = new ObjectMapper();
         identified = ExportRecord.parsed(1, json.readTree(IDENTIFIED));
-        JsonNode story = json.readTree(IDENTIFIED.replace("CASE_IDENTIFIED", "TESTIMONY_RECORDED").replace("\"narrative\": null",
-                "\"narrative\": \"My name is Srey Neang Chan and I come from Prek Leap. A woman promised me work in a restaurant, "
-                        + "but I was sold. I was born on 2 May 1983. Neang's mother still lives in Prek Leap. You can reach her on "
-                        + "012-345-678. Her ID card number is 010203040. Now I have my own sewing business.\""));
+        JsonNode story = json.readTree(
+                IDENTIFIED
+                        .replace("CASE_IDENTIFIED", "TESTIMONY_RECORDED")
+                        .replace(
+                                "\"narrative\": null",
+                                "\"narrative\": \"My name is Srey Neang Chan and I come from Prek Leap. A woman promised me work in a restaurant, "
+                                        + "but I was sold. I was born on 2 May 1983. Neang's mother still lives in Prek Leap. You can reach her on "
+                                        + "012-345-678. Her ID card number is 010203040. Now I have my own sewing business.\""));
         testimony = ExportRecord.parsed(2, story);
     }
 

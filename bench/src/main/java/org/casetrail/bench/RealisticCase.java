@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.read.ExportRecord;
@@ -39,8 +38,12 @@ public final class RealisticCase {
     public final List<byte[]> encoded;
     public final LocalDate asOf;
 
-    private RealisticCase(String casePseudonym, List<String> lines, List<ExportRecord> records, List<CaseEvent> events,
-                          LocalDate asOf) {
+    private RealisticCase(
+            String casePseudonym,
+            List<String> lines,
+            List<ExportRecord> records,
+            List<CaseEvent> events,
+            LocalDate asOf) {
         this.casePseudonym = casePseudonym;
         this.lines = List.copyOf(lines);
         this.lineBytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -66,7 +69,8 @@ public final class RealisticCase {
             Map<String, List<ExportRecord>> recordsByCase = new LinkedHashMap<>();
             Map<String, List<CaseEvent>> eventsByCase = new LinkedHashMap<>();
             for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-                ExportRecord record = new JsonLinesReader(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8))).next();
+                ExportRecord record =
+                        new JsonLinesReader(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8))).next();
                 if (record != null && translator.translate(record) instanceof Translation.Accepted accepted) {
                     String key = accepted.event().getCasePseudonym();
                     linesByCase.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
@@ -76,7 +80,11 @@ public final class RealisticCase {
             }
             for (Map.Entry<String, List<CaseEvent>> c : eventsByCase.entrySet()) {
                 if (c.getValue().size() == EVENTS) {
-                    return new RealisticCase(c.getKey(), linesByCase.get(c.getKey()), recordsByCase.get(c.getKey()), c.getValue(),
+                    return new RealisticCase(
+                            c.getKey(),
+                            linesByCase.get(c.getKey()),
+                            recordsByCase.get(c.getKey()),
+                            c.getValue(),
                             settings.exportDate());
                 }
             }

@@ -3,7 +3,6 @@ package org.casetrail.bench;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-
 import org.casetrail.ingest.read.ExportRecord;
 import org.casetrail.ingest.read.JsonLinesReader;
 import org.casetrail.ingest.record.RecordTranslator;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-
 import org.casetrail.schemas.release.Protection;
 import org.casetrail.warehouse.audit.ReleaseAudit;
 import org.casetrail.warehouse.release.ReleaseManifest;
@@ -12,9 +11,13 @@ import org.casetrail.warehouse.release.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Check a release against the disclosure rules of its protection, and that no other user can read its",
-                "restricted data or the warehouse's keys; prints its information loss. Exits 1 when any rule fails."})
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check a release against the disclosure rules of its protection, and that no other user can read its",
+            "restricted data or the warehouse's keys; prints its information loss. Exits 1 when any rule fails."
+        })
 final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
@@ -29,7 +32,8 @@ final class AuditCommand implements Callable<Integer> {
         Path dir = wh.release(Optional.ofNullable(release));
         ReleaseManifest manifest = wh.manifest(dir);
         // Releases made before protections were chosen per release used suppression.
-        Protection protection = manifest.protection() == null ? Protection.SUPPRESSION
+        Protection protection = manifest.protection() == null
+                ? Protection.SUPPRESSION
                 : Protection.valueOf(manifest.protection().toUpperCase(java.util.Locale.ROOT));
         List<String> failures = new ReleaseAudit(manifest.k(), protection, manifest.ptableVersion())
                 .check(dir, previousPublic(wh, manifest.releaseId()));

@@ -1,7 +1,6 @@
 package org.casetrail.cli;
 
 import java.io.PrintWriter;
-
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.casetrail.ingest.IngestException;
@@ -12,17 +11,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The one entry point: {@code casetrail <command>}. */
-@Command(name = "casetrail", mixinStandardHelpOptions = true, versionProvider = Casetrail.Version.class,
+@Command(
+        name = "casetrail",
+        mixinStandardHelpOptions = true,
+        versionProvider = Casetrail.Version.class,
         description = "Publishable outcome statistics from the case records of anti-trafficking organisations.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, KeysCommand.class, BrokerCommand.class,
-                IngestCommand.class, ReplayCommand.class, StreamCommand.class, QueryCommand.class, TablesCommand.class, ReportCommand.class, AuditCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            GenerateCommand.class,
+            KeysCommand.class,
+            BrokerCommand.class,
+            IngestCommand.class,
+            ReplayCommand.class,
+            StreamCommand.class,
+            QueryCommand.class,
+            TablesCommand.class,
+            ReportCommand.class,
+            AuditCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Casetrail implements Runnable {
 
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
-    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Log what the libraries say and print stack traces of failures.")
     boolean verbose;
 
@@ -47,7 +62,8 @@ public final class Casetrail implements Runnable {
             if (cause != null) {
                 err.println("casetrail: " + cause.getMessage());
             } else {
-                err.println("casetrail: internal error (" + e.getClass().getSimpleName() + "); run again with --verbose for details");
+                err.println("casetrail: internal error (" + e.getClass().getSimpleName()
+                        + "); run again with --verbose for details");
             }
             if (verbose) {
                 e.printStackTrace(err);
@@ -66,7 +82,8 @@ public final class Casetrail implements Runnable {
             return cli.execute(args);
         } catch (Error e) {
             // picocli hands on Errors (a broken classpath, memory); still no stack trace unless asked for.
-            System.err.println("casetrail: internal error (" + e.getClass().getSimpleName() + "); run again with --verbose for details");
+            System.err.println("casetrail: internal error (" + e.getClass().getSimpleName()
+                    + "); run again with --verbose for details");
             if (verbose) {
                 e.printStackTrace();
             }
@@ -77,7 +94,9 @@ public final class Casetrail implements Runnable {
     /** The failure a user can act on, looking through wrappers (Flink wraps job failures twice). */
     static Throwable userFacing(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CliException || t instanceof IngestException || t instanceof JobException
+            if (t instanceof CliException
+                    || t instanceof IngestException
+                    || t instanceof JobException
                     || t instanceof WarehouseException) {
                 return t;
             }

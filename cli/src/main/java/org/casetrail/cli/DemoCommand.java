@@ -8,49 +8,66 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-
 import org.casetrail.ingest.IngestSummary;
-import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.warehouse.report.ReportFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole pipeline on this machine: an embedded Kafka broker, a synthetic export (or --input),",
-                "ingest, a Flink replay, an audited release of the warehouse, and its headline figures."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The whole pipeline on this machine: an embedded Kafka broker, a synthetic export (or --input),",
+            "ingest, a Flink replay, an audited release of the warehouse, and its headline figures."
+        })
 final class DemoCommand implements Callable<Integer> {
 
     private static final String MARKER = ".casetrail-demo";
 
-    @Option(names = "--workdir", defaultValue = "casetrail-demo", description = "Working folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--workdir",
+            defaultValue = "casetrail-demo",
+            description = "Working folder (default: ${DEFAULT-VALUE}).")
     Path workdir;
 
     @Option(names = "--input", description = "An export to use instead of a synthetic one.")
     Path input;
 
-    @Option(names = "--cases", defaultValue = "750", description = "Cases in the synthetic export (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cases",
+            defaultValue = "750",
+            description = "Cases in the synthetic export (default: ${DEFAULT-VALUE}).")
     int cases;
 
-    @Option(names = "--seed", defaultValue = "2009", description = "Seed of the synthetic export (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "2009",
+            description = "Seed of the synthetic export (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--k", defaultValue = "" + SuppressionRule.DEFAULT_K, description = "Suppression threshold (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--k",
+            defaultValue = "" + SuppressionRule.DEFAULT_K,
+            description = "Suppression threshold (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Override
     public Integer call() throws Exception {
         if (cases < 1 || k < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--cases and --k must be at least 1");
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this), "--cases and --k must be at least 1");
         }
         long started = System.nanoTime();
         prepare(workdir);
         Path warehouse = workdir.resolve("warehouse");
         Path report;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workdir.resolve("kafka"), 0)) {
-            say("Kafka broker (KRaft, in this process) on " + broker.bootstrapServers() + ", log in " + workdir.resolve("kafka"));
+            say("Kafka broker (KRaft, in this process) on " + broker.bootstrapServers() + ", log in "
+                    + workdir.resolve("kafka"));
             Path keyFile = workdir.resolve("demo.key");
             PseudonymKey key = PseudonymKey.create(keyFile);
             say("throw-away pseudonymization key " + keyFile + ", fingerprint " + key.fingerprint());
@@ -58,29 +75,33 @@ final class DemoCommand implements Callable<Integer> {
             Path export = input;
             if (export == null) {
                 export = workdir.resolve("export.jsonl");
-                SyntheticExport.Written written = SyntheticExport.write(SyntheticExport.Settings.defaults(cases, seed), export,
-                        SyntheticExport.Format.JSONL);
-                say("synthetic export " + export + ": " + written.cases() + " cases, " + written.records() + " records, "
-                        + written.malformed() + " deliberately malformed (fake identities only)");
+                SyntheticExport.Written written = SyntheticExport.write(
+                        SyntheticExport.Settings.defaults(cases, seed), export, SyntheticExport.Format.JSONL);
+                say("synthetic export " + export + ": " + written.cases() + " cases, " + written.records()
+                        + " records, " + written.malformed() + " deliberately malformed (fake identities only)");
             }
-            IngestSummary summary = IngestCommand.ingest(broker.bootstrapServers(), keyFile, EventLogTopics.DEFAULT_EVENTS, 3, List.of(export));
+            IngestSummary summary = IngestCommand.ingest(
+                    broker.bootstrapServers(), keyFile, EventLogTopics.DEFAULT_EVENTS, 3, List.of(export));
             say("ingest: " + summary.line());
 
             say("replaying topic " + EventLogTopics.DEFAULT_EVENTS + " with Flink (local, batch)...");
-            ReleaseProcess.Outcome outcome = ReleaseProcess.replay(
-                    ReleaseProcess.Request.defaults(broker.bootstrapServers(), EventLogTopics.DEFAULT_EVENTS, warehouse, k));
+            ReleaseProcess.Outcome outcome = ReleaseProcess.replay(ReleaseProcess.Request.defaults(
+                    broker.bootstrapServers(), EventLogTopics.DEFAULT_EVENTS, warehouse, k));
             Reports.printRelease(outcome, System.out);
             if (!outcome.auditPassed()) {
                 return Casetrail.FAILED;
             }
             System.out.println();
             Reports.printHeadline(outcome.dir(), k, System.out);
-            report = ReportFiles.write(outcome.dir(), workdir.resolve("report.html"), OptionalInt.empty()).html();
+            report = ReportFiles.write(outcome.dir(), workdir.resolve("report.html"), OptionalInt.empty())
+                    .html();
         }
         System.out.println();
         System.out.printf("done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
-        System.out.println("warehouse:       " + warehouse + " (current release: " + warehouse.resolve("current") + ")");
-        System.out.println("query it:        ./casetrail query --warehouse " + warehouse + " \"SELECT * FROM referral_sources\"");
+        System.out.println(
+                "warehouse:       " + warehouse + " (current release: " + warehouse.resolve("current") + ")");
+        System.out.println(
+                "query it:        ./casetrail query --warehouse " + warehouse + " \"SELECT * FROM referral_sources\"");
         System.out.println("data dictionary: ./casetrail tables");
         System.out.println("report:          " + report + " (open it in a browser; CSVs beside it)");
         return 0;
@@ -96,7 +117,8 @@ final class DemoCommand implements Callable<Integer> {
         } else if (Files.isDirectory(workdir)) {
             try (Stream<Path> entries = Files.list(workdir)) {
                 if (entries.findAny().isPresent()) {
-                    throw new CliException(workdir + " exists and is not a casetrail demo folder; choose another --workdir");
+                    throw new CliException(
+                            workdir + " exists and is not a casetrail demo folder; choose another --workdir");
                 }
             }
         } else if (Files.exists(workdir)) {
@@ -105,7 +127,8 @@ final class DemoCommand implements Callable<Integer> {
             say("new demo in " + workdir);
         }
         Files.createDirectories(workdir);
-        Files.writeString(workdir.resolve(MARKER), "made by casetrail demo; the demo may replace this folder's contents\n");
+        Files.writeString(
+                workdir.resolve(MARKER), "made by casetrail demo; the demo may replace this folder's contents\n");
     }
 
     private static void deleteRecursively(Path path) throws IOException {

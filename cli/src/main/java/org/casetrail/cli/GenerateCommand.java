@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import org.casetrail.ingest.synthetic.SyntheticExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a realistic synthetic case-management export with fake identities (same flags, same bytes).")
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write a realistic synthetic case-management export with fake identities (same flags, same bytes).")
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--cases", required = true, description = "Number of cases.")
@@ -28,10 +30,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--start-year", description = "First year of identifications (default 2009).")
     Integer startYear;
 
-    @Option(names = "--years", description = "Years of identifications (default: about 250 cases a year, at most 15 years).")
+    @Option(
+            names = "--years",
+            description = "Years of identifications (default: about 250 cases a year, at most 15 years).")
     Integer years;
 
-    @Option(names = "--centres", defaultValue = "3", description = "Number of centres, 1 to 5 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--centres",
+            defaultValue = "3",
+            description = "Number of centres, 1 to 5 (default: ${DEFAULT-VALUE}).")
     int centres;
 
     @Override
@@ -39,18 +46,26 @@ final class GenerateCommand implements Callable<Integer> {
         SyntheticExport.Format fmt = switch (format.toLowerCase(Locale.ROOT)) {
             case "jsonl" -> SyntheticExport.Format.JSONL;
             case "csv" -> SyntheticExport.Format.CSV;
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format must be jsonl or csv");
+            default ->
+                throw new picocli.CommandLine.ParameterException(
+                        new picocli.CommandLine(this), "--format must be jsonl or csv");
         };
         SyntheticExport.Settings defaults = SyntheticExport.Settings.defaults(cases, seed);
         SyntheticExport.Settings settings;
         try {
-            settings = new SyntheticExport.Settings(cases, seed, startYear == null ? defaults.startYear() : startYear,
-                    years == null ? defaults.years() : years, centres, defaults.mess());
+            settings = new SyntheticExport.Settings(
+                    cases,
+                    seed,
+                    startYear == null ? defaults.startYear() : startYear,
+                    years == null ? defaults.years() : years,
+                    centres,
+                    defaults.mess());
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }
         SyntheticExport.Written written = SyntheticExport.write(settings, out, fmt);
-        System.out.printf("wrote %s: %d cases, %d records (%d deliberately malformed), export date %s%n",
+        System.out.printf(
+                "wrote %s: %d cases, %d records (%d deliberately malformed), export date %s%n",
                 out, written.cases(), written.records(), written.malformed(), written.exportDate());
         return 0;
     }

@@ -12,33 +12,45 @@ import java.util.Map;
  */
 public final class HeadlineQueries {
 
-    private HeadlineQueries() {
-    }
+    private HeadlineQueries() {}
 
     /** Title -> SQL, in the order the demo prints them. */
     public static Map<String, String> all() {
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("Women identified each year, by responsible centre (cohort_outcomes; ALL = every centre):", """
+        queries.put(
+                "Women identified each year, by responsible centre (cohort_outcomes; ALL = every centre):",
+                """
                 SELECT identification_year AS year, centre, %s
                 FROM cohort_outcomes WHERE age_band = 'ALL' AND exploitation_type = 'ALL'
                 ORDER BY year, centre = 'ALL' DESC, centre
-                """.formatted(shown("cases AS identified", "sheltered", "reintegrated", "independent_12m", "pending_12m",
-                "retrafficked_24m")));
+                """.formatted(shown(
+                        "cases AS identified",
+                        "sheltered",
+                        "reintegrated",
+                        "independent_12m",
+                        "pending_12m",
+                        "retrafficked_24m")));
         queries.put("Training in the latest year with published figures (training_outcomes):", """
                 SELECT enrolment_year AS year, course, %s,
                        coalesce(CAST(round(100 * completion_rate) AS VARCHAR), 'withheld') AS completed_pct
                 FROM training_outcomes WHERE enrolment_year = (SELECT max(enrolment_year) FROM training_outcomes WHERE course = 'ALL' AND NOT suppressed)
                 ORDER BY course = 'ALL' DESC, cases DESC NULLS LAST, course
-                """.formatted(shown("cases AS enrolled", "completed", "working_6m AS working_within_6_months")));
+                """.formatted(
+                        shown("cases AS enrolled", "completed", "working_6m AS working_within_6_months")));
         StringBuilder statuses = new StringBuilder();
-        for (String status : new String[] {"ALL", "STABLE", "AT_RISK", "RE_TRAFFICKED", "LOST_CONTACT", "NO_FOLLOW_UP", "PENDING"}) {
+        for (String status :
+                new String[] {"ALL", "STABLE", "AT_RISK", "RE_TRAFFICKED", "LOST_CONTACT", "NO_FOLLOW_UP", "PENDING"}) {
             // No row means no woman (a true 0 is published as 0); a withheld row is said so.
-            statuses.append(", coalesce(max(CASE WHEN status = '").append(status).append("' THEN CASE WHEN suppressed THEN 'withheld'")
+            statuses.append(", coalesce(max(CASE WHEN status = '")
+                    .append(status)
+                    .append("' THEN CASE WHEN suppressed THEN 'withheld'")
                     .append(" ELSE CAST(cases AS VARCHAR) END END), '0') AS ")
                     .append(status.equals("ALL") ? "reintegrated" : status.toLowerCase(Locale.ROOT));
         }
-        queries.put("Twelve months after reintegration, by year of reintegration (followup_status):", "SELECT reintegration_year" + statuses
-                + " FROM followup_status WHERE checkpoint_months = 12 GROUP BY reintegration_year ORDER BY reintegration_year");
+        queries.put(
+                "Twelve months after reintegration, by year of reintegration (followup_status):",
+                "SELECT reintegration_year" + statuses
+                        + " FROM followup_status WHERE checkpoint_months = 12 GROUP BY reintegration_year ORDER BY reintegration_year");
         return queries;
     }
 

@@ -4,22 +4,23 @@ import java.io.Console;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.casetrail.ingest.ExportIngest;
 import org.casetrail.ingest.IngestSummary;
+import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.publish.BackgroundEventLogWriter;
 import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.publish.EventLogWriter;
-import org.casetrail.ingest.publish.RejectFile;
 import org.casetrail.ingest.publish.KafkaEventLogWriter;
-import org.casetrail.ingest.pseudonym.PseudonymKey;
-import org.casetrail.ingest.pseudonym.Pseudonymizer;
+import org.casetrail.ingest.publish.RejectFile;
 import org.casetrail.ingest.record.RecordTranslator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Validate and pseudonymize exports (JSON Lines, or CSV by the .csv ending) into the event log.")
 final class IngestCommand implements Callable<Integer> {
 
@@ -29,13 +30,22 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--key-file", required = true, description = "The pseudonymization key (casetrail keys init).")
     Path keyFile;
 
-    @Option(names = "--topic", defaultValue = EventLogTopics.DEFAULT_EVENTS, description = "Events topic (default: ${DEFAULT-VALUE}); rejects go to <topic>-rejected.")
+    @Option(
+            names = "--topic",
+            defaultValue = EventLogTopics.DEFAULT_EVENTS,
+            description = "Events topic (default: ${DEFAULT-VALUE}); rejects go to <topic>-rejected.")
     String topic;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the topic when it is created (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--partitions",
+            defaultValue = "3",
+            description = "Partitions of the topic when it is created (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--rejects", description = "Also write each reject (reason, field, line number, pseudonymized ids; never the line) to this JSON Lines file.")
+    @Option(
+            names = "--rejects",
+            description =
+                    "Also write each reject (reason, field, line number, pseudonymized ids; never the line) to this JSON Lines file.")
     Path rejectsFile;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Export files.")
@@ -52,8 +62,8 @@ final class IngestCommand implements Callable<Integer> {
         return ingest(bootstrapServer, keyFile, topic, partitions, files, null);
     }
 
-    static IngestSummary ingest(String bootstrapServer, Path keyFile, String topic, int partitions, List<Path> files,
-                                Path rejectsFile) {
+    static IngestSummary ingest(
+            String bootstrapServer, Path keyFile, String topic, int partitions, List<Path> files, Path rejectsFile) {
         PseudonymKey key = PseudonymKey.load(keyFile);
         for (Path file : files) {
             if (!java.nio.file.Files.isReadable(file)) {
@@ -62,7 +72,8 @@ final class IngestCommand implements Callable<Integer> {
         }
         Console console = System.console();
         // Encoding and sending on a thread of their own: 7 % off a 1M-record ingest (bench/PROFILE.md).
-        EventLogWriter kafka = new BackgroundEventLogWriter(KafkaEventLogWriter.open(bootstrapServer, topic, partitions));
+        EventLogWriter kafka =
+                new BackgroundEventLogWriter(KafkaEventLogWriter.open(bootstrapServer, topic, partitions));
         EventLogWriter log;
         try {
             log = rejectsFile == null ? kafka : new RejectFile(kafka, rejectsFile);
@@ -71,8 +82,10 @@ final class IngestCommand implements Callable<Integer> {
             throw e;
         }
         try (log) {
-            ExportIngest ingest = new ExportIngest(new RecordTranslator(new Pseudonymizer(key)), log,
-                    console == null ? bytes -> { } : new Progress(console));
+            ExportIngest ingest = new ExportIngest(
+                    new RecordTranslator(new Pseudonymizer(key)),
+                    log,
+                    console == null ? bytes -> {} : new Progress(console));
             IngestSummary summary = ingest.ingest(files);
             if (console != null) {
                 System.err.print("\r" + " ".repeat(40) + "\r");

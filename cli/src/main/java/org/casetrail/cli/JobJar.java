@@ -13,8 +13,7 @@ final class JobJar {
 
     static final String PROPERTY = "casetrail.job.jar";
 
-    private JobJar() {
-    }
+    private JobJar() {}
 
     static Path locate() {
         String named = System.getProperty(PROPERTY);
@@ -23,18 +22,26 @@ final class JobJar {
         }
         Path here;
         try {
-            here = Path.of(JobJar.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+            here = Path.of(JobJar.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toAbsolutePath();
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
             throw new CliException("cannot tell where this casetrail is installed; name the job jar with --job-jar");
         }
-        Path checkout = here.getParent() == null || here.getParent().getParent() == null ? here : here.getParent().getParent().getParent();
+        Path checkout = here.getParent() == null || here.getParent().getParent() == null
+                ? here
+                : here.getParent().getParent().getParent();
         return requireFile(checkout.resolve("stream-jobs").resolve("target").resolve("casetrail-job.jar"));
     }
 
     private static Path requireFile(Path jar) {
         if (!Files.isRegularFile(jar)) {
-            throw new CliException("--flink-master needs the job jar, and there is none at " + jar
-                    + "; build it with: mvn -B -DskipTests package -pl cli -am (./casetrail does), or name it with --job-jar");
+            throw new CliException(
+                    "--flink-master needs the job jar, and there is none at " + jar
+                            + "; build it with: mvn -B -DskipTests package -pl cli -am (./casetrail does), or name it with --job-jar");
         }
         return jar;
     }

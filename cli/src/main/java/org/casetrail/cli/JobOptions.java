@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.jobs.OutcomeJob;
 import org.casetrail.jobs.disclosure.SuppressionRule;
@@ -25,37 +24,58 @@ final class JobOptions {
     @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
     Path warehouse;
 
-    @Option(names = "--topic", defaultValue = EventLogTopics.DEFAULT_EVENTS, description = "Events topic (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--topic",
+            defaultValue = EventLogTopics.DEFAULT_EVENTS,
+            description = "Events topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--as-of", description = "Reference date YYYY-MM-DD (replay default: the last end of --period on or before"
-            + " the latest event date; stream default: the latest event date).")
+    @Option(
+            names = "--as-of",
+            description = "Reference date YYYY-MM-DD (replay default: the last end of --period on or before"
+                    + " the latest event date; stream default: the latest event date).")
     LocalDate asOf;
 
-    @Option(names = "--k", defaultValue = "" + SuppressionRule.DEFAULT_K,
+    @Option(
+            names = "--k",
+            defaultValue = "" + SuppressionRule.DEFAULT_K,
             description = "Withhold rows describing fewer than k women (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--protection", defaultValue = "perturbation", converter = ProtectionFlag.class,
-            description = "perturbation (small consistent noise, rollup rows; safe to publish repeatedly) or suppression"
-                    + " (exact counts, cell suppression, no rollups; for a one-off exact publication). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--protection",
+            defaultValue = "perturbation",
+            converter = ProtectionFlag.class,
+            description =
+                    "perturbation (small consistent noise, rollup rows; safe to publish repeatedly) or suppression"
+                            + " (exact counts, cell suppression, no rollups; for a one-off exact publication). Default: ${DEFAULT-VALUE}.")
     Protection protection;
 
-    @Option(names = "--consent", defaultValue = "unless-withdrawn", converter = ConsentFlag.class,
-            description = "unless-withdrawn (count every woman unless her latest consent refuses research use) or explicit"
-                    + " (only women whose latest consent allows it). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--consent",
+            defaultValue = "unless-withdrawn",
+            converter = ConsentFlag.class,
+            description =
+                    "unless-withdrawn (count every woman unless her latest consent refuses research use) or explicit"
+                            + " (only women whose latest consent allows it). Default: ${DEFAULT-VALUE}.")
     ConsentBasis consent;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--flink-master", paramLabel = "HOST:PORT",
-            description = "Run the job on this Flink cluster (its JobManager's REST address) instead of a local Flink. Its"
-                    + " TaskManagers must see the warehouse at the same path as this machine (a shared mount).")
+    @Option(
+            names = "--flink-master",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Run the job on this Flink cluster (its JobManager's REST address) instead of a local Flink. Its"
+                            + " TaskManagers must see the warehouse at the same path as this machine (a shared mount).")
     String flinkMaster;
 
-    @Option(names = "--job-jar", paramLabel = "JAR",
-            description = "With --flink-master, the job jar to ship (default: stream-jobs/target/casetrail-job.jar of this build).")
+    @Option(
+            names = "--job-jar",
+            paramLabel = "JAR",
+            description =
+                    "With --flink-master, the job jar to ship (default: stream-jobs/target/casetrail-job.jar of this build).")
     Path jobJar;
 
     DisclosureSettings disclosure() {
@@ -72,7 +92,8 @@ final class JobOptions {
 
     void validate(picocli.CommandLine.Model.CommandSpec spec) {
         if (k < 1 || parallelism < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--k and --parallelism must be at least 1");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--k and --parallelism must be at least 1");
         }
     }
 
@@ -94,7 +115,8 @@ final class JobOptions {
                 }
                 flags.add(flag);
             }
-            throw new picocli.CommandLine.TypeConversionException("use " + String.join(" or ", flags) + ", not '" + value + "'");
+            throw new picocli.CommandLine.TypeConversionException(
+                    "use " + String.join(" or ", flags) + ", not '" + value + "'");
         }
     }
 

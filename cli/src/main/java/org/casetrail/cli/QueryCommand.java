@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-
 import org.casetrail.warehouse.query.QuerySession;
 import org.casetrail.warehouse.query.ResultFormat;
 import org.casetrail.warehouse.release.LiveSnapshots;
@@ -22,10 +21,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Run SQL (DuckDB) over the tables of the current release; public tables only unless --restricted.",
-                "Without SQL, an interactive prompt with history. The session cannot read or write any file,",
-                "nor change a release."})
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run SQL (DuckDB) over the tables of the current release; public tables only unless --restricted.",
+            "Without SQL, an interactive prompt with history. The session cannot read or write any file,",
+            "nor change a release."
+        })
 final class QueryCommand implements Callable<Integer> {
 
     /** In the user's home, never in the warehouse: what a researcher typed is hers, not the release's. */
@@ -40,16 +43,26 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--release", description = "A release id instead of the current one (an internal release needs --restricted).")
+    @Option(
+            names = "--release",
+            description = "A release id instead of the current one (an internal release needs --restricted).")
     String release;
 
-    @Option(names = "--live", description = "Read the newest live snapshot of a streaming run instead of a release (needs --restricted).")
+    @Option(
+            names = "--live",
+            description = "Read the newest live snapshot of a streaming run instead of a release (needs --restricted).")
     boolean live;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of the terminal (with SQL only).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Write the result to FILE instead of the terminal (with SQL only).")
     Path out;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SQL",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SQL",
             description = "The query, e.g. \"SELECT * FROM referral_sources\"; without it, a prompt.")
     String sql;
 
@@ -62,28 +75,37 @@ final class QueryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--format must be table, csv or json");
         }
         if (sql == null && out != null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--out needs SQL; the prompt prints to the terminal");
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--out needs SQL; the prompt prints to the terminal");
         }
         Warehouse wh = new Warehouse(warehouse);
         Path releaseDir;
         if (live) {
             if (!restricted || release != null) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this),
                         "--live reads the newest live snapshot of a streaming run, which is restricted: add --restricted (and no --release)");
             }
-            releaseDir = LiveSnapshots.newest(wh).orElseThrow(() -> new CliException(
-                    "there is no live snapshot in " + wh.live() + "; run casetrail stream first"));
-            System.err.println("casetrail: note: reading the live snapshot " + releaseDir + " (restricted; not a public release)");
+            releaseDir = LiveSnapshots.newest(wh)
+                    .orElseThrow(() -> new CliException(
+                            "there is no live snapshot in " + wh.live() + "; run casetrail stream first"));
+            System.err.println(
+                    "casetrail: note: reading the live snapshot " + releaseDir + " (restricted; not a public release)");
         } else {
             releaseDir = wh.release(Optional.ofNullable(release));
             ReleaseManifest manifest = wh.manifest(releaseDir);
             if (!manifest.isPublic()) {
                 if (!restricted) {
                     throw new CliException("release " + manifest.releaseId() + " is internal, not public ("
-                            + String.join("; ", manifest.publication() == null ? List.of("no publication decision")
-                                    : manifest.publication().reasons()) + "); data engineers can read it with --restricted");
+                            + String.join(
+                                    "; ",
+                                    manifest.publication() == null
+                                            ? List.of("no publication decision")
+                                            : manifest.publication().reasons())
+                            + "); data engineers can read it with --restricted");
                 }
-                System.err.println("casetrail: note: release " + manifest.releaseId() + " is INTERNAL; use its figures for checking only.");
+                System.err.println("casetrail: note: release " + manifest.releaseId()
+                        + " is INTERNAL; use its figures for checking only.");
             }
         }
         String releaseId = releaseDir.getFileName().toString();
@@ -112,9 +134,14 @@ final class QueryCommand implements Callable<Integer> {
     private void prompt(QuerySession session, ResultFormat resultFormat, String releaseId) throws IOException {
         Path history = historyFile(restricted, Path.of(System.getProperty("user.home")));
         // dumb(true): piped input (a script feeding statements) gets a plain terminal without a warning.
-        try (Terminal terminal = TerminalBuilder.builder().name("casetrail").system(true).dumb(true).build()) {
-            new QueryShell(session, terminal, history, resultFormat).run("casetrail query: release " + releaseId
-                    + (restricted ? ", restricted tables included (history not kept)" : ", published tables"));
+        try (Terminal terminal = TerminalBuilder.builder()
+                .name("casetrail")
+                .system(true)
+                .dumb(true)
+                .build()) {
+            new QueryShell(session, terminal, history, resultFormat)
+                    .run("casetrail query: release " + releaseId
+                            + (restricted ? ", restricted tables included (history not kept)" : ", published tables"));
         }
     }
 }

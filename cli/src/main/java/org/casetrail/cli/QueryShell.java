@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.warehouse.WarehouseException;
@@ -49,7 +48,8 @@ final class QueryShell {
     }
 
     void run(String banner) {
-        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("casetrail");
+        LineReaderBuilder builder =
+                LineReaderBuilder.builder().terminal(terminal).appName("casetrail");
         if (historyFile != null) {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
@@ -106,8 +106,12 @@ final class QueryShell {
                 if (words.length < 2) {
                     writer.println("name a table: .schema TABLE");
                 } else {
-                    session.tables().stream().filter(t -> t.name().equalsIgnoreCase(words[1])).findFirst().ifPresentOrElse(
-                            t -> schema(t, writer), () -> writer.println("no table " + words[1] + " in this session; see .tables"));
+                    session.tables().stream()
+                            .filter(t -> t.name().equalsIgnoreCase(words[1]))
+                            .findFirst()
+                            .ifPresentOrElse(
+                                    t -> schema(t, writer),
+                                    () -> writer.println("no table " + words[1] + " in this session; see .tables"));
                 }
             }
             case ".format" -> {

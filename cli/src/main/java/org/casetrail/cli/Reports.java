@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-
 import org.casetrail.warehouse.catalog.Catalog;
 import org.casetrail.warehouse.query.ResultFormat;
 import org.casetrail.warehouse.release.ReleaseManifest;
@@ -14,34 +13,54 @@ import org.casetrail.warehouse.release.ReleaseManifest;
 /** What the commands print about a release, in words a person reads. */
 final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     static void printRelease(ReleaseProcess.Outcome outcome, PrintStream out) {
         ReleaseManifest m = outcome.manifest();
-        out.printf("release %s: %d events read from %s, as of %s (%s periods), k=%d, protection %s%s, consent %s%n", m.releaseId(),
-                m.eventsRead(), m.topic(), m.asOf(), m.period(), m.k(), m.protection(),
-                m.ptableVersion() == null ? "" : " (" + m.ptableVersion() + ")", m.consentBasis());
-        out.printf("  cases: %d in the log, %d counted, %d not yet identified, %d without research consent; %d testimonies%n",
-                m.cases().get("cases"), m.cases().get("cases_included"), m.cases().get("cases_not_yet_identified"),
-                m.cases().get("cases_without_research_consent"), m.cases().get("testimonies"));
+        out.printf(
+                "release %s: %d events read from %s, as of %s (%s periods), k=%d, protection %s%s, consent %s%n",
+                m.releaseId(),
+                m.eventsRead(),
+                m.topic(),
+                m.asOf(),
+                m.period(),
+                m.k(),
+                m.protection(),
+                m.ptableVersion() == null ? "" : " (" + m.ptableVersion() + ")",
+                m.consentBasis());
+        out.printf(
+                "  cases: %d in the log, %d counted, %d not yet identified, %d without research consent; %d testimonies%n",
+                m.cases().get("cases"),
+                m.cases().get("cases_included"),
+                m.cases().get("cases_not_yet_identified"),
+                m.cases().get("cases_without_research_consent"),
+                m.cases().get("testimonies"));
         for (Map.Entry<String, ReleaseManifest.TableSummary> t : m.tables().entrySet()) {
             ReleaseManifest.TableSummary s = t.getValue();
-            out.printf("  %-18s %5d rows, %4d withheld%s%n", t.getKey(), s.rows(), s.suppressedPrimary() + s.suppressedSecondary(),
-                    s.suppressedSecondary() == 0 ? "" : " (" + s.suppressedPrimary() + " under k, " + s.suppressedSecondary() + " secondary)");
+            out.printf(
+                    "  %-18s %5d rows, %4d withheld%s%n",
+                    t.getKey(),
+                    s.rows(),
+                    s.suppressedPrimary() + s.suppressedSecondary(),
+                    s.suppressedSecondary() == 0
+                            ? ""
+                            : " (" + s.suppressedPrimary() + " under k, " + s.suppressedSecondary() + " secondary)");
         }
         printInformationLoss(m, out);
         if (!m.audit().passed()) {
             out.println("  AUDIT FAILED; the release was kept in " + outcome.dir() + " but is NOT current:");
             m.audit().failures().forEach(f -> out.println("    " + f));
         }
-        out.printf(java.util.Locale.ROOT, "  took %.1f s, of which the Flink job %.1f s%n", outcome.took().toMillis() / 1000.0,
+        out.printf(
+                java.util.Locale.ROOT,
+                "  took %.1f s, of which the Flink job %.1f s%n",
+                outcome.took().toMillis() / 1000.0,
                 outcome.jobTime().toMillis() / 1000.0);
         if (outcome.published()) {
             out.println("  audit passed; PUBLIC release, current -> " + m.releaseId());
         } else {
-            out.println("  INTERNAL release, kept in " + outcome.dir() + " but not current (query it with --restricted --release "
-                    + m.releaseId() + "):");
+            out.println("  INTERNAL release, kept in " + outcome.dir()
+                    + " but not current (query it with --restricted --release " + m.releaseId() + "):");
             m.publication().reasons().forEach(r -> out.println("    - " + r));
         }
     }
@@ -52,14 +71,20 @@ final class Reports {
             return;
         }
         out.println("  information loss: share of women in published rows; mean and largest |published - true| count");
-        m.informationLoss().forEach((table, levels) -> levels.forEach((level, l) -> out.printf("    %-18s %-62s %6.1f%%  %5.2f  %d%n",
-                table, level, 100 * l.get("women_share").doubleValue(), l.get("mean_absolute_difference").doubleValue(),
-                l.get("largest_absolute_difference").longValue())));
+        m.informationLoss()
+                .forEach((table, levels) -> levels.forEach((level, l) -> out.printf(
+                        "    %-18s %-62s %6.1f%%  %5.2f  %d%n",
+                        table,
+                        level,
+                        100 * l.get("women_share").doubleValue(),
+                        l.get("mean_absolute_difference").doubleValue(),
+                        l.get("largest_absolute_difference").longValue())));
     }
 
     /** A few figures a reader of the demo can take in at a glance, from the published tables only. */
     static void printHeadline(Path releaseDir, int k, PrintStream out) throws SQLException {
-        try (Catalog catalog = Catalog.open(releaseDir, false); Statement statement = catalog.connection().createStatement()) {
+        try (Catalog catalog = Catalog.open(releaseDir, false);
+                Statement statement = catalog.connection().createStatement()) {
             boolean first = true;
             for (Map.Entry<String, String> query : HeadlineQueries.all().entrySet()) {
                 if (!first) {

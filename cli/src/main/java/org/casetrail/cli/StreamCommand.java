@@ -1,5 +1,6 @@
 package org.casetrail.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.casetrail.jobs.OutcomeJob;
@@ -25,22 +24,32 @@ import org.casetrail.warehouse.release.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "stream", mixinStandardHelpOptions = true,
-        description = {"Run the outcome job continuously (Flink, streaming, checkpointed) over the event log, writing live",
-                "snapshots of every table for the organisation under <warehouse>/live/ (restricted, owner-only; never a",
-                "public release: publish with replay). Resumes from its last checkpoint; stop with Ctrl-C."})
+@Command(
+        name = "stream",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the outcome job continuously (Flink, streaming, checkpointed) over the event log, writing live",
+            "snapshots of every table for the organisation under <warehouse>/live/ (restricted, owner-only; never a",
+            "public release: publish with replay). Resumes from its last checkpoint; stop with Ctrl-C."
+        })
 final class StreamCommand implements Callable<Integer> {
 
     @Mixin
     JobOptions job;
 
-    @Option(names = "--snapshot-interval", defaultValue = "10", description = "Seconds between snapshots of changed tables (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--snapshot-interval",
+            defaultValue = "10",
+            description = "Seconds between snapshots of changed tables (default: ${DEFAULT-VALUE}).")
     int snapshotSeconds;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "5", description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--checkpoint-interval",
+            defaultValue = "5",
+            description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
     int checkpointSeconds;
 
     @Spec
@@ -52,7 +61,8 @@ final class StreamCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         job.validate(spec);
         if (snapshotSeconds < 1 || checkpointSeconds < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the intervals must be at least 1 second");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "the intervals must be at least 1 second");
         }
         Warehouse wh = new Warehouse(job.warehouse);
         PerturbationSecret.openOrCreate(wh.root());
@@ -64,23 +74,37 @@ final class StreamCommand implements Callable<Integer> {
         RestrictedFiles.lockDown(wh.live());
         RestrictedFiles.lockDown(wh.root().resolve("checkpoints"));
         Optional<Path> restore = latestCheckpoint(checkpoints);
-        System.out.println(restore.map(p -> "resuming from checkpoint " + p).orElse("starting from the beginning of topic " + job.topic));
-        JobClient running = OutcomeJob.stream(new OutcomeJob.StreamRequest(job.bootstrapServer, job.topic, live, checkpoints,
-                restore.map(Path::toString).orElse(null), job.asOf, wh.root().resolve(PerturbationSecret.FILE_NAME), job.disclosure(),
-                job.parallelism, Duration.ofSeconds(snapshotSeconds), Duration.ofSeconds(checkpointSeconds), job.cluster()));
+        System.out.println(restore.map(p -> "resuming from checkpoint " + p)
+                .orElse("starting from the beginning of topic " + job.topic));
+        JobClient running = OutcomeJob.stream(new OutcomeJob.StreamRequest(
+                job.bootstrapServer,
+                job.topic,
+                live,
+                checkpoints,
+                restore.map(Path::toString).orElse(null),
+                job.asOf,
+                wh.root().resolve(PerturbationSecret.FILE_NAME),
+                job.disclosure(),
+                job.parallelism,
+                Duration.ofSeconds(snapshotSeconds),
+                Duration.ofSeconds(checkpointSeconds),
+                job.cluster()));
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            try {
-                // Cancelling keeps the last checkpoint, so the next run resumes from it.
-                running.cancel().get(30, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // Going down anyway.
-            }
-            stopped.countDown();
-        }, "stream-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    try {
+                        // Cancelling keeps the last checkpoint, so the next run resumes from it.
+                        running.cancel().get(30, TimeUnit.SECONDS);
+                    } catch (Exception ignored) {
+                        // Going down anyway.
+                    }
+                    stopped.countDown();
+                },
+                "stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println("streaming; live snapshots (restricted) are written to " + live + " as the tables change. Stop with Ctrl-C.");
+        System.out.println("streaming; live snapshots (restricted) are written to " + live
+                + " as the tables change. Stop with Ctrl-C.");
         System.out.flush();
 
         String announced = null;
@@ -91,7 +115,8 @@ final class StreamCommand implements Callable<Integer> {
                     running.getJobExecutionResult().get(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     Throwable cause = Casetrail.userFacing(e);
-                    throw new CliException("the streaming job failed: " + (cause != null ? cause.getMessage() : e.getClass().getSimpleName()));
+                    throw new CliException("the streaming job failed: "
+                            + (cause != null ? cause.getMessage() : e.getClass().getSimpleName()));
                 }
             }
             announced = keepNewest(live, announced);
@@ -112,9 +137,11 @@ final class StreamCommand implements Callable<Integer> {
         String name = newest.getFileName().toString();
         if (!name.equals(announced)) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> snapshot = JSON.readValue(newest.resolve(Snapshot.DESCRIPTION).toFile(), Map.class);
-            System.out.printf("live snapshot %s: %s events seen, as of %s -> %s%n", snapshot.get("sequence"), snapshot.get("events_seen"),
-                    snapshot.get("as_of"), newest);
+            Map<String, Object> snapshot =
+                    JSON.readValue(newest.resolve(Snapshot.DESCRIPTION).toFile(), Map.class);
+            System.out.printf(
+                    "live snapshot %s: %s events seen, as of %s -> %s%n",
+                    snapshot.get("sequence"), snapshot.get("events_seen"), snapshot.get("as_of"), newest);
             System.out.flush();
         }
         return name;

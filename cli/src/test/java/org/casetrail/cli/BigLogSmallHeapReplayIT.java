@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,16 +43,27 @@ class BigLogSmallHeapReplayIT {
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void twoMillionEventsReplayInA512MbHeap() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
-            IngestSummary ingested = IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 90_000, 2026).ingested();
+            IngestSummary ingested = IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 90_000, 2026)
+                    .ingested();
             Files.delete(dir.resolve("export.jsonl"));
             assertThat(ingested.accepted()).isGreaterThan(2_000_000);
             assertThat(heapToHoldAsEvents(broker.bootstrapServers(), ingested.accepted()))
-                    .as("bytes of heap that the log's events would take, held decoded").isGreaterThan(HEAP);
+                    .as("bytes of heap that the log's events would take, held decoded")
+                    .isGreaterThan(HEAP);
 
-            Process replay = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", CliProcessesIT.JAR.toAbsolutePath().toString(),
-                    "replay", "--bootstrap-server", broker.bootstrapServers(), "--warehouse", dir.resolve("warehouse").toString())
-                    .redirectErrorStream(true).start();
+            Process replay = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx512m",
+                            "-jar",
+                            CliProcessesIT.JAR.toAbsolutePath().toString(),
+                            "replay",
+                            "--bootstrap-server",
+                            broker.bootstrapServers(),
+                            "--warehouse",
+                            dir.resolve("warehouse").toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(replay.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(replay.waitFor(8, TimeUnit.MINUTES)).isTrue();
             assertThat(replay.exitValue()).as(out).isZero();
@@ -77,7 +87,8 @@ class BigLogSmallHeapReplayIT {
         CaseEventCodec codec = new CaseEventCodec();
         List<CaseEvent> held = new ArrayList<>(sample);
         long before = usedHeap();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition("case-events", 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

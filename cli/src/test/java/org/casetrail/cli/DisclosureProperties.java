@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -32,23 +31,36 @@ import org.casetrail.warehouse.audit.DisclosureAudit;
  */
 class DisclosureProperties {
 
-    record Woman(int year, String centre, String ageBand, String exploitation, String referral, Integer reintegrationYear,
-                 List<String> statuses) {
-    }
+    record Woman(
+            int year,
+            String centre,
+            String ageBand,
+            String exploitation,
+            String referral,
+            Integer reintegrationYear,
+            List<String> statuses) {}
 
     @Provide
     Arbitrary<List<Woman>> caseLoads() {
-        Arbitrary<List<String>> statuses = Arbitraries.of("STABLE", "AT_RISK", "LOST_CONTACT", "NO_FOLLOW_UP", "PENDING").list().ofSize(4);
+        Arbitrary<List<String>> statuses = Arbitraries.of(
+                        "STABLE", "AT_RISK", "LOST_CONTACT", "NO_FOLLOW_UP", "PENDING")
+                .list()
+                .ofSize(4);
         Arbitrary<Woman> woman = Combinators.combine(
-                Arbitraries.of(2009, 2010), Arbitraries.of("TOM_DY", "SIEM_REAP"),
-                Arbitraries.of("AGE_15_17", "AGE_18_24", "AGE_25_34", "UNKNOWN"), Arbitraries.of("SEXUAL", "LABOUR", "DOMESTIC_SERVITUDE"),
-                Arbitraries.of("POLICE_OPERATION", "OUTREACH", "HOTLINE"), Arbitraries.of(2010, 2011).injectNull(0.3), statuses)
+                        Arbitraries.of(2009, 2010),
+                        Arbitraries.of("TOM_DY", "SIEM_REAP"),
+                        Arbitraries.of("AGE_15_17", "AGE_18_24", "AGE_25_34", "UNKNOWN"),
+                        Arbitraries.of("SEXUAL", "LABOUR", "DOMESTIC_SERVITUDE"),
+                        Arbitraries.of("POLICE_OPERATION", "OUTREACH", "HOTLINE"),
+                        Arbitraries.of(2010, 2011).injectNull(0.3),
+                        statuses)
                 .as(Woman::new);
         return woman.list().ofMinSize(1).ofMaxSize(400);
     }
 
     @Property(tries = 150)
-    void suppressionMeetsEveryRuleAndTheAuditAgrees(@ForAll("caseLoads") List<Woman> women, @ForAll @IntRange(min = 2, max = 15) int k) {
+    void suppressionMeetsEveryRuleAndTheAuditAgrees(
+            @ForAll("caseLoads") List<Woman> women, @ForAll @IntRange(min = 2, max = 15) int k) {
         List<OutcomeCell> cells = cells(women);
         DisclosureControl.Release release = new DisclosureControl(new SuppressionRule(k)).apply(cells);
         List<AuditedCell> audited = audited(cells, release);
@@ -60,35 +72,48 @@ class DisclosureProperties {
         }
         for (TableSpec table : List.of(Tables.COHORT_OUTCOMES, Tables.REFERRAL_SOURCES, Tables.FOLLOWUP_STATUS)) {
             for (Column dropped : table.keys()) {
-                assertProtected(groups(audited, table, null, null, c -> {
-                    Map<String, String> rest = new LinkedHashMap<>(c.key());
-                    rest.remove(dropped.name());
-                    return new ArrayList<>(rest.values());
-                }), k);
+                assertProtected(
+                        groups(audited, table, null, null, c -> {
+                            Map<String, String> rest = new LinkedHashMap<>(c.key());
+                            rest.remove(dropped.name());
+                            return new ArrayList<>(rest.values());
+                        }),
+                        k);
             }
         }
         for (SharedMargin margin : SharedMargin.ALL) {
             for (SharedMargin.View view : margin.views()) {
-                assertProtected(groups(audited, view.table(), view.filterColumn(), view.filterValue(),
-                        c -> view.marginKey().apply(c.key())), k);
+                assertProtected(
+                        groups(
+                                audited,
+                                view.table(),
+                                view.filterColumn(),
+                                view.filterValue(),
+                                c -> view.marginKey().apply(c.key())),
+                        k);
             }
         }
         assertThat(new DisclosureAudit(k).check(audited)).isEmpty();
     }
 
     @Property(tries = 100)
-    void theAuditCatchesACellUnsuppressedByHand(@ForAll("caseLoads") List<Woman> women, @ForAll @IntRange(min = 5, max = 12) int k,
-                                                 @ForAll @IntRange(min = 0, max = 10_000) int pick) {
+    void theAuditCatchesACellUnsuppressedByHand(
+            @ForAll("caseLoads") List<Woman> women,
+            @ForAll @IntRange(min = 5, max = 12) int k,
+            @ForAll @IntRange(min = 0, max = 10_000) int pick) {
         List<OutcomeCell> cells = cells(women);
         List<AuditedCell> audited = audited(cells, new DisclosureControl(new SuppressionRule(k)).apply(cells));
-        List<AuditedCell> suppressed = audited.stream().filter(AuditedCell::suppressed).toList();
+        List<AuditedCell> suppressed =
+                audited.stream().filter(AuditedCell::suppressed).toList();
         if (suppressed.isEmpty()) {
             return;
         }
         AuditedCell victim = suppressed.get(pick % suppressed.size());
         Map<String, Object> shown = new LinkedHashMap<>(victim.trueCounts());
         List<AuditedCell> tampered = new ArrayList<>(audited);
-        tampered.set(audited.indexOf(victim), new AuditedCell(victim.table(), victim.key(), false, shown, victim.trueCounts()));
+        tampered.set(
+                audited.indexOf(victim),
+                new AuditedCell(victim.table(), victim.key(), false, shown, victim.trueCounts()));
         List<String> failures = new DisclosureAudit(k).check(tampered);
         // A primary cell shown is named itself; a secondary one leaves its partner alone in a group.
         assertThat(failures).isNotEmpty();
@@ -100,21 +125,36 @@ class DisclosureProperties {
     /** True value recovered from a known group total minus the visible cells: none, or at least k. */
     private static void assertProtected(Map<List<String>, List<AuditedCell>> groups, int k) {
         for (List<AuditedCell> group : groups.values()) {
-            long suppressedCells = group.stream().filter(AuditedCell::suppressed).count();
-            long hidden = group.stream().filter(AuditedCell::suppressed).mapToLong(AuditedCell::trueWomen).sum();
+            long suppressedCells =
+                    group.stream().filter(AuditedCell::suppressed).count();
+            long hidden = group.stream()
+                    .filter(AuditedCell::suppressed)
+                    .mapToLong(AuditedCell::trueWomen)
+                    .sum();
             if (group.size() > 1 && suppressedCells > 0 && suppressedCells < group.size()) {
-                assertThat(suppressedCells).as("suppressed cells in %s", group.get(0).describe()).isGreaterThanOrEqualTo(2);
-                assertThat(hidden).as("women behind the suppressed cells near %s", group.get(0).describe()).isGreaterThanOrEqualTo(k);
+                assertThat(suppressedCells)
+                        .as("suppressed cells in %s", group.get(0).describe())
+                        .isGreaterThanOrEqualTo(2);
+                assertThat(hidden)
+                        .as(
+                                "women behind the suppressed cells near %s",
+                                group.get(0).describe())
+                        .isGreaterThanOrEqualTo(k);
             }
         }
     }
 
-    private static Map<List<String>, List<AuditedCell>> groups(List<AuditedCell> cells, TableSpec table, String column, String value,
-                                                               java.util.function.Function<AuditedCell, List<String>> key) {
+    private static Map<List<String>, List<AuditedCell>> groups(
+            List<AuditedCell> cells,
+            TableSpec table,
+            String column,
+            String value,
+            java.util.function.Function<AuditedCell, List<String>> key) {
         Map<List<String>, List<AuditedCell>> groups = new LinkedHashMap<>();
         for (AuditedCell c : cells) {
             if (c.table() == table && (column == null || value.equals(c.key().get(column)))) {
-                groups.computeIfAbsent(new ArrayList<>(key.apply(c)), x -> new ArrayList<>()).add(c);
+                groups.computeIfAbsent(new ArrayList<>(key.apply(c)), x -> new ArrayList<>())
+                        .add(c);
             }
         }
         return groups;
@@ -124,14 +164,28 @@ class DisclosureProperties {
         Map<String, CellContribution> sums = new LinkedHashMap<>();
         for (Woman w : women) {
             List<CellContribution> contributions = new ArrayList<>();
-            contributions.add(CellContribution.to(Tables.COHORT_OUTCOMES, w.year(), w.centre(), w.ageBand(), w.exploitation()).count("cases", 1).build());
-            contributions.add(CellContribution.to(Tables.REFERRAL_SOURCES, w.year(), w.referral(), w.exploitation(),
-                    SharedMargin.minorOf(w.ageBand())).count("cases", 1).build());
+            contributions.add(
+                    CellContribution.to(Tables.COHORT_OUTCOMES, w.year(), w.centre(), w.ageBand(), w.exploitation())
+                            .count("cases", 1)
+                            .build());
+            contributions.add(CellContribution.to(
+                            Tables.REFERRAL_SOURCES,
+                            w.year(),
+                            w.referral(),
+                            w.exploitation(),
+                            SharedMargin.minorOf(w.ageBand()))
+                    .count("cases", 1)
+                    .build());
             if (w.reintegrationYear() != null) {
                 int[] months = {3, 6, 12, 24};
                 for (int i = 0; i < 4; i++) {
-                    contributions.add(CellContribution.to(Tables.FOLLOWUP_STATUS, w.reintegrationYear(), months[i], w.statuses().get(i))
-                            .count("cases", 1).build());
+                    contributions.add(CellContribution.to(
+                                    Tables.FOLLOWUP_STATUS,
+                                    w.reintegrationYear(),
+                                    months[i],
+                                    w.statuses().get(i))
+                            .count("cases", 1)
+                            .build());
                 }
             }
             for (CellContribution c : contributions) {

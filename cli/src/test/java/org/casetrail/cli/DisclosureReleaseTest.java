@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.ConsentBasis;
@@ -36,6 +35,7 @@ class DisclosureReleaseTest {
 
     @TempDir
     static Path dir;
+
     static EmbeddedKafkaBroker broker;
     static Path warehouse;
     static ReleaseProcess.Outcome good;
@@ -52,7 +52,8 @@ class DisclosureReleaseTest {
     /** Version 1's protection, still offered for a one-off exact publication. */
     static ReleaseProcess.Request suppression() {
         return ReleaseProcess.Request.defaults(broker.bootstrapServers(), "case-events", warehouse, K)
-                .withDisclosure(new DisclosureSettings(K, Protection.SUPPRESSION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN));
+                .withDisclosure(new DisclosureSettings(
+                        K, Protection.SUPPRESSION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN));
     }
 
     @AfterAll
@@ -64,57 +65,88 @@ class DisclosureReleaseTest {
     void noSubtractionWithinOrAcrossTablesRecoversFewerThanKWomen() throws Exception {
         Path r = good.dir();
         List<String> recovered = new ArrayList<>();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duck.createStatement()) {
             String[][] tables = {
-                    {"cohort_outcomes", "identification_year", "centre", "age_band", "exploitation_type"},
-                    {"training_outcomes", "enrolment_year", "course"},
-                    {"followup_status", "reintegration_year", "checkpoint_months", "status"},
-                    {"shelter_occupancy", "month", "centre"},
-                    {"referral_sources", "identification_year", "referral_source", "exploitation_type", "minor"},
-                    {"legal_outcomes", "filed_year", "charge"}};
+                {"cohort_outcomes", "identification_year", "centre", "age_band", "exploitation_type"},
+                {"training_outcomes", "enrolment_year", "course"},
+                {"followup_status", "reintegration_year", "checkpoint_months", "status"},
+                {"shelter_occupancy", "month", "centre"},
+                {"referral_sources", "identification_year", "referral_source", "exploitation_type", "minor"},
+                {"legal_outcomes", "filed_year", "charge"}
+            };
             for (String[] t : tables) {
                 List<String> keys = List.of(t).subList(1, t.length);
-                sql.execute("CREATE OR REPLACE VIEW cells AS SELECT p.*, u.cases AS true_cases FROM read_parquet('" + r + "/public/" + t[0]
-                        + "/*.parquet') p JOIN read_parquet('" + r + "/restricted/unsuppressed_" + t[0] + "/*.parquet') u ON "
-                        + String.join(" AND ", keys.stream().map(k -> "p." + k + " IS NOT DISTINCT FROM u." + k).toList()));
+                sql.execute("CREATE OR REPLACE VIEW cells AS SELECT p.*, u.cases AS true_cases FROM read_parquet('" + r
+                        + "/public/" + t[0]
+                        + "/*.parquet') p JOIN read_parquet('" + r + "/restricted/unsuppressed_" + t[0]
+                        + "/*.parquet') u ON "
+                        + String.join(
+                                " AND ",
+                                keys.stream()
+                                        .map(k -> "p." + k + " IS NOT DISTINCT FROM u." + k)
+                                        .toList()));
                 for (String total : keys) {
-                    // Assume the reader knows every group total: total minus the visible cells is what the suppressed ones hide.
-                    List<String> rest = keys.stream().filter(k -> !k.equals(total)).toList();
+                    // Assume the reader knows every group total: total minus the visible cells is what the suppressed
+                    // ones hide.
+                    List<String> rest =
+                            keys.stream().filter(k -> !k.equals(total)).toList();
                     String groupBy = rest.isEmpty() ? "" : " GROUP BY " + String.join(", ", rest);
-                    recovered.addAll(rows(sql, "SELECT '" + t[0] + " by " + total + "' AS what, sum(true_cases) FILTER (WHERE suppressed) AS hidden"
-                            + " FROM cells" + groupBy + " HAVING count(*) > 1 AND count(*) FILTER (WHERE suppressed) BETWEEN 1 AND count(*) - 1"
-                            + " AND (count(*) FILTER (WHERE suppressed) = 1 OR sum(true_cases) FILTER (WHERE suppressed) < " + K + ")"));
+                    recovered.addAll(rows(
+                            sql,
+                            "SELECT '" + t[0] + " by " + total
+                                    + "' AS what, sum(true_cases) FILTER (WHERE suppressed) AS hidden"
+                                    + " FROM cells" + groupBy
+                                    + " HAVING count(*) > 1 AND count(*) FILTER (WHERE suppressed) BETWEEN 1 AND count(*) - 1"
+                                    + " AND (count(*) FILTER (WHERE suppressed) = 1 OR sum(true_cases) FILTER (WHERE suppressed) < "
+                                    + K + ")"));
                 }
             }
             // Across tables: a margin that one view shows in full is a published total for the other.
-            sql.execute("CREATE VIEW cohort AS SELECT identification_year AS y, exploitation_type AS e, CASE WHEN age_band IN ('AGE_0_11','AGE_12_14','AGE_15_17') THEN 'MINOR' WHEN age_band = 'UNKNOWN' THEN 'UNKNOWN' ELSE 'ADULT' END AS m, cases, suppressed FROM read_parquet('" + r + "/public/cohort_outcomes/*.parquet')");
-            sql.execute("CREATE VIEW referral AS SELECT identification_year AS y, exploitation_type AS e, minor AS m, cases, suppressed FROM read_parquet('" + r + "/public/referral_sources/*.parquet')");
+            sql.execute(
+                    "CREATE VIEW cohort AS SELECT identification_year AS y, exploitation_type AS e, CASE WHEN age_band IN ('AGE_0_11','AGE_12_14','AGE_15_17') THEN 'MINOR' WHEN age_band = 'UNKNOWN' THEN 'UNKNOWN' ELSE 'ADULT' END AS m, cases, suppressed FROM read_parquet('"
+                            + r + "/public/cohort_outcomes/*.parquet')");
+            sql.execute(
+                    "CREATE VIEW referral AS SELECT identification_year AS y, exploitation_type AS e, minor AS m, cases, suppressed FROM read_parquet('"
+                            + r + "/public/referral_sources/*.parquet')");
             for (String[] pair : new String[][] {{"cohort", "referral"}, {"referral", "cohort"}}) {
-                recovered.addAll(rows(sql, "WITH known AS (SELECT y, e, m, sum(cases) AS total FROM " + pair[0] + " GROUP BY ALL HAVING bool_and(NOT suppressed)),"
-                        + " seen AS (SELECT y, e, m, coalesce(sum(cases), 0) AS visible FROM " + pair[1] + " GROUP BY ALL)"
-                        + " SELECT '" + pair[1] + " minus " + pair[0] + " total' AS what, total - visible AS hidden FROM known JOIN seen"
-                        + " ON known.y = seen.y AND known.e = seen.e AND known.m IS NOT DISTINCT FROM seen.m WHERE total - visible BETWEEN 1 AND " + (K - 1)));
+                recovered.addAll(rows(
+                        sql,
+                        "WITH known AS (SELECT y, e, m, sum(cases) AS total FROM " + pair[0]
+                                + " GROUP BY ALL HAVING bool_and(NOT suppressed)),"
+                                + " seen AS (SELECT y, e, m, coalesce(sum(cases), 0) AS visible FROM " + pair[1]
+                                + " GROUP BY ALL)"
+                                + " SELECT '" + pair[1] + " minus " + pair[0]
+                                + " total' AS what, total - visible AS hidden FROM known JOIN seen"
+                                + " ON known.y = seen.y AND known.e = seen.e AND known.m IS NOT DISTINCT FROM seen.m WHERE total - visible BETWEEN 1 AND "
+                                + (K - 1)));
             }
-            recovered.addAll(rows(sql, "WITH f AS (SELECT * FROM read_parquet('" + r + "/public/followup_status/*.parquet')),"
-                    + " known AS (SELECT reintegration_year, checkpoint_months, sum(cases) AS total FROM f GROUP BY ALL HAVING bool_and(NOT suppressed)),"
-                    + " seen AS (SELECT reintegration_year, checkpoint_months, coalesce(sum(cases), 0) AS visible FROM f GROUP BY ALL)"
-                    + " SELECT 'followup checkpoint minus another checkpoint total' AS what, total - visible AS hidden FROM known JOIN seen USING (reintegration_year)"
-                    + " WHERE total - visible BETWEEN 1 AND " + (K - 1)));
+            recovered.addAll(rows(
+                    sql,
+                    "WITH f AS (SELECT * FROM read_parquet('" + r + "/public/followup_status/*.parquet')),"
+                            + " known AS (SELECT reintegration_year, checkpoint_months, sum(cases) AS total FROM f GROUP BY ALL HAVING bool_and(NOT suppressed)),"
+                            + " seen AS (SELECT reintegration_year, checkpoint_months, coalesce(sum(cases), 0) AS visible FROM f GROUP BY ALL)"
+                            + " SELECT 'followup checkpoint minus another checkpoint total' AS what, total - visible AS hidden FROM known JOIN seen USING (reintegration_year)"
+                            + " WHERE total - visible BETWEEN 1 AND " + (K - 1)));
         }
         assertThat(recovered).isEmpty();
-        assertThat(good.manifest().tables().values().stream().mapToLong(t -> t.suppressedSecondary()).sum())
-                .as("the case-load needs secondary suppression, so the test exercises it").isPositive();
+        assertThat(good.manifest().tables().values().stream()
+                        .mapToLong(t -> t.suppressedSecondary())
+                        .sum())
+                .as("the case-load needs secondary suppression, so the test exercises it")
+                .isPositive();
     }
 
     @Test
     void aReleaseBrokenByHandFailsTheAuditAndNeverBecomesCurrent() throws Exception {
         String before = new Warehouse(warehouse).currentId().orElseThrow();
-        ReleaseProcess.Outcome broken = ReleaseProcess.replay(suppression(),
-                DisclosureReleaseTest::unsuppressOneCell);
+        ReleaseProcess.Outcome broken = ReleaseProcess.replay(suppression(), DisclosureReleaseTest::unsuppressOneCell);
 
         assertThat(broken.published()).isFalse();
         assertThat(broken.manifest().audit().passed()).isFalse();
-        assertThat(broken.manifest().audit().failures()).anySatisfy(f -> assertThat(f).contains("referral_sources cell (").contains("fewer than k=10"));
+        assertThat(broken.manifest().audit().failures())
+                .anySatisfy(
+                        f -> assertThat(f).contains("referral_sources cell (").contains("fewer than k=10"));
         assertThat(new Warehouse(warehouse).currentId()).contains(before);
         assertThat(new Warehouse(warehouse).releaseIds()).contains(broken.releaseId());
 
@@ -128,19 +160,24 @@ class DisclosureReleaseTest {
             System.setOut(original);
         }
         assertThat(status).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILS").contains("referral_sources cell (identification_year=");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("FAILS")
+                .contains("referral_sources cell (identification_year=");
         assertThat(Casetrail.run("audit", "--warehouse", warehouse.toString())).isZero();
     }
 
     /** Shows the true count of the first primary-suppressed cell of referral_sources, as a careless hand would. */
     static void unsuppressOneCell(Path release) {
         Path folder = release.resolve("public/referral_sources");
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement();
-             Stream<Path> old = Files.list(folder)) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duck.createStatement();
+                Stream<Path> old = Files.list(folder)) {
             List<Path> files = old.toList();
             String keys = "identification_year, referral_source, exploitation_type, minor";
-            sql.execute("COPY (WITH p AS (SELECT *, row_number() OVER (ORDER BY suppressed DESC, " + keys + ") AS rn FROM read_parquet('" + folder + "/*.parquet')),"
-                    + " u AS (SELECT * FROM read_parquet('" + release + "/restricted/unsuppressed_referral_sources/*.parquet')"
+            sql.execute("COPY (WITH p AS (SELECT *, row_number() OVER (ORDER BY suppressed DESC, " + keys
+                    + ") AS rn FROM read_parquet('" + folder + "/*.parquet')),"
+                    + " u AS (SELECT * FROM read_parquet('" + release
+                    + "/restricted/unsuppressed_referral_sources/*.parquet')"
                     + " WHERE cases < 10) SELECT p.identification_year, p.referral_source, p.exploitation_type, p.minor,"
                     + " CASE WHEN p.rn = (SELECT min(rn) FROM p JOIN u USING (identification_year, referral_source, exploitation_type) WHERE p.minor IS NOT DISTINCT FROM u.minor)"
                     + " THEN u.cases ELSE p.cases END AS cases,"

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +22,18 @@ class DocumentationLinksTest {
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
         }
-        assertThat(pages).extracting(p -> root.relativize(p).toString()).contains("docs/README.md", "docs/input.md",
-                "docs/pseudonymization.md", "docs/journeys.md", "docs/tables.md", "docs/protection.md", "docs/releases.md",
-                "docs/operations.md", "docs/commands.md");
+        assertThat(pages)
+                .extracting(p -> root.relativize(p).toString())
+                .contains(
+                        "docs/README.md",
+                        "docs/input.md",
+                        "docs/pseudonymization.md",
+                        "docs/journeys.md",
+                        "docs/tables.md",
+                        "docs/protection.md",
+                        "docs/releases.md",
+                        "docs/operations.md",
+                        "docs/commands.md");
 
         List<String> problems = new ArrayList<>();
         for (Path page : pages) {
@@ -54,24 +62,27 @@ class DocumentationLinksTest {
                 ```
                 """);
 
-        assertThat(RepositoryLinks.problems(root, readme)).containsExactlyInAnyOrder(
-                "README.md: ../DESIGN.md: a path outside the repository",
-                "README.md: /etc/passwd: an absolute path; link relatively, inside the repository",
-                "README.md: https://example.org/x: an address outside the repository",
-                "README.md: docs/nothing.md: no such file in the repository",
-                "README.md: docs/tables.md#no-such-heading: no heading #no-such-heading in docs/tables.md",
-                "README.md: ../DESIGN.md: a path outside the repository",
-                "README.md: ../DESIGN.md: a path outside the repository");
+        assertThat(RepositoryLinks.problems(root, readme))
+                .containsExactlyInAnyOrder(
+                        "README.md: ../DESIGN.md: a path outside the repository",
+                        "README.md: /etc/passwd: an absolute path; link relatively, inside the repository",
+                        "README.md: https://example.org/x: an address outside the repository",
+                        "README.md: docs/nothing.md: no such file in the repository",
+                        "README.md: docs/tables.md#no-such-heading: no heading #no-such-heading in docs/tables.md",
+                        "README.md: ../DESIGN.md: a path outside the repository",
+                        "README.md: ../DESIGN.md: a path outside the repository");
     }
 
     /** The folder above this module that holds the README and docs/. */
     static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("docs"))
+            if (Files.isRegularFile(dir.resolve("README.md"))
+                    && Files.isDirectory(dir.resolve("docs"))
                     && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
             }
         }
-        throw new IllegalStateException("no repository root (README.md, docs/, pom.xml) above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no repository root (README.md, docs/, pom.xml) above "
+                + Path.of("").toAbsolutePath());
     }
 }

@@ -10,15 +10,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.casetrail.ingest.IngestSummary;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.schemas.event.RejectReason;
+import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.warehouse.catalog.Catalog;
 import org.casetrail.warehouse.release.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +29,7 @@ class EndToEndTest {
 
     @TempDir
     static Path dir;
+
     static EmbeddedKafkaBroker broker;
 
     @BeforeAll
@@ -64,9 +64,11 @@ class EndToEndTest {
     }
 
     static String identified(String caseId, String dob, String referral, String on) {
-        return ("{\"source\": \"e2e-cms\", \"source_event_id\": \"" + caseId + "-id\", \"case_id\": \"" + caseId + "\", "
+        return ("{\"source\": \"e2e-cms\", \"source_event_id\": \"" + caseId + "-id\", \"case_id\": \"" + caseId
+                + "\", "
                 + "\"type\": \"CASE_IDENTIFIED\", \"occurred_at\": \"" + on + "\", \"centre\": \"TOM_DY\", "
-                + "\"person\": {\"given_name\": \"Canary" + caseId + "\", \"date_of_birth\": \"" + dob + "\", \"phone\": \"012 999 " + caseId.hashCode() % 1000 + "\"}, "
+                + "\"person\": {\"given_name\": \"Canary" + caseId + "\", \"date_of_birth\": \"" + dob
+                + "\", \"phone\": \"012 999 " + caseId.hashCode() % 1000 + "\"}, "
                 + "\"details\": {\"referral_source\": \"" + referral + "\", \"exploitation_type\": \"SEXUAL\"}}");
     }
 
@@ -77,42 +79,54 @@ class EndToEndTest {
         Path keyFile = dir.resolve("test.key");
         PseudonymKey.create(keyFile);
 
-        IngestSummary summary = IngestCommand.ingest(broker.bootstrapServers(), keyFile, "case-events", 3, List.of(export));
+        IngestSummary summary =
+                IngestCommand.ingest(broker.bootstrapServers(), keyFile, "case-events", 3, List.of(export));
         assertThat(summary.read()).isEqualTo(18);
         assertThat(summary.accepted()).isEqualTo(16);
-        assertThat(summary.rejectedByReason()).containsEntry(RejectReason.MISSING_FIELD, 1L).containsEntry(RejectReason.MALFORMED_LINE, 1L);
+        assertThat(summary.rejectedByReason())
+                .containsEntry(RejectReason.MISSING_FIELD, 1L)
+                .containsEntry(RejectReason.MALFORMED_LINE, 1L);
 
         Path warehouseDir = dir.resolve("warehouse");
-        ReleaseProcess.Request request = ReleaseProcess.Request.defaults(broker.bootstrapServers(), "case-events", warehouseDir, 10)
+        ReleaseProcess.Request request = ReleaseProcess.Request.defaults(
+                        broker.bootstrapServers(), "case-events", warehouseDir, 10)
                 .withAsOf(java.time.LocalDate.parse("2010-06-30"));
         ReleaseProcess.Outcome first = ReleaseProcess.replay(request);
         assertThat(first.published()).as("%s", first.manifest().publication()).isTrue();
         assertThat(first.manifest().eventsRead()).isEqualTo(16);
         assertThat(first.manifest().asOf()).isEqualTo("2010-06-30");
-        assertThat(first.manifest().cases()).containsEntry("cases", 14L).containsEntry("cases_included", 13L)
+        assertThat(first.manifest().cases())
+                .containsEntry("cases", 14L)
+                .containsEntry("cases_included", 13L)
                 .containsEntry("cases_without_research_consent", 1L);
-        assertThat(referralSources(warehouseDir)).containsExactly(
-                "2010 ALL ALL MINOR 2 withheld",
-                "2010 ALL SEXUAL MINOR 2 withheld",
-                "2010 OUTREACH ALL ALL 2 withheld",
-                "2010 OUTREACH ALL MINOR 2 withheld",
-                "2010 OUTREACH SEXUAL ALL 2 withheld",
-                "2010 OUTREACH SEXUAL MINOR 2 withheld",
-                "2010 ALL ALL ADULT 11 true",
-                "2010 ALL ALL ALL 13 true",
-                "2010 ALL SEXUAL ADULT 11 true",
-                "2010 ALL SEXUAL ALL 13 true",
-                "2010 POLICE_OPERATION ALL ADULT 11 true",
-                "2010 POLICE_OPERATION ALL ALL 11 true",
-                "2010 POLICE_OPERATION SEXUAL ADULT 11 true",
-                "2010 POLICE_OPERATION SEXUAL ALL 11 true");
-        assertThat(Query.rows(first.dir(), "SELECT DISTINCT cases FROM referral_sources WHERE NOT suppressed AND"
-                + " (referral_source = 'POLICE_OPERATION' OR minor = 'ADULT')")).as("the same eleven women, the same published count")
+        assertThat(referralSources(warehouseDir))
+                .containsExactly(
+                        "2010 ALL ALL MINOR 2 withheld",
+                        "2010 ALL SEXUAL MINOR 2 withheld",
+                        "2010 OUTREACH ALL ALL 2 withheld",
+                        "2010 OUTREACH ALL MINOR 2 withheld",
+                        "2010 OUTREACH SEXUAL ALL 2 withheld",
+                        "2010 OUTREACH SEXUAL MINOR 2 withheld",
+                        "2010 ALL ALL ADULT 11 true",
+                        "2010 ALL ALL ALL 13 true",
+                        "2010 ALL SEXUAL ADULT 11 true",
+                        "2010 ALL SEXUAL ALL 13 true",
+                        "2010 POLICE_OPERATION ALL ADULT 11 true",
+                        "2010 POLICE_OPERATION ALL ALL 11 true",
+                        "2010 POLICE_OPERATION SEXUAL ADULT 11 true",
+                        "2010 POLICE_OPERATION SEXUAL ALL 11 true");
+        assertThat(Query.rows(
+                        first.dir(),
+                        "SELECT DISTINCT cases FROM referral_sources WHERE NOT suppressed AND"
+                                + " (referral_source = 'POLICE_OPERATION' OR minor = 'ADULT')"))
+                .as("the same eleven women, the same published count")
                 .hasSize(1);
         assertThat(Query.rows(first.dir(), "SELECT DISTINCT cases FROM cohort_outcomes WHERE age_band = 'ALL'"))
                 .as("the year total of cohort_outcomes counts the same 13 women as referral_sources'")
-                .isEqualTo(Query.rows(first.dir(), "SELECT cases FROM referral_sources WHERE referral_source = 'ALL'"
-                        + " AND exploitation_type = 'ALL' AND minor = 'ALL'"));
+                .isEqualTo(Query.rows(
+                        first.dir(),
+                        "SELECT cases FROM referral_sources WHERE referral_source = 'ALL'"
+                                + " AND exploitation_type = 'ALL' AND minor = 'ALL'"));
 
         // Re-ingesting the same export doubles the log but not a single count: the replay's journeys
         // are the same women's, so it stays internal and current does not move.
@@ -121,10 +135,14 @@ class EndToEndTest {
         assertThat(second.manifest().eventsRead()).isEqualTo(32);
         assertThat(second.published()).isFalse();
         assertThat(second.manifest().publication().womenChanged()).isZero();
-        assertThat(second.manifest().publication().reasons()).singleElement().asString().contains("only 0 women");
+        assertThat(second.manifest().publication().reasons())
+                .singleElement()
+                .asString()
+                .contains("only 0 women");
         assertThat(new Warehouse(warehouseDir).currentId()).contains(first.releaseId());
         assertThat(new Warehouse(warehouseDir).releaseIds()).containsExactly(first.releaseId(), second.releaseId());
-        assertThat(checksums(second.dir())).as("replaying the same log gives the same rows, in every table")
+        assertThat(checksums(second.dir()))
+                .as("replaying the same log gives the same rows, in every table")
                 .isEqualTo(checksums(first.dir()));
 
         assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -147,14 +165,22 @@ class EndToEndTest {
         System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         int status;
         try {
-            status = Casetrail.run("replay", "--bootstrap-server", broker.bootstrapServers(), "--topic", "mixed",
-                    "--warehouse", warehouseDir.toString());
+            status = Casetrail.run(
+                    "replay",
+                    "--bootstrap-server",
+                    broker.bootstrapServers(),
+                    "--topic",
+                    "mixed",
+                    "--warehouse",
+                    warehouseDir.toString());
         } finally {
             System.setErr(original);
         }
         assertThat(status).isEqualTo(1);
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("mixes pseudonymization keys")
-                .contains(PseudonymKey.load(keyA).fingerprint()).contains(PseudonymKey.load(keyB).fingerprint())
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("mixes pseudonymization keys")
+                .contains(PseudonymKey.load(keyA).fingerprint())
+                .contains(PseudonymKey.load(keyB).fingerprint())
                 .doesNotContain("\tat ");
         assertThat(new Warehouse(warehouseDir).currentId()).isEmpty();
         assertThat(new Warehouse(warehouseDir).releaseIds()).isEmpty();
@@ -163,9 +189,11 @@ class EndToEndTest {
     /** Rows and an order-independent checksum of every table of a release, published and restricted. */
     static List<String> checksums(Path release) throws Exception {
         List<String> sums = new ArrayList<>();
-        try (Catalog catalog = Catalog.open(release, true); Statement sql = catalog.connection().createStatement()) {
+        try (Catalog catalog = Catalog.open(release, true);
+                Statement sql = catalog.connection().createStatement()) {
             for (var table : catalog.tables()) {
-                try (ResultSet rs = sql.executeQuery("SELECT count(*), sum(hash(r)::HUGEINT) FROM " + table.name() + " r")) {
+                try (ResultSet rs =
+                        sql.executeQuery("SELECT count(*), sum(hash(r)::HUGEINT) FROM " + table.name() + " r")) {
                     rs.next();
                     sums.add(table.name() + " " + rs.getLong(1) + " " + rs.getObject(2));
                 }
@@ -182,16 +210,21 @@ class EndToEndTest {
         Path release = new Warehouse(warehouseDir).release(Optional.empty());
         PerturbationTable ptable = PerturbationTable.current();
         List<String> rows = new ArrayList<>();
-        try (Catalog catalog = Catalog.open(release, true); Statement sql = catalog.connection().createStatement();
-             ResultSet rs = sql.executeQuery("SELECT p.*, u.cases AS true_cases, u.cases_cell_key FROM referral_sources p"
-                     + " JOIN unsuppressed_referral_sources u USING (identification_year, referral_source, exploitation_type, minor)"
-                     + " ORDER BY p.suppressed DESC, p.referral_source, p.exploitation_type, p.minor")) {
+        try (Catalog catalog = Catalog.open(release, true);
+                Statement sql = catalog.connection().createStatement();
+                ResultSet rs =
+                        sql.executeQuery("SELECT p.*, u.cases AS true_cases, u.cases_cell_key FROM referral_sources p"
+                                + " JOIN unsuppressed_referral_sources u USING (identification_year, referral_source, exploitation_type, minor)"
+                                + " ORDER BY p.suppressed DESC, p.referral_source, p.exploitation_type, p.minor")) {
             while (rs.next()) {
                 Object published = rs.getObject("cases");
-                String shown = published == null ? "true"
-                        : String.valueOf(((Number) published).longValue() == ptable.perturb(rs.getLong("true_cases"), rs.getInt("cases_cell_key")));
+                String shown = published == null
+                        ? "true"
+                        : String.valueOf(((Number) published).longValue()
+                                == ptable.perturb(rs.getLong("true_cases"), rs.getInt("cases_cell_key")));
                 rows.add(rs.getInt("identification_year") + " " + rs.getString("referral_source") + " "
-                        + rs.getString("exploitation_type") + " " + rs.getString("minor") + " " + rs.getLong("true_cases") + " "
+                        + rs.getString("exploitation_type") + " " + rs.getString("minor") + " "
+                        + rs.getLong("true_cases") + " "
                         + (rs.getBoolean("suppressed") ? "withheld" : shown));
             }
         }

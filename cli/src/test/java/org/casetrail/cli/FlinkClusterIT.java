@@ -2,6 +2,8 @@ package org.casetrail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +21,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -69,6 +68,7 @@ class FlinkClusterIT {
     private long events;
     /** The embedded replay of TOPIC: its warehouse (whose perturbation secret the others copy) and release. */
     private Path embeddedWarehouse;
+
     private Path embeddedRelease;
 
     @BeforeAll
@@ -76,26 +76,32 @@ class FlinkClusterIT {
     void startTheClusterAndIngest() throws Exception {
         Path clusterDir = dir.resolve("cluster");
         Path cliJar = CliProcessesIT.JAR.toAbsolutePath();
-        kafka = KafkaCluster.start(clusterDir, 3, LoopbackCluster.classpathOf(cliJar), node -> { });
-        flink = FlinkCluster.start(clusterDir, 3, cliJar, node -> { });
+        kafka = KafkaCluster.start(clusterDir, 3, LoopbackCluster.classpathOf(cliJar), node -> {});
+        flink = FlinkCluster.start(clusterDir, 3, cliJar, node -> {});
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         try {
             kafka.awaitBrokers(3, deadline, clusterDir);
             flink.awaitTaskManagers(3, deadline, clusterDir);
         } catch (CliException e) {
             stopAll();
-            Assumptions.abort("the loopback cluster (3 Kafka brokers, a Flink JobManager and 3 TaskManagers) cannot start here,"
-                    + " so the cluster tests cannot run: " + e.getMessage());
+            Assumptions.abort(
+                    "the loopback cluster (3 Kafka brokers, a Flink JobManager and 3 TaskManagers) cannot start here,"
+                            + " so the cluster tests cannot run: " + e.getMessage());
         }
         bootstrap = kafka.bootstrapServers();
         master = flink.restAddress();
 
         key = dir.resolve("ngo.key");
         Path export = dir.resolve("export.jsonl");
-        assertThat(CliProcessesIT.run("keys", "init", "--key-file", key.toString()).status()).isZero();
+        assertThat(CliProcessesIT.run("keys", "init", "--key-file", key.toString())
+                        .status())
+                .isZero();
         // Enough events that a replay on the cluster runs for seconds: the TaskManager test kills one while it does.
-        assertThat(CliProcessesIT.run("generate", "--cases", "4000", "--seed", "41", "--out", export.toString()).status()).isZero();
-        events = LiveSnapshotOutput.accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), export.toString()));
+        assertThat(CliProcessesIT.run("generate", "--cases", "4000", "--seed", "41", "--out", export.toString())
+                        .status())
+                .isZero();
+        events = LiveSnapshotOutput.accepted(CliProcessesIT.run(
+                "ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), export.toString()));
     }
 
     @AfterAll
@@ -114,24 +120,36 @@ class FlinkClusterIT {
     void aReplayOnTheClusterGivesExactlyTheRowsOfTheEmbeddedRun() throws Exception {
         embeddedWarehouse = dir.resolve("embedded");
         long started = System.nanoTime();
-        CliProcessesIT.Result embedded = CliProcessesIT.run("replay", "--bootstrap-server", bootstrap, "--warehouse",
-                embeddedWarehouse.toString());
+        CliProcessesIT.Result embedded = CliProcessesIT.run(
+                "replay", "--bootstrap-server", bootstrap, "--warehouse", embeddedWarehouse.toString());
         assertThat(embedded.status()).as(embedded.out()).isZero();
         long embeddedMillis = elapsedMillis(started);
         embeddedRelease = releaseDir(embeddedWarehouse, embedded.out());
 
         Path onCluster = warehouseWithTheSameSecret("on-cluster");
         started = System.nanoTime();
-        CliProcessesIT.Result replay = CliProcessesIT.run("replay", "--bootstrap-server", bootstrap, "--warehouse", onCluster.toString(),
-                "--flink-master", master, "--parallelism", "2");
+        CliProcessesIT.Result replay = CliProcessesIT.run(
+                "replay",
+                "--bootstrap-server",
+                bootstrap,
+                "--warehouse",
+                onCluster.toString(),
+                "--flink-master",
+                master,
+                "--parallelism",
+                "2");
         assertThat(replay.status()).as(replay.out()).isZero();
-        System.out.printf("replay of %d events: embedded %d ms, on the cluster %d ms%n", events, embeddedMillis, elapsedMillis(started));
+        System.out.printf(
+                "replay of %d events: embedded %d ms, on the cluster %d ms%n",
+                events, embeddedMillis, elapsedMillis(started));
 
         assertThat(replay.out()).contains(events + " events read");
         assertThat(embedded.out()).contains(events + " events read");
         assertThat(jobs("casetrail replay")).as("the replay ran on the cluster").hasSize(1);
         List<String> expected = EndToEndTest.checksums(embeddedRelease);
-        assertThat(expected).as("every table has rows").allSatisfy(line -> assertThat(line.split(" ")[1]).isNotEqualTo("0"));
+        assertThat(expected)
+                .as("every table has rows")
+                .allSatisfy(line -> assertThat(line.split(" ")[1]).isNotEqualTo("0"));
         assertThat(EndToEndTest.checksums(releaseDir(onCluster, replay.out()))).isEqualTo(expected);
     }
 
@@ -140,23 +158,51 @@ class FlinkClusterIT {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void theJobJarRunsWithFlinkRunAndItsSnapshotAtTheReleasesAsOfHasTheReleasesRows() throws Exception {
         assertThat(embeddedRelease).as("the clean replay ran first").isNotNull();
-        String asOf = JSON.readTree(embeddedRelease.resolve("manifest.json").toFile()).get("as_of").asText();
+        String asOf = JSON.readTree(embeddedRelease.resolve("manifest.json").toFile())
+                .get("as_of")
+                .asText();
         Path warehouse = warehouseWithTheSameSecret("flink-run");
         Path conf = Files.createDirectories(dir.resolve("flink-client-conf"));
         Files.writeString(conf.resolve("config.yaml"), "");
-        Path jobJar = CliProcessesIT.JAR.toAbsolutePath().getParent().getParent().getParent()
+        Path jobJar = CliProcessesIT.JAR
+                .toAbsolutePath()
+                .getParent()
+                .getParent()
+                .getParent()
                 .resolve("stream-jobs/target/casetrail-job.jar");
         Path cliLib = CliProcessesIT.JAR.toAbsolutePath().resolveSibling("lib");
-        ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-cp", cliLib.resolve("*").toString(), "org.apache.flink.client.cli.CliFrontend",
-                "run", "-m", master, "-d", jobJar.toString(),
-                "--bootstrap-server", bootstrap, "--warehouse", warehouse.toString(), "--as-of", asOf, "--parallelism", "2",
-                "--snapshot-interval", "2", "--checkpoint-interval", "2")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("flink-run.out").toFile());
+        ProcessBuilder run = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "--add-opens=java.base/java.util=ALL-UNNAMED",
+                        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                        "-cp",
+                        cliLib.resolve("*").toString(),
+                        "org.apache.flink.client.cli.CliFrontend",
+                        "run",
+                        "-m",
+                        master,
+                        "-d",
+                        jobJar.toString(),
+                        "--bootstrap-server",
+                        bootstrap,
+                        "--warehouse",
+                        warehouse.toString(),
+                        "--as-of",
+                        asOf,
+                        "--parallelism",
+                        "2",
+                        "--snapshot-interval",
+                        "2",
+                        "--checkpoint-interval",
+                        "2")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("flink-run.out").toFile());
         run.environment().put("FLINK_CONF_DIR", conf.toString());
         Process client = run.start();
-        assertThat(client.waitFor(2, TimeUnit.MINUTES)).as("flink run returned (detached)").isTrue();
+        assertThat(client.waitFor(2, TimeUnit.MINUTES))
+                .as("flink run returned (detached)")
+                .isTrue();
         String said = Files.readString(dir.resolve("flink-run.out"));
         assertThat(client.exitValue()).as(said).isZero();
         String jobId = jobs("casetrail stream").get(0).get("jid").asText();
@@ -171,27 +217,40 @@ class FlinkClusterIT {
             while (snapshot == null && System.nanoTime() < deadline) {
                 Path now = null;
                 try (var folders = Files.list(live)) {
-                    now = folders.filter(f -> f.getFileName().toString().matches("\\d+")).max(java.util.Comparator.naturalOrder()).orElse(null);
+                    now = folders.filter(f -> f.getFileName().toString().matches("\\d+"))
+                            .max(java.util.Comparator.naturalOrder())
+                            .orElse(null);
                 } catch (java.io.IOException e) {
                     // Not there yet.
                 }
                 if (now != null && !now.equals(newest)) {
                     newest = now;
                     quietSince = System.nanoTime();
-                } else if (newest != null && System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(8)
-                        && JSON.readTree(newest.resolve("snapshot.json").toFile()).get("events_seen").asLong() == events) {
+                } else if (newest != null
+                        && System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(8)
+                        && JSON.readTree(newest.resolve("snapshot.json").toFile())
+                                        .get("events_seen")
+                                        .asLong()
+                                == events) {
                     snapshot = newest;
                 }
                 assertThat(jobState(jobId)).isIn("CREATED", "INITIALIZING", "RUNNING");
                 Thread.sleep(500);
             }
-            assertThat(snapshot).as("a live snapshot of all " + events + " events").isNotNull();
-            assertThat(Files.getPosixFilePermissions(live)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            assertThat(snapshot)
+                    .as("a live snapshot of all " + events + " events")
+                    .isNotNull();
+            assertThat(Files.getPosixFilePermissions(live))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             assertThat(EndToEndTest.checksums(snapshot)).isEqualTo(EndToEndTest.checksums(embeddedRelease));
         } finally {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + master + "/jobs/" + jobId + "?mode=cancel"))
-                    .method("PATCH", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://" + master + "/jobs/" + jobId + "?mode=cancel"))
+                                    .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             awaitNotRunning(jobId);
         }
     }
@@ -203,17 +262,31 @@ class FlinkClusterIT {
         assertThat(embeddedRelease).as("the clean replay ran first").isNotNull();
         Path warehouse = warehouseWithTheSameSecret("killed");
         Path out = dir.resolve("replay-killed.out");
-        Process replay = new ProcessBuilder(CliProcessesIT.java("replay", "--bootstrap-server", bootstrap, "--warehouse",
-                warehouse.toString(), "--flink-master", master, "--parallelism", "2"))
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process replay = new ProcessBuilder(CliProcessesIT.java(
+                        "replay",
+                        "--bootstrap-server",
+                        bootstrap,
+                        "--warehouse",
+                        warehouse.toString(),
+                        "--flink-master",
+                        master,
+                        "--parallelism",
+                        "2"))
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         String jobId;
         try {
             jobId = awaitRunning("casetrail replay", replay, out);
             NodeProcess victim = busyTaskManager(jobId);
             victim.kill();
-            assertThat(jobState(jobId)).as("the replay still ran when the TaskManager was killed").isIn("RUNNING", "RESTARTING");
+            assertThat(jobState(jobId))
+                    .as("the replay still ran when the TaskManager was killed")
+                    .isIn("RUNNING", "RESTARTING");
             System.out.println("killed " + victim.name() + " during the replay");
-            assertThat(replay.waitFor(5, TimeUnit.MINUTES)).as("the replay finished").isTrue();
+            assertThat(replay.waitFor(5, TimeUnit.MINUTES))
+                    .as("the replay finished")
+                    .isTrue();
         } finally {
             replay.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
@@ -221,7 +294,8 @@ class FlinkClusterIT {
         assertThat(replay.exitValue()).as(text).isZero();
         assertThat(text).contains(events + " events read");
         assertThat(failures(jobId)).as("the job failed over at least once").isPositive();
-        assertThat(EndToEndTest.checksums(releaseDir(warehouse, text))).isEqualTo(EndToEndTest.checksums(embeddedRelease));
+        assertThat(EndToEndTest.checksums(releaseDir(warehouse, text)))
+                .isEqualTo(EndToEndTest.checksums(embeddedRelease));
     }
 
     @Test
@@ -230,18 +304,54 @@ class FlinkClusterIT {
     void aStreamThatLosesATaskManagerWhileEventsArriveEndsWithTheReplaysTables() throws Exception {
         Path first = dir.resolve("live-1.jsonl");
         Path second = dir.resolve("live-2.jsonl");
-        assertThat(CliProcessesIT.run("generate", "--cases", "800", "--seed", "51", "--out", first.toString()).status()).isZero();
-        assertThat(CliProcessesIT.run("generate", "--cases", "1200", "--seed", "52", "--start-year", "2013", "--years", "3",
-                "--out", second.toString()).status()).isZero();
-        long a = LiveSnapshotOutput.accepted(CliProcessesIT.run("ingest", "--bootstrap-server", bootstrap, "--topic", LIVE_TOPIC, "--key-file",
-                key.toString(), first.toString()));
+        assertThat(CliProcessesIT.run("generate", "--cases", "800", "--seed", "51", "--out", first.toString())
+                        .status())
+                .isZero();
+        assertThat(CliProcessesIT.run(
+                                "generate",
+                                "--cases",
+                                "1200",
+                                "--seed",
+                                "52",
+                                "--start-year",
+                                "2013",
+                                "--years",
+                                "3",
+                                "--out",
+                                second.toString())
+                        .status())
+                .isZero();
+        long a = LiveSnapshotOutput.accepted(CliProcessesIT.run(
+                "ingest",
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                LIVE_TOPIC,
+                "--key-file",
+                key.toString(),
+                first.toString()));
 
         Path streamed = dir.resolve("streamed");
         Path out = dir.resolve("stream.out");
-        Process stream = new ProcessBuilder(CliProcessesIT.java("stream", "--bootstrap-server", bootstrap, "--topic", LIVE_TOPIC,
-                "--warehouse", streamed.toString(), "--flink-master", master, "--parallelism", "2",
-                "--snapshot-interval", "2", "--checkpoint-interval", "1"))
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process stream = new ProcessBuilder(CliProcessesIT.java(
+                        "stream",
+                        "--bootstrap-server",
+                        bootstrap,
+                        "--topic",
+                        LIVE_TOPIC,
+                        "--warehouse",
+                        streamed.toString(),
+                        "--flink-master",
+                        master,
+                        "--parallelism",
+                        "2",
+                        "--snapshot-interval",
+                        "2",
+                        "--checkpoint-interval",
+                        "1"))
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         Process ingest = null;
         String jobId;
         long b;
@@ -249,8 +359,18 @@ class FlinkClusterIT {
             jobId = awaitRunning("casetrail stream", stream, out);
             LiveSnapshotOutput.awaitSnapshot(out, a, stream);
             Path ingestOut = dir.resolve("ingest-2.out");
-            ingest = new ProcessBuilder(CliProcessesIT.java("ingest", "--bootstrap-server", bootstrap, "--topic", LIVE_TOPIC,
-                    "--key-file", key.toString(), second.toString())).redirectErrorStream(true).redirectOutput(ingestOut.toFile()).start();
+            ingest = new ProcessBuilder(CliProcessesIT.java(
+                            "ingest",
+                            "--bootstrap-server",
+                            bootstrap,
+                            "--topic",
+                            LIVE_TOPIC,
+                            "--key-file",
+                            key.toString(),
+                            second.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ingestOut.toFile())
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (endOffset(LIVE_TOPIC) <= a && ingest.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -258,7 +378,8 @@ class FlinkClusterIT {
             NodeProcess victim = busyTaskManager(jobId);
             boolean arriving = ingest.isAlive();
             victim.kill();
-            System.out.println("killed " + victim.name() + " during the stream, " + (arriving ? "while" : "after") + " events arrived");
+            System.out.println("killed " + victim.name() + " during the stream, " + (arriving ? "while" : "after")
+                    + " events arrived");
             assertThat(ingest.waitFor(3, TimeUnit.MINUTES)).isTrue();
             String ingested = Files.readString(ingestOut, StandardCharsets.UTF_8);
             assertThat(ingest.exitValue()).as(ingested).isZero();
@@ -266,7 +387,9 @@ class FlinkClusterIT {
 
             LiveSnapshotOutput.awaitSnapshot(out, a + b, stream);
             Thread.sleep(5000);
-            assertThat(LiveSnapshotOutput.lastSeen(Files.readString(out))).as("no event counted twice after the recovery").isEqualTo(a + b);
+            assertThat(LiveSnapshotOutput.lastSeen(Files.readString(out)))
+                    .as("no event counted twice after the recovery")
+                    .isEqualTo(a + b);
             assertThat(failures(jobId)).as("the job failed over at least once").isPositive();
         } finally {
             if (ingest != null) {
@@ -281,23 +404,54 @@ class FlinkClusterIT {
         awaitNotRunning(jobId);
 
         Path replayed = warehouseWithTheSameSecret("replayed", streamed);
-        CliProcessesIT.Result replay = CliProcessesIT.run("replay", "--bootstrap-server", bootstrap, "--topic", LIVE_TOPIC,
-                "--warehouse", replayed.toString(), "--as-of", LiveSnapshotOutput.lastAsOf(Files.readString(out)));
+        CliProcessesIT.Result replay = CliProcessesIT.run(
+                "replay",
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                LIVE_TOPIC,
+                "--warehouse",
+                replayed.toString(),
+                "--as-of",
+                LiveSnapshotOutput.lastAsOf(Files.readString(out)));
         assertThat(replay.status()).as(replay.out()).isZero();
         assertThat(replay.out()).contains((a + b) + " events read");
         String releaseId = replay.out().replaceAll("(?s).*?release (\\S+):.*", "$1");
 
-        String sql = List.of("cohort_outcomes", "training_outcomes", "followup_status", "shelter_occupancy", "referral_sources",
-                        "legal_outcomes", "testimonies", "case_journeys", "unsuppressed_cohort_outcomes", "unsuppressed_legal_outcomes").stream()
-                .map(t -> "SELECT '" + t + "' AS tbl, count(*) AS n, sum(hash(r)::HUGEINT) AS checksum FROM " + t + " r")
-                .collect(Collectors.joining(" UNION ALL ")) + " ORDER BY tbl";
-        CliProcessesIT.Result s = CliProcessesIT.run("query", "--restricted", "--live", "--format", "csv", "--warehouse", streamed.toString(), sql);
-        CliProcessesIT.Result r = CliProcessesIT.run("query", "--restricted", "--release", releaseId, "--format", "csv",
-                "--warehouse", replayed.toString(), sql);
+        String sql = List.of(
+                                "cohort_outcomes",
+                                "training_outcomes",
+                                "followup_status",
+                                "shelter_occupancy",
+                                "referral_sources",
+                                "legal_outcomes",
+                                "testimonies",
+                                "case_journeys",
+                                "unsuppressed_cohort_outcomes",
+                                "unsuppressed_legal_outcomes")
+                        .stream()
+                        .map(t -> "SELECT '" + t + "' AS tbl, count(*) AS n, sum(hash(r)::HUGEINT) AS checksum FROM "
+                                + t + " r")
+                        .collect(Collectors.joining(" UNION ALL "))
+                + " ORDER BY tbl";
+        CliProcessesIT.Result s = CliProcessesIT.run(
+                "query", "--restricted", "--live", "--format", "csv", "--warehouse", streamed.toString(), sql);
+        CliProcessesIT.Result r = CliProcessesIT.run(
+                "query",
+                "--restricted",
+                "--release",
+                releaseId,
+                "--format",
+                "csv",
+                "--warehouse",
+                replayed.toString(),
+                sql);
         assertThat(s.status()).as(s.out()).isZero();
         assertThat(r.status()).as(r.out()).isZero();
         assertThat(LiveSnapshotOutput.csv(s.out())).isEqualTo(LiveSnapshotOutput.csv(r.out()));
-        assertThat(LiveSnapshotOutput.csv(s.out()).lines().skip(1)).hasSize(10).allSatisfy(line -> assertThat(line.split(",")[1]).isNotEqualTo("0"));
+        assertThat(LiveSnapshotOutput.csv(s.out()).lines().skip(1))
+                .hasSize(10)
+                .allSatisfy(line -> assertThat(line.split(",")[1]).isNotEqualTo("0"));
     }
 
     private Path warehouseWithTheSameSecret(String name) throws Exception {
@@ -308,7 +462,10 @@ class FlinkClusterIT {
     private Path warehouseWithTheSameSecret(String name, Path from) throws Exception {
         Path warehouse = dir.resolve(name);
         Files.createDirectories(warehouse);
-        Files.copy(from.resolve("perturbation.key"), warehouse.resolve("perturbation.key"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+                from.resolve("perturbation.key"),
+                warehouse.resolve("perturbation.key"),
+                StandardCopyOption.COPY_ATTRIBUTES);
         return warehouse;
     }
 
@@ -323,8 +480,11 @@ class FlinkClusterIT {
     private String awaitRunning(String name, Process client, Path out) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            Optional<JsonNode> running = jobs(name).stream().filter(j -> j.get("state").asText().equals("RUNNING")).findFirst();
-            if (running.isPresent() && runningOn(running.get().get("jid").asText()).isPresent()) {
+            Optional<JsonNode> running = jobs(name).stream()
+                    .filter(j -> j.get("state").asText().equals("RUNNING"))
+                    .findFirst();
+            if (running.isPresent()
+                    && runningOn(running.get().get("jid").asText()).isPresent()) {
                 return running.get().get("jid").asText();
             }
             assertThat(client.isAlive()).as(Files.readString(out)).isTrue();
@@ -355,10 +515,13 @@ class FlinkClusterIT {
             if (!vertex.get("status").asText().equals("RUNNING")) {
                 continue;
             }
-            for (JsonNode tm : get("/jobs/" + jobId + "/vertices/" + vertex.get("id").asText() + "/taskmanagers").get("taskmanagers")) {
+            for (JsonNode tm : get("/jobs/" + jobId + "/vertices/"
+                            + vertex.get("id").asText() + "/taskmanagers")
+                    .get("taskmanagers")) {
                 String id = tm.path("taskmanager-id").asText("");
                 if (tm.path("status").asText().equals("RUNNING") && id.startsWith("taskmanager-")) {
-                    NodeProcess process = flink.taskManagers().get(Integer.parseInt(id.substring("taskmanager-".length())) - 1);
+                    NodeProcess process =
+                            flink.taskManagers().get(Integer.parseInt(id.substring("taskmanager-".length())) - 1);
                     if (process.isAlive()) {
                         return Optional.of(process);
                     }
@@ -385,13 +548,21 @@ class FlinkClusterIT {
 
     /** Failures in the job's exception history: each one a failover the job recovered from (it finished). */
     private int failures(String jobId) throws Exception {
-        return get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
+        return get("/jobs/" + jobId + "/exceptions")
+                .path("exceptionHistory")
+                .path("entries")
+                .size();
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + master + path))
-                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://" + master + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -401,14 +572,19 @@ class FlinkClusterIT {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(20, TimeUnit.SECONDS).get(topic).partitions()
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(20, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
                     .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get(20, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
+            return admin.listOffsets(request).all().get(20, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
         }
     }
 
     private static long elapsedMillis(long startedNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
-
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,9 +49,14 @@ class IndependentCheckTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
             IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 3000, 99);
 
-            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement sql = duck.createStatement()) {
                 loadEvents(broker.bootstrapServers(), duck);
-                String script = new String(getClass().getResourceAsStream("independent-outcomes.sql").readAllBytes(), StandardCharsets.UTF_8);
+                String script = new String(
+                        getClass()
+                                .getResourceAsStream("independent-outcomes.sql")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8);
                 for (String statement : script.replaceAll("(?m)^--.*$", "").split(";")) {
                     if (!statement.isBlank()) {
                         sql.execute(statement);
@@ -65,30 +69,42 @@ class IndependentCheckTest {
                 }
                 // The latest event date is seldom a period end: an internal release, which is all this check needs.
                 ReleaseProcess.Outcome release = ReleaseProcess.replay(
-                        ReleaseProcess.Request.defaults(broker.bootstrapServers(), "case-events", dir.resolve("w"), 10).withAsOf(asOf));
+                        ReleaseProcess.Request.defaults(broker.bootstrapServers(), "case-events", dir.resolve("w"), 10)
+                                .withAsOf(asOf));
                 assertThat(release.manifest().asOf()).isEqualTo(asOf.toString());
-                assertThat(release.auditPassed()).as("%s", release.manifest().audit()).isTrue();
+                assertThat(release.auditPassed())
+                        .as("%s", release.manifest().audit())
+                        .isTrue();
                 List<String> differences = new ArrayList<>();
                 for (TableSpec table : Tables.SUPPRESSED) {
                     // The rows the SQL computes are the finest level; rollup rows are the same women regrouped.
-                    String job = "(SELECT * FROM read_parquet('" + release.dir() + "/restricted/unsuppressed_" + table.name()
-                            + "/*.parquet') WHERE " + table.dimensions().stream().map(d -> d.name() + " <> 'ALL'")
-                            .collect(Collectors.joining(" AND ")) + ")";
+                    String job =
+                            "(SELECT * FROM read_parquet('" + release.dir() + "/restricted/unsuppressed_" + table.name()
+                                    + "/*.parquet') WHERE "
+                                    + table.dimensions().stream()
+                                            .map(d -> d.name() + " <> 'ALL'")
+                                            .collect(Collectors.joining(" AND "))
+                                    + ")";
                     String columns = table.unsuppressed().columns().stream()
                             .filter(c -> c.kind() != Column.Kind.VALUE)
-                            .map(c -> c.kind() == Column.Kind.STATISTIC ? "round(" + c.name() + ", 6) AS " + c.name() : c.name())
+                            .map(c -> c.kind() == Column.Kind.STATISTIC
+                                    ? "round(" + c.name() + ", 6) AS " + c.name()
+                                    : c.name())
                             .collect(Collectors.joining(", "));
                     for (String[] pair : new String[][] {{job, "sql_" + table.name()}, {"sql_" + table.name(), job}}) {
-                        try (ResultSet rs = sql.executeQuery("SELECT " + columns + " FROM " + pair[0] + " EXCEPT SELECT " + columns
-                                + " FROM " + pair[1] + " LIMIT 5")) {
+                        try (ResultSet rs = sql.executeQuery("SELECT " + columns + " FROM " + pair[0]
+                                + " EXCEPT SELECT " + columns + " FROM " + pair[1] + " LIMIT 5")) {
                             while (rs.next()) {
-                                differences.add(table.name() + ": only in " + (pair[0].startsWith("sql_") ? "SQL" : "job") + ": " + row(rs));
+                                differences.add(table.name() + ": only in "
+                                        + (pair[0].startsWith("sql_") ? "SQL" : "job") + ": " + row(rs));
                             }
                         }
                     }
                     try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM sql_" + table.name())) {
                         rs.next();
-                        assertThat(rs.getLong(1)).as(table.name() + " has cells").isPositive();
+                        assertThat(rs.getLong(1))
+                                .as(table.name() + " has cells")
+                                .isPositive();
                     }
                 }
                 assertThat(differences).isEmpty();
@@ -106,18 +122,30 @@ class IndependentCheckTest {
     private static List<String> rollupsDisagreeingWithTheirRows(Statement sql, Path release) throws Exception {
         List<String> wrong = new ArrayList<>();
         for (TableSpec table : Tables.SUPPRESSED) {
-            boolean oneRowPerWoman = table == Tables.COHORT_OUTCOMES || table == Tables.REFERRAL_SOURCES || table == Tables.FOLLOWUP_STATUS;
+            boolean oneRowPerWoman = table == Tables.COHORT_OUTCOMES
+                    || table == Tables.REFERRAL_SOURCES
+                    || table == Tables.FOLLOWUP_STATUS;
             String rows = "read_parquet('" + release + "/restricted/unsuppressed_" + table.name() + "/*.parquet')";
-            String finest = table.dimensions().stream().map(d -> "b." + d.name() + " <> 'ALL'").collect(Collectors.joining(" AND "));
-            String rollup = table.dimensions().stream().map(d -> "r." + d.name() + " = 'ALL'").collect(Collectors.joining(" OR "));
-            String match = table.keys().stream().map(k -> k.rollup() ? "(r." + k.name() + " = 'ALL' OR b." + k.name() + " = r." + k.name() + ")"
-                    : "b." + k.name() + " = r." + k.name()).collect(Collectors.joining(" AND "));
+            String finest = table.dimensions().stream()
+                    .map(d -> "b." + d.name() + " <> 'ALL'")
+                    .collect(Collectors.joining(" AND "));
+            String rollup = table.dimensions().stream()
+                    .map(d -> "r." + d.name() + " = 'ALL'")
+                    .collect(Collectors.joining(" OR "));
+            String match = table.keys().stream()
+                    .map(k -> k.rollup()
+                            ? "(r." + k.name() + " = 'ALL' OR b." + k.name() + " = r." + k.name() + ")"
+                            : "b." + k.name() + " = r." + k.name())
+                    .collect(Collectors.joining(" AND "));
             for (Column count : table.counts()) {
-                String test = !count.ofWomen() || oneRowPerWoman ? "r." + count.name() + " <> sum(b." + count.name() + ")"
-                        : "r." + count.name() + " > sum(b." + count.name() + ") OR r." + count.name() + " < max(b." + count.name() + ")";
+                String test = !count.ofWomen() || oneRowPerWoman
+                        ? "r." + count.name() + " <> sum(b." + count.name() + ")"
+                        : "r." + count.name() + " > sum(b." + count.name() + ") OR r." + count.name() + " < max(b."
+                                + count.name() + ")";
                 String keys = table.keys().stream().map(k -> "r." + k.name()).collect(Collectors.joining(", "));
-                try (ResultSet rs = sql.executeQuery("SELECT " + keys + " FROM " + rows + " r JOIN " + rows + " b ON " + match + " AND " + finest
-                        + " WHERE " + rollup + " GROUP BY " + keys + ", r." + count.name() + " HAVING " + test + " LIMIT 3")) {
+                try (ResultSet rs = sql.executeQuery("SELECT " + keys + " FROM " + rows + " r JOIN " + rows + " b ON "
+                        + match + " AND " + finest + " WHERE " + rollup + " GROUP BY " + keys + ", r." + count.name()
+                        + " HAVING " + test + " LIMIT 3")) {
                     while (rs.next()) {
                         wrong.add(table.name() + "." + count.name() + ": " + row(rs));
                     }
@@ -135,10 +163,11 @@ class IndependentCheckTest {
         return String.join(" ", cells);
     }
 
-    private static final String COLUMNS = "event_id VARCHAR, case_pseudonym VARCHAR, type VARCHAR, occurred_on DATE, recorded_at BIGINT,"
-            + " centre VARCHAR, age_band VARCHAR, minor BOOLEAN, referral_source VARCHAR, exploitation_type VARCHAR,"
-            + " research_use BOOLEAN, story_use BOOLEAN, shelter_centre VARCHAR, course VARCHAR, status VARCHAR, livelihood VARCHAR,"
-            + " income_band VARCHAR, legal_ref VARCHAR, charge VARCHAR, outcome VARCHAR, compensation BOOLEAN, voided_event_id VARCHAR";
+    private static final String COLUMNS =
+            "event_id VARCHAR, case_pseudonym VARCHAR, type VARCHAR, occurred_on DATE, recorded_at BIGINT,"
+                    + " centre VARCHAR, age_band VARCHAR, minor BOOLEAN, referral_source VARCHAR, exploitation_type VARCHAR,"
+                    + " research_use BOOLEAN, story_use BOOLEAN, shelter_centre VARCHAR, course VARCHAR, status VARCHAR, livelihood VARCHAR,"
+                    + " income_band VARCHAR, legal_ref VARCHAR, charge VARCHAR, outcome VARCHAR, compensation BOOLEAN, voided_event_id VARCHAR";
 
     /** Every record of the topic, decoded and flattened into raw_events (through a CSV file: fast to load). */
     private void loadEvents(String bootstrap, Connection duck) throws Exception {
@@ -147,10 +176,12 @@ class IndependentCheckTest {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         CaseEventCodec codec = new CaseEventCodec();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             var out = java.nio.file.Files.newBufferedWriter(csv)) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                var out = java.nio.file.Files.newBufferedWriter(csv)) {
             List<TopicPartition> partitions = consumer.partitionsFor("case-events").stream()
-                    .map(p -> new TopicPartition("case-events", p.partition())).toList();
+                    .map(p -> new TopicPartition("case-events", p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             var end = consumer.endOffsets(partitions);
@@ -171,7 +202,10 @@ class IndependentCheckTest {
                     row.add(d instanceof CaseIdentifiedDetails c ? c.getExploitationType() : null);
                     row.add(d instanceof ConsentDetails c ? c.getResearchUse() : null);
                     row.add(d instanceof ConsentDetails c ? c.getStoryUse() : null);
-                    row.add(d instanceof ShelterDetails s ? (s.getCentre() != null ? s.getCentre() : e.getCentre()) : null);
+                    row.add(
+                            d instanceof ShelterDetails s
+                                    ? (s.getCentre() != null ? s.getCentre() : e.getCentre())
+                                    : null);
                     row.add(d instanceof TrainingDetails t ? t.getCourse() : null);
                     row.add(d instanceof FollowUpDetails f ? f.getStatus() : null);
                     row.add(d instanceof FollowUpDetails f ? f.getLivelihood() : null);
@@ -181,16 +215,21 @@ class IndependentCheckTest {
                     row.add(d instanceof LegalCaseDetails l ? l.getOutcome() : null);
                     row.add(d instanceof LegalCaseDetails l ? l.getCompensationAwarded() : null);
                     row.add(d instanceof VoidDetails v ? v.getVoidedEventId() : null);
-                    out.write(row.stream().map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(",")));
+                    out.write(
+                            row.stream().map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(",")));
                     out.newLine();
                 }
             }
         }
         try (Statement sql = duck.createStatement()) {
-            sql.execute("CREATE TABLE raw_events AS SELECT * FROM read_csv('" + csv + "', header = false, nullstr = '', columns = {"
-                    + java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip)
-                            .map(c -> "'" + c.substring(0, c.indexOf(' ')) + "': '" + c.substring(c.indexOf(' ') + 1) + "'")
-                            .collect(Collectors.joining(", ")) + "})");
+            sql.execute("CREATE TABLE raw_events AS SELECT * FROM read_csv('" + csv
+                    + "', header = false, nullstr = '', columns = {"
+                    + java.util.Arrays.stream(COLUMNS.split(","))
+                            .map(String::strip)
+                            .map(c -> "'" + c.substring(0, c.indexOf(' ')) + "': '" + c.substring(c.indexOf(' ') + 1)
+                                    + "'")
+                            .collect(Collectors.joining(", "))
+                    + "})");
         }
     }
 }

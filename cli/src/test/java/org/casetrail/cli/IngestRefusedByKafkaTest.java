@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,7 +41,8 @@ class IngestRefusedByKafkaTest {
             createEventsTopic(broker, 2048);
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
-                lines.add(EndToEndTest.identified("SOKHA-" + (5000 + i), "1990-02-03", "POLICE_OPERATION", "2011-05-06"));
+                lines.add(
+                        EndToEndTest.identified("SOKHA-" + (5000 + i), "1990-02-03", "POLICE_OPERATION", "2011-05-06"));
             }
             IngestSummary summary = ingest(broker, lines);
 
@@ -61,10 +61,14 @@ class IngestRefusedByKafkaTest {
 
             assertThatThrownBy(() -> ingest(broker, lines))
                     .isInstanceOf(IngestException.class)
-                    .hasMessageContaining("writing to Kafka at " + broker.bootstrapServers() + " failed (RecordTooLargeException: ")
+                    .hasMessageContaining(
+                            "writing to Kafka at " + broker.bootstrapServers() + " failed (RecordTooLargeException: ")
                     .hasMessageContaining("Re-run the same ingest")
                     .satisfies(e -> assertThat(e.getMessage())
-                            .doesNotContain("SOKHA").doesNotContain("4471").doesNotContain("Canary").doesNotContain("1990"));
+                            .doesNotContain("SOKHA")
+                            .doesNotContain("4471")
+                            .doesNotContain("Canary")
+                            .doesNotContain("1990"));
         }
     }
 
@@ -72,7 +76,9 @@ class IngestRefusedByKafkaTest {
     private static void createEventsTopic(EmbeddedKafkaBroker broker, int maxMessageBytes) throws Exception {
         try (Admin admin = admin(broker)) {
             admin.createTopics(List.of(new NewTopic("case-events", Optional.of(1), Optional.empty())
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes))))).all().get();
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes)))))
+                    .all()
+                    .get();
         }
     }
 
@@ -86,8 +92,13 @@ class IngestRefusedByKafkaTest {
 
     private static long recordsIn(EmbeddedKafkaBroker broker, String topic) throws Exception {
         try (Admin admin = admin(broker)) {
-            return admin.listOffsets(Map.of(new TopicPartition(topic, 0), OffsetSpec.latest())).all().get()
-                    .values().iterator().next().offset();
+            return admin.listOffsets(Map.of(new TopicPartition(topic, 0), OffsetSpec.latest()))
+                    .all()
+                    .get()
+                    .values()
+                    .iterator()
+                    .next()
+                    .offset();
         }
     }
 

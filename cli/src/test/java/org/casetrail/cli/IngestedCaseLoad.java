@@ -2,7 +2,6 @@ package org.casetrail.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.casetrail.ingest.IngestSummary;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.synthetic.SyntheticExport;
@@ -21,6 +20,7 @@ record IngestedCaseLoad(Path export, Path key, IngestSummary ingested) {
         SyntheticExport.write(SyntheticExport.Settings.defaults(cases, seed), export, SyntheticExport.Format.JSONL);
         Path key = dir.resolve("k.key");
         PseudonymKey.create(key);
-        return new IngestedCaseLoad(export, key, IngestCommand.ingest(bootstrapServers, key, "case-events", 3, List.of(export)));
+        return new IngestedCaseLoad(
+                export, key, IngestCommand.ingest(bootstrapServers, key, "case-events", 3, List.of(export)));
     }
 }

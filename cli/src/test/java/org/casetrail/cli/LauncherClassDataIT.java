@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LauncherClassDataIT {
 
-    static final Path JAR = Path.of(System.getProperty("casetrail.cli.jar", "target/casetrail-cli.jar")).toAbsolutePath();
+    static final Path JAR = Path.of(System.getProperty("casetrail.cli.jar", "target/casetrail-cli.jar"))
+            .toAbsolutePath();
     static final Path LAUNCHER = JAR.getParent().getParent().getParent().resolve("casetrail");
 
     @TempDir
@@ -42,33 +42,44 @@ class LauncherClassDataIT {
         assertThat(recording.output).as("recording prints nothing of its own").isEqualTo(plain.output);
         Path archive = archives.resolve("tables.jsa");
         assertThat(Files.size(archive)).as("the archive of 'tables'").isGreaterThan(1_000_000);
-        assertThat(filesIn(archives)).as("no half-written recording left behind").containsExactly("tables.jsa");
+        assertThat(filesIn(archives))
+                .as("no half-written recording left behind")
+                .containsExactly("tables.jsa");
 
         Path loads = dir.resolve("loads.log");
-        Run mapped = run(Map.of("CASETRAIL_CDS_DIR", archives.toString(),
-                "CASETRAIL_JAVA_OPTS", "-Xmx256m -Xlog:class+load=info:file=" + loads), "tables");
+        Run mapped = run(
+                Map.of(
+                        "CASETRAIL_CDS_DIR",
+                        archives.toString(),
+                        "CASETRAIL_JAVA_OPTS",
+                        "-Xmx256m -Xlog:class+load=info:file=" + loads),
+                "tables");
         assertThat(mapped.status).isZero();
         assertThat(mapped.output).isEqualTo(plain.output);
-        assertThat(Files.readString(loads)).as("the CLI's own classes come from the archive")
+        assertThat(Files.readString(loads))
+                .as("the CLI's own classes come from the archive")
                 .containsPattern("org\\.casetrail\\.cli\\.Casetrail source: shared objects file \\(top\\)");
     }
 
     @Test
     void anArchiveOlderThanTheJarsIsMadeAgain() throws Exception {
         Path archives = dir.resolve("cds");
-        assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status).isZero();
+        assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status)
+                .isZero();
         Path archive = archives.resolve("tables.jsa");
         FileTime old = FileTime.fromMillis(Files.getLastModifiedTime(JAR).toMillis() - 60_000);
         Files.setLastModifiedTime(archive, old);
 
-        assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status).isZero();
+        assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status)
+                .isZero();
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(JAR));
     }
 
     @Test
     void anArchiveOlderThanTheJvmOptionsIsMadeAgain() throws Exception {
         Path archives = dir.resolve("cds");
-        assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status).isZero();
+        assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status)
+                .isZero();
         Path archive = archives.resolve("tables.jsa");
         Path options = LAUNCHER.getParent().resolve("cli").resolve("jvm.options");
         FileTime optionsAsTheyWere = Files.getLastModifiedTime(options);
@@ -76,7 +87,8 @@ class LauncherClassDataIT {
         try {
             // As if cli/jvm.options were edited after the archive was recorded; the jars stay older.
             Files.setLastModifiedTime(options, FileTime.fromMillis(recorded.toMillis() + 2_000));
-            assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status).isZero();
+            assertThat(run(Map.of("CASETRAIL_CDS_DIR", archives.toString()), "tables").status)
+                    .isZero();
             assertThat(Files.getLastModifiedTime(archive)).as("recorded again").isGreaterThan(recorded);
         } finally {
             Files.setLastModifiedTime(options, optionsAsTheyWere);
@@ -88,7 +100,8 @@ class LauncherClassDataIT {
         Path archives = dir.resolve("cds");
         Map<String, String> env = Map.of("CASETRAIL_CDS_DIR", archives.toString());
 
-        Run failed = run(env, "query", "--warehouse", dir.resolve("no-such-warehouse").toString(), "SELECT 1");
+        Run failed = run(
+                env, "query", "--warehouse", dir.resolve("no-such-warehouse").toString(), "SELECT 1");
         assertThat(failed.status).isEqualTo(1);
         Run help = run(env, "replay", "--help");
         assertThat(help.status).isZero();
@@ -96,13 +109,14 @@ class LauncherClassDataIT {
         Run brokerHelp = run(env, "broker", "--port", "not-a-port");
         assertThat(brokerHelp.status).isEqualTo(2);
 
-        assertThat(archives).as("nothing was worth recording").satisfiesAnyOf(
-                a -> assertThat(a).doesNotExist(),
-                a -> assertThat(filesIn(a)).isEmpty());
+        assertThat(archives)
+                .as("nothing was worth recording")
+                .satisfiesAnyOf(
+                        a -> assertThat(a).doesNotExist(),
+                        a -> assertThat(filesIn(a)).isEmpty());
     }
 
-    private record Run(int status, String output) {
-    }
+    private record Run(int status, String output) {}
 
     private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         assertThat(LAUNCHER).as("the launcher beside the packaged jar").isExecutable();

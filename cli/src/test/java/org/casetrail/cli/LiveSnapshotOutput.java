@@ -14,8 +14,7 @@ final class LiveSnapshotOutput {
 
     private static final Pattern SNAPSHOT = Pattern.compile("live snapshot \\d+: (\\d+) events seen, as of (\\S+)");
 
-    private LiveSnapshotOutput() {
-    }
+    private LiveSnapshotOutput() {}
 
     /** The query's CSV, without the notes casetrail prints about what it reads. */
     static String csv(String output) {

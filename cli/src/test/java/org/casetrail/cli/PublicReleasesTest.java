@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.ConsentBasis;
@@ -44,6 +43,7 @@ class PublicReleasesTest {
 
     @TempDir
     static Path dir;
+
     static EmbeddedKafkaBroker broker;
     static Path export;
     static Path key;
@@ -61,10 +61,17 @@ class PublicReleasesTest {
         key = load.key();
         warehouse = dir.resolve("warehouse");
         yearEnd = ReleaseProcess.replay(request(warehouse).withAsOf(END_OF_2012));
-        assertThat(yearEnd.published()).as("%s", yearEnd.manifest().publication()).isTrue();
+        assertThat(yearEnd.published())
+                .as("%s", yearEnd.manifest().publication())
+                .isTrue();
         yearEndExact = exactRows(yearEnd.dir());
         quarterLater = ReleaseProcess.replay(request(warehouse).withAsOf(END_OF_Q1_2013));
-        assertThat(quarterLater.published()).as("%s %s", quarterLater.manifest().publication(), quarterLater.manifest().audit()).isTrue();
+        assertThat(quarterLater.published())
+                .as(
+                        "%s %s",
+                        quarterLater.manifest().publication(),
+                        quarterLater.manifest().audit())
+                .isTrue();
     }
 
     static ReleaseProcess.Request request(Path warehouseDir) {
@@ -85,27 +92,40 @@ class PublicReleasesTest {
         double absoluteDifference = 0;
         long counts = 0;
         for (TableSpec table : Tables.SUPPRESSED) {
-            for (Map.Entry<String, Map<String, Number>> level : loss.get(table.name()).entrySet()) {
+            for (Map.Entry<String, Map<String, Number>> level :
+                    loss.get(table.name()).entrySet()) {
                 if (level.getKey().split(" × ").length != (table == Tables.FOLLOWUP_STATUS ? 3 : 2)) {
                     continue;
                 }
                 // One-key levels: the time key (and the checkpoint) broken down by one dimension.
                 Map<String, Number> l = level.getValue();
-                assertThat(l.get("women_share").doubleValue()).as("%s by %s", table.name(), level.getKey()).isGreaterThanOrEqualTo(0.70);
+                assertThat(l.get("women_share").doubleValue())
+                        .as("%s by %s", table.name(), level.getKey())
+                        .isGreaterThanOrEqualTo(0.70);
                 women += l.get("women").longValue();
                 published += l.get("women_published").longValue();
-                absoluteDifference += l.get("mean_absolute_difference").doubleValue() * l.get("counts_published").longValue();
+                absoluteDifference += l.get("mean_absolute_difference").doubleValue()
+                        * l.get("counts_published").longValue();
                 counts += l.get("counts_published").longValue();
             }
         }
-        assertThat((double) published / women).as("women counted in published rows, over every one-key level").isGreaterThanOrEqualTo(0.95);
-        assertThat(absoluteDifference / counts).as("mean absolute perturbation of published counts").isLessThanOrEqualTo(1.0);
+        assertThat((double) published / women)
+                .as("women counted in published rows, over every one-key level")
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(absoluteDifference / counts)
+                .as("mean absolute perturbation of published counts")
+                .isLessThanOrEqualTo(1.0);
 
-        assertThat(Query.rows(yearEnd.dir(), "SELECT identification_year, suppressed FROM cohort_outcomes WHERE centre = 'ALL'"
-                + " AND age_band = 'ALL' AND exploitation_type = 'ALL' ORDER BY 1"))
+        assertThat(Query.rows(
+                        yearEnd.dir(),
+                        "SELECT identification_year, suppressed FROM cohort_outcomes WHERE centre = 'ALL'"
+                                + " AND age_band = 'ALL' AND exploitation_type = 'ALL' ORDER BY 1"))
                 .containsExactly("2009 false", "2010 false", "2011 false", "2012 false");
-        assertThat(Query.rows(yearEnd.dir(), "SELECT count(*) FROM referral_sources WHERE referral_source = 'ALL'"
-                + " AND exploitation_type = 'ALL' AND minor = 'ALL' AND NOT suppressed")).containsExactly("4");
+        assertThat(Query.rows(
+                        yearEnd.dir(),
+                        "SELECT count(*) FROM referral_sources WHERE referral_source = 'ALL'"
+                                + " AND exploitation_type = 'ALL' AND minor = 'ALL' AND NOT suppressed"))
+                .containsExactly("4");
     }
 
     @Test
@@ -118,12 +138,18 @@ class PublicReleasesTest {
         for (Map.Entry<String, String> row : yearEndExact.entrySet()) {
             if (row.getValue().equals(later.get(row.getKey()))) {
                 unchanged++;
-                assertThat(publishedAfter.get(row.getKey())).as(row.getKey()).isEqualTo(publishedBefore.get(row.getKey()));
+                assertThat(publishedAfter.get(row.getKey()))
+                        .as(row.getKey())
+                        .isEqualTo(publishedBefore.get(row.getKey()));
             }
         }
-        assertThat(unchanged).as("rows whose women did not change between the releases").isGreaterThan(500);
+        assertThat(unchanged)
+                .as("rows whose women did not change between the releases")
+                .isGreaterThan(500);
         assertThat(quarterLater.manifest().publication().womenChanged()).isGreaterThanOrEqualTo(K);
-        assertThat(yearEnd.dir().resolve("restricted")).as("exact tables are kept in the current release only").doesNotExist();
+        assertThat(yearEnd.dir().resolve("restricted"))
+                .as("exact tables are kept in the current release only")
+                .doesNotExist();
         assertThat(yearEnd.dir().resolve("public")).exists();
         assertThat(yearEnd.dir().resolve("manifest.json")).exists();
     }
@@ -133,29 +159,43 @@ class PublicReleasesTest {
     void aLateEventForOneWomanDoesNotBecomeCurrent() throws Exception {
         String caseId = aConsentingCase();
         Path late = dir.resolve("late.jsonl");
-        Files.writeString(late, "{\"source\": \"casetrail-synthetic\", \"source_event_id\": \"LATE-1\", \"case_id\": \"" + caseId + "\","
-                + " \"type\": \"FOLLOW_UP\", \"occurred_at\": \"2012-11-20\", \"details\": {\"status\": \"RE_TRAFFICKED\","
-                + " \"livelihood\": \"NONE\", \"income_band\": \"NONE\"}}\n");
-        assertThat(IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(late)).accepted()).isEqualTo(1);
+        Files.writeString(
+                late,
+                "{\"source\": \"casetrail-synthetic\", \"source_event_id\": \"LATE-1\", \"case_id\": \"" + caseId
+                        + "\","
+                        + " \"type\": \"FOLLOW_UP\", \"occurred_at\": \"2012-11-20\", \"details\": {\"status\": \"RE_TRAFFICKED\","
+                        + " \"livelihood\": \"NONE\", \"income_band\": \"NONE\"}}\n");
+        assertThat(IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(late))
+                        .accepted())
+                .isEqualTo(1);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int status;
         try {
-            status = Casetrail.run("replay", "--bootstrap-server", broker.bootstrapServers(), "--warehouse", warehouse.toString(),
-                    "--as-of", END_OF_Q1_2013.toString());
+            status = Casetrail.run(
+                    "replay",
+                    "--bootstrap-server",
+                    broker.bootstrapServers(),
+                    "--warehouse",
+                    warehouse.toString(),
+                    "--as-of",
+                    END_OF_Q1_2013.toString());
         } finally {
             System.setOut(original);
         }
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(printed).isZero();
-        assertThat(printed).contains("INTERNAL release").contains("only 1 women's journeys differ from the current public release "
-                + quarterLater.releaseId());
+        assertThat(printed)
+                .contains("INTERNAL release")
+                .contains("only 1 women's journeys differ from the current public release " + quarterLater.releaseId());
         assertThat(new Warehouse(warehouse).currentId()).contains(quarterLater.releaseId());
         String internal = new Warehouse(warehouse).releaseIds().get(2);
-        assertThat(Query.rows(new Warehouse(warehouse).releases().resolve(internal),
-                "SELECT count(*) FROM case_journeys")).as("an internal release keeps its exact tables for checking").isNotEmpty();
+        assertThat(Query.rows(
+                        new Warehouse(warehouse).releases().resolve(internal), "SELECT count(*) FROM case_journeys"))
+                .as("an internal release keeps its exact tables for checking")
+                .isNotEmpty();
     }
 
     @Test
@@ -164,16 +204,23 @@ class PublicReleasesTest {
         Path restored = dir.resolve("restored");
         Files.createDirectories(restored);
         Files.copy(warehouse.resolve("perturbation.key"), restored.resolve("perturbation.key"));
-        Files.setPosixFilePermissions(restored.resolve("perturbation.key"), PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(
+                restored.resolve("perturbation.key"), PosixFilePermissions.fromString("rw-------"));
         // The same log up to 2012, so the same rows: the late event of test 3 is dated 2012 too, so compare
         // against a fresh release of the first warehouse rather than the year-end one.
-        ReleaseProcess.Outcome here = ReleaseProcess.replay(request(dir.resolve("again")).withAsOf(END_OF_2012));
-        Files.copy(dir.resolve("again/perturbation.key"), restored.resolve("perturbation.key"),
+        ReleaseProcess.Outcome here =
+                ReleaseProcess.replay(request(dir.resolve("again")).withAsOf(END_OF_2012));
+        Files.copy(
+                dir.resolve("again/perturbation.key"),
+                restored.resolve("perturbation.key"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         ReleaseProcess.Outcome there = ReleaseProcess.replay(request(restored).withAsOf(END_OF_2012));
-        assertThat(there.manifest().perturbationSecretFingerprint()).isEqualTo(here.manifest().perturbationSecretFingerprint());
+        assertThat(there.manifest().perturbationSecretFingerprint())
+                .isEqualTo(here.manifest().perturbationSecretFingerprint());
         assertThat(publishedRows(there.dir())).isEqualTo(publishedRows(here.dir()));
-        assertThat(publishedRows(here.dir())).as("another warehouse's secret, other noise").isNotEqualTo(publishedRows(yearEnd.dir()));
+        assertThat(publishedRows(here.dir()))
+                .as("another warehouse's secret, other noise")
+                .isNotEqualTo(publishedRows(yearEnd.dir()));
     }
 
     @Test
@@ -183,34 +230,51 @@ class PublicReleasesTest {
         Path unconsented = dir.resolve("unconsented.jsonl");
         StringBuilder lines = new StringBuilder();
         for (int i = 1; i <= 15; i++) {
-            lines.append("{\"source\": \"casetrail-synthetic\", \"source_event_id\": \"NC-").append(i).append("-1\", \"case_id\": \"NC-")
-                    .append(i).append("\", \"type\": \"CASE_IDENTIFIED\", \"occurred_at\": \"2012-05-01\", \"centre\": \"TOM_DY\","
-                            + " \"details\": {\"referral_source\": \"HOTLINE\", \"exploitation_type\": \"LABOUR\"}}\n");
+            lines.append("{\"source\": \"casetrail-synthetic\", \"source_event_id\": \"NC-")
+                    .append(i)
+                    .append("-1\", \"case_id\": \"NC-")
+                    .append(i)
+                    .append(
+                            "\", \"type\": \"CASE_IDENTIFIED\", \"occurred_at\": \"2012-05-01\", \"centre\": \"TOM_DY\","
+                                    + " \"details\": {\"referral_source\": \"HOTLINE\", \"exploitation_type\": \"LABOUR\"}}\n");
         }
         Files.writeString(unconsented, lines);
-        assertThat(IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(unconsented)).accepted()).isEqualTo(15);
+        assertThat(IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(unconsented))
+                        .accepted())
+                .isEqualTo(15);
 
-        ReleaseProcess.Outcome unlessWithdrawn = ReleaseProcess.replay(request(dir.resolve("unless-withdrawn")).withAsOf(END_OF_2012));
-        ReleaseProcess.Outcome explicit = ReleaseProcess.replay(request(dir.resolve("explicit")).withAsOf(END_OF_2012)
-                .withDisclosure(new DisclosureSettings(K, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.EXPLICIT)));
+        ReleaseProcess.Outcome unlessWithdrawn =
+                ReleaseProcess.replay(request(dir.resolve("unless-withdrawn")).withAsOf(END_OF_2012));
+        ReleaseProcess.Outcome explicit = ReleaseProcess.replay(request(dir.resolve("explicit"))
+                .withAsOf(END_OF_2012)
+                .withDisclosure(new DisclosureSettings(
+                        K, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.EXPLICIT)));
         Map<String, Long> cases = explicit.manifest().cases();
         assertThat(explicit.manifest().consentBasis()).isEqualTo("explicit");
         assertThat(unlessWithdrawn.manifest().consentBasis()).isEqualTo("unless-withdrawn");
         assertThat(unlessWithdrawn.manifest().cases().get("cases_included") - cases.get("cases_included"))
-                .as("every generated woman has a consent on record; the fifteen have none").isEqualTo(15);
-        assertThat(cases.get("cases_included") + cases.get("cases_without_research_consent") + cases.get("cases_not_yet_identified"))
+                .as("every generated woman has a consent on record; the fifteen have none")
+                .isEqualTo(15);
+        assertThat(cases.get("cases_included")
+                        + cases.get("cases_without_research_consent")
+                        + cases.get("cases_not_yet_identified"))
                 .isEqualTo(cases.get("cases"));
         assertThat(Query.rows(explicit.dir(), "SELECT count(*) FROM case_journeys"))
                 .containsExactly(String.valueOf(cases.get("cases_included")));
-        assertThat(Query.rows(explicit.dir(), "SELECT count(*) FROM case_journeys WHERE referral_source = 'HOTLINE' AND"
-                + " exploitation_type = 'LABOUR' AND identified_on = DATE '2012-05-01' AND centre = 'TOM_DY'")).containsExactly("0");
+        assertThat(
+                        Query.rows(
+                                explicit.dir(),
+                                "SELECT count(*) FROM case_journeys WHERE referral_source = 'HOTLINE' AND"
+                                        + " exploitation_type = 'LABOUR' AND identified_on = DATE '2012-05-01' AND centre = 'TOM_DY'"))
+                .containsExactly("0");
     }
 
     @Test
     @Order(6)
     void theAuditFailsAReleaseWhoseRestrictedDataOthersCanRead() throws Exception {
         Path current = new Warehouse(warehouse).releases().resolve(quarterLater.releaseId());
-        assertThat(Files.getPosixFilePermissions(current.resolve("restricted"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(current.resolve("restricted")))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         Path file;
         try (Stream<Path> files = Files.walk(current.resolve("restricted/case_journeys"))) {
             file = files.filter(Files::isRegularFile).findFirst().orElseThrow();
@@ -228,7 +292,9 @@ class PublicReleasesTest {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         assertThat(status).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("can be read by other users").contains("chmod");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("can be read by other users")
+                .contains("chmod");
     }
 
     /** A case of the export whose consent never refuses research use. */
@@ -240,7 +306,12 @@ class PublicReleasesTest {
                 refused.merge(id, l.contains("\"research_use\":false"), Boolean::logicalOr);
             });
         }
-        return refused.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+        return refused.entrySet().stream()
+                .filter(e -> !e.getValue())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Every row of every unsuppressed table: key -> exact counts and cell keys. */
@@ -256,11 +327,16 @@ class PublicReleasesTest {
     private static Map<String, String> rows(Path release, boolean exact) throws Exception {
         Map<String, String> rows = new HashMap<>();
         for (TableSpec table : Tables.SUPPRESSED) {
-            String keys = table.keys().stream().map(c -> "CAST(" + c.name() + " AS VARCHAR)").collect(Collectors.joining(" || '/' || "));
+            String keys = table.keys().stream()
+                    .map(c -> "CAST(" + c.name() + " AS VARCHAR)")
+                    .collect(Collectors.joining(" || '/' || "));
             TableSpec source = exact ? table.unsuppressed() : table;
-            String values = source.columns().stream().filter(c -> !c.rollup() && c.kind() != org.casetrail.schemas.table.Column.Kind.KEY)
-                    .map(c -> "coalesce(CAST(" + c.name() + " AS VARCHAR), 'null')").collect(Collectors.joining(" || ' ' || "));
-            for (String row : Query.rows(release, "SELECT '" + table.name() + "/' || " + keys + ", " + values + " FROM " + source.name())) {
+            String values = source.columns().stream()
+                    .filter(c -> !c.rollup() && c.kind() != org.casetrail.schemas.table.Column.Kind.KEY)
+                    .map(c -> "coalesce(CAST(" + c.name() + " AS VARCHAR), 'null')")
+                    .collect(Collectors.joining(" || ' ' || "));
+            for (String row : Query.rows(
+                    release, "SELECT '" + table.name() + "/' || " + keys + ", " + values + " FROM " + source.name())) {
                 int space = row.indexOf(' ');
                 rows.put(row.substring(0, space), row.substring(space + 1));
             }

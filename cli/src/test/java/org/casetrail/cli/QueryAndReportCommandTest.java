@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,8 @@ class QueryAndReportCommandTest {
         warehouse = dir.resolve("warehouse");
         Path release = warehouse.resolve("releases/r1");
         Path folder = Files.createDirectories(release.resolve("public/referral_sources"));
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("COPY (SELECT * FROM (VALUES (2024, 'ALL', 'ALL', 'ALL', 61::BIGINT, false),"
                     + " (2024, 'POLICE_OPERATION', 'ALL', 'ALL', 52::BIGINT, false),"
                     + " (2024, 'HOTLINE', 'ALL', 'ALL', NULL::BIGINT, true),"
@@ -36,8 +36,10 @@ class QueryAndReportCommandTest {
                     + " t(identification_year, referral_source, exploitation_type, minor, cases, suppressed))"
                     + " TO '" + folder.resolve("part-0.parquet") + "' (FORMAT parquet)");
         }
-        Files.writeString(release.resolve("manifest.json"), "{\"release_id\": \"r1\", \"as_of\": \"2024-12-31\", \"k\": 10,"
-                + " \"protection\": \"perturbation\", \"publication\": {\"status\": \"public\", \"reasons\": []}}");
+        Files.writeString(
+                release.resolve("manifest.json"),
+                "{\"release_id\": \"r1\", \"as_of\": \"2024-12-31\", \"k\": 10,"
+                        + " \"protection\": \"perturbation\", \"publication\": {\"status\": \"public\", \"reasons\": []}}");
         Files.createSymbolicLink(warehouse.resolve("current"), Path.of("releases/r1"));
     }
 
@@ -45,13 +47,21 @@ class QueryAndReportCommandTest {
     void queryOutWritesNeutralisedCsvToTheFile() throws Exception {
         Path csv = dir.resolve("sources.csv");
 
-        Run run = run("query", "--warehouse", warehouse.toString(), "--format", "csv", "--out", csv.toString(),
+        Run run = run(
+                "query",
+                "--warehouse",
+                warehouse.toString(),
+                "--format",
+                "csv",
+                "--out",
+                csv.toString(),
                 "SELECT referral_source, cases FROM referral_sources WHERE referral_source <> 'ALL' ORDER BY referral_source");
 
         assertThat(run.status).isZero();
         assertThat(run.out).isEmpty();
-        assertThat(Files.readAllLines(csv)).containsExactly("referral_source,cases", "\"'=HYPERLINK(\"\"x\"\")\",-1", "HOTLINE,",
-                "POLICE_OPERATION,52");
+        assertThat(Files.readAllLines(csv))
+                .containsExactly(
+                        "referral_source,cases", "\"'=HYPERLINK(\"\"x\"\")\",-1", "HOTLINE,", "POLICE_OPERATION,52");
     }
 
     @Test
@@ -59,8 +69,10 @@ class QueryAndReportCommandTest {
         Run run = run("query", "--warehouse", warehouse.toString(), "SELECT * FROM read_csv('/etc/passwd')");
 
         assertThat(run.status).isEqualTo(Casetrail.FAILED);
-        assertThat(run.err).startsWith("casetrail: refused: this session reads only the tables of its release")
-                .hasLineCount(1).doesNotContain("Exception");
+        assertThat(run.err)
+                .startsWith("casetrail: refused: this session reads only the tables of its release")
+                .hasLineCount(1)
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -71,7 +83,8 @@ class QueryAndReportCommandTest {
 
         assertThat(run.status).isZero();
         assertThat(run.out).contains("report for 2024: " + html);
-        assertThat(Files.readString(html)).contains("<tr><td>Police operation</td><td>52</td></tr>")
+        assertThat(Files.readString(html))
+                .contains("<tr><td>Police operation</td><td>52</td></tr>")
                 .contains("<tr><td>Hotline</td><td class=\"withheld\">withheld</td></tr>");
         assertThat(dir.resolve("out/report-referral_sources.csv")).exists();
         assertThat(dir.resolve("out/report-cohort_outcomes.csv")).exists();
@@ -84,8 +97,7 @@ class QueryAndReportCommandTest {
         assertThat(QueryCommand.historyFile(true, home)).isNull();
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run run(String... args) {
         PrintStream out = System.out;
@@ -96,7 +108,8 @@ class QueryAndReportCommandTest {
             System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
             int status = Casetrail.run(args);
-            return new Run(status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+            return new Run(
+                    status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);

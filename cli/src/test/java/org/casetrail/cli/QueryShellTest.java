@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-
 import org.casetrail.warehouse.query.QuerySession;
 import org.casetrail.warehouse.query.ResultFormat;
 import org.jline.terminal.Terminal;
@@ -41,9 +40,14 @@ class QueryShellTest {
         String shown = run(release, typed, history);
 
         assertThat(shown).contains("POLICE_OPERATION | 52").doesNotContain("HOTLINE");
-        assertThat(shown).contains("refused: this session reads only the tables of its release and may not open, write or attach"
-                + " files, nor load extensions (Cannot access file \"/etc/passwd\")");
-        assertThat(shown).contains("referral_source").contains("answer").contains("42").doesNotContain("never run");
+        assertThat(shown)
+                .contains("refused: this session reads only the tables of its release and may not open, write or attach"
+                        + " files, nor load extensions (Cannot access file \"/etc/passwd\")");
+        assertThat(shown)
+                .contains("referral_source")
+                .contains("answer")
+                .contains("42")
+                .doesNotContain("never run");
         assertThat(shown).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(dir.resolve("leak.csv")).doesNotExist();
         assertThat(Files.readString(history)).contains("SELECT 41 + 1 AS answer;");
@@ -51,8 +55,9 @@ class QueryShellTest {
 
     private String run(Path release, String typed, Path history) throws Exception {
         ByteArrayOutputStream shown = new ByteArrayOutputStream();
-        try (Terminal terminal = new DumbTerminal(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), shown);
-             QuerySession session = QuerySession.open(release, false)) {
+        try (Terminal terminal =
+                        new DumbTerminal(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), shown);
+                QuerySession session = QuerySession.open(release, false)) {
             new QueryShell(session, terminal, history, ResultFormat.TABLE).run("test release");
         }
         return shown.toString(StandardCharsets.UTF_8);
@@ -62,7 +67,8 @@ class QueryShellTest {
         Path release = dir.resolve("releases/r1");
         Path folder = release.resolve("public/referral_sources");
         Files.createDirectories(folder);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("COPY (SELECT * FROM (VALUES (2024, 'POLICE_OPERATION', 'ALL', 'ALL', 52::BIGINT, false),"
                     + " (2024, 'HOTLINE', 'ALL', 'ALL', NULL::BIGINT, true))"
                     + " t(identification_year, referral_source, exploitation_type, minor, cases, suppressed))"

@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  */
 final class RepositoryLinks {
 
-    private static final Pattern INLINE = Pattern.compile("\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern INLINE =
+            Pattern.compile("\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern REFERENCE = Pattern.compile("(?m)^\\s{0,3}\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s.*)?$");
     private static final Pattern HTML = Pattern.compile("(?i)(?:href|src)\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern FENCE = Pattern.compile("(?ms)^```.*?^```");
 
-    private RepositoryLinks() {
-    }
+    private RepositoryLinks() {}
 
     static List<String> problems(Path root, Path markdown) throws IOException {
         Path repository = root.toAbsolutePath().normalize();
@@ -35,7 +35,8 @@ final class RepositoryLinks {
                 String target = m.group(1);
                 String problem = problem(repository, markdown.toAbsolutePath().normalize(), target);
                 if (problem != null) {
-                    problems.add(repository.relativize(markdown.toAbsolutePath().normalize()) + ": " + target + ": " + problem);
+                    problems.add(repository.relativize(markdown.toAbsolutePath().normalize()) + ": " + target + ": "
+                            + problem);
                 }
             }
         }
@@ -52,14 +53,18 @@ final class RepositoryLinks {
         int hash = target.indexOf('#');
         String path = hash < 0 ? target : target.substring(0, hash);
         String anchor = hash < 0 ? null : target.substring(hash + 1);
-        Path file = path.isEmpty() ? markdown : markdown.getParent().resolve(path).normalize();
+        Path file =
+                path.isEmpty() ? markdown : markdown.getParent().resolve(path).normalize();
         if (!file.startsWith(repository)) {
             return "a path outside the repository";
         }
         if (!Files.exists(file)) {
             return "no such file in the repository";
         }
-        if (anchor != null && !anchor.isEmpty() && file.toString().endsWith(".md") && !anchors(file).contains(anchor)) {
+        if (anchor != null
+                && !anchor.isEmpty()
+                && file.toString().endsWith(".md")
+                && !anchors(file).contains(anchor)) {
             return "no heading #" + anchor + " in " + repository.relativize(file);
         }
         return null;
@@ -68,9 +73,13 @@ final class RepositoryLinks {
     /** Heading anchors as GitHub makes them: lower case, punctuation dropped, spaces as hyphens. */
     private static List<String> anchors(Path markdown) throws IOException {
         String text = FENCE.matcher(Files.readString(markdown)).replaceAll("");
-        return text.lines().filter(l -> l.startsWith("#"))
-                .map(l -> l.replaceFirst("^#+\\s*", "").strip().toLowerCase(Locale.ROOT)
-                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
+        return text.lines()
+                .filter(l -> l.startsWith("#"))
+                .map(l -> l.replaceFirst("^#+\\s*", "")
+                        .strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                        .replace(' ', '-'))
                 .toList();
     }
 }

@@ -21,7 +21,8 @@ class StatementBufferTest {
         StatementBuffer buffer = new StatementBuffer();
 
         assertThat(buffer.add("SELECT 'a;b' AS \"x;y\" -- not; the end")).isEmpty();
-        assertThat(buffer.add("/* still; not */ ;")).containsExactly("SELECT 'a;b' AS \"x;y\" -- not; the end\n/* still; not */");
+        assertThat(buffer.add("/* still; not */ ;"))
+                .containsExactly("SELECT 'a;b' AS \"x;y\" -- not; the end\n/* still; not */");
     }
 
     @Test

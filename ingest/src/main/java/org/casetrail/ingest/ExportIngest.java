@@ -5,7 +5,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongConsumer;
-
 import org.casetrail.ingest.publish.EventLogWriter;
 import org.casetrail.ingest.read.ExportReader;
 import org.casetrail.ingest.read.ExportRecord;
@@ -62,7 +61,8 @@ public final class ExportIngest {
         } catch (NoSuchFileException e) {
             throw new IngestException("export " + export + " does not exist");
         } catch (IOException e) {
-            throw new IngestException("cannot read export " + export + ": " + e.getClass().getSimpleName());
+            throw new IngestException(
+                    "cannot read export " + export + ": " + e.getClass().getSimpleName());
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.casetrail.schemas.event.RejectReason;
 
 /** The tally of one ingest run: every non-empty input line is either accepted or rejected. */
@@ -41,9 +40,11 @@ public final class IngestSummary {
     public String line() {
         String line = "read " + read() + ", accepted " + accepted + ", rejected " + rejected();
         if (!rejectedByReason.isEmpty()) {
-            line += " (" + rejectedByReason.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue())
-                    .collect(Collectors.joining(", ")) + ")";
+            line += " ("
+                    + rejectedByReason.entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", "))
+                    + ")";
         }
         return line;
     }

@@ -2,7 +2,6 @@ package org.casetrail.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.casetrail.ingest.publish.EventLogWriter;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.RejectedRecord;
@@ -23,10 +22,8 @@ public final class CollectingLog implements EventLogWriter {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

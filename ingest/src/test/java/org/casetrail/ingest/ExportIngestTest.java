@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.record.RecordTranslator;
@@ -17,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExportIngestTest {
 
-    private static final String GOOD = "{\"source\": \"s\", \"source_event_id\": \"E-%d\", \"case_id\": \"C-1\", \"type\": \"MEDICAL_CARE\", "
-            + "\"occurred_at\": \"2010-01-01\", \"details\": {\"kind\": \"GENERAL\"}}\n";
+    private static final String GOOD =
+            "{\"source\": \"s\", \"source_event_id\": \"E-%d\", \"case_id\": \"C-1\", \"type\": \"MEDICAL_CARE\", "
+                    + "\"occurred_at\": \"2010-01-01\", \"details\": {\"kind\": \"GENERAL\"}}\n";
 
     @Test
     void hostileExportIsReadToTheEndAndEveryLineCountedOnce(@TempDir Path dir) throws Exception {
@@ -38,16 +38,18 @@ class ExportIngestTest {
         Files.write(file, bytes.toByteArray());
 
         CollectingLog log = new CollectingLog();
-        IngestSummary summary = new ExportIngest(new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32]))), log, b -> { })
+        IngestSummary summary = new ExportIngest(
+                        new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32]))), log, b -> {})
                 .ingest(List.of(file));
 
         assertThat(summary.read()).isEqualTo(8);
         assertThat(summary.accepted()).isEqualTo(3);
-        assertThat(summary.rejectedByReason()).containsOnly(
-                java.util.Map.entry(RejectReason.MALFORMED_LINE, 2L),
-                java.util.Map.entry(RejectReason.NOT_AN_OBJECT, 1L),
-                java.util.Map.entry(RejectReason.INVALID_ENCODING, 1L),
-                java.util.Map.entry(RejectReason.LINE_TOO_LONG, 1L));
+        assertThat(summary.rejectedByReason())
+                .containsOnly(
+                        java.util.Map.entry(RejectReason.MALFORMED_LINE, 2L),
+                        java.util.Map.entry(RejectReason.NOT_AN_OBJECT, 1L),
+                        java.util.Map.entry(RejectReason.INVALID_ENCODING, 1L),
+                        java.util.Map.entry(RejectReason.LINE_TOO_LONG, 1L));
         assertThat(log.events).hasSize(3);
         assertThat(log.rejects).extracting(r -> r.getLineNumber()).containsExactly(4L, 5L, 6L, 7L, 8L);
         assertThat(summary.line()).startsWith("read 8, accepted 3, rejected 5");

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -30,12 +29,13 @@ class LogBytesTest {
 
     @Test
     void everyIngestedEventHasTheBytesAvrosReflectiveCodersWriteAndReadsBackWhole(@TempDir Path dir) throws Exception {
-        // The generated classes' own model is the reflective path: custom coders are off unless a system property turns them on.
+        // The generated classes' own model is the reflective path: custom coders are off unless a system property turns
+        // them on.
         assertThat(SpecificData.getForClass(CaseEvent.class).useCustomCoders()).isFalse();
         Path export = dir.resolve("export.jsonl");
         SyntheticExport.write(SyntheticExport.Settings.defaults(400, 11), export, SyntheticExport.Format.JSONL);
         CollectingLog log = new CollectingLog();
-        new ExportIngest(new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32]))), log, b -> { })
+        new ExportIngest(new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32]))), log, b -> {})
                 .ingest(List.of(export));
         BinaryMessageEncoder<CaseEvent> reflectiveEncoder = CaseEvent.getEncoder();
         BinaryMessageDecoder<CaseEvent> reflectiveDecoder = CaseEvent.getDecoder();

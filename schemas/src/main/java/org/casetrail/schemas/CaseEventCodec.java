@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-
 import org.apache.avro.Conversion;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -40,10 +39,13 @@ public final class CaseEventCodec {
      * generates them for. A model of our own, so no other user of the generated classes changes.
      */
     private static final SpecificData MODEL = withCustomCoders(SpecificData.getForClass(CaseEvent.class));
-    private static final BinaryMessageEncoder<CaseEvent> EVENT_ENCODER = new BinaryMessageEncoder<>(MODEL, CaseEvent.getClassSchema());
+
+    private static final BinaryMessageEncoder<CaseEvent> EVENT_ENCODER =
+            new BinaryMessageEncoder<>(MODEL, CaseEvent.getClassSchema());
     private static final BinaryMessageEncoder<RejectedRecord> REJECT_ENCODER = RejectedRecord.getEncoder();
     private static final int HEADER_LENGTH = 10;
-    private static final long CURRENT_FINGERPRINT = SchemaNormalization.parsingFingerprint64(CaseEvent.getClassSchema());
+    private static final long CURRENT_FINGERPRINT =
+            SchemaNormalization.parsingFingerprint64(CaseEvent.getClassSchema());
     private static final boolean HEADING_FITS = HeadingLayout.fits(CaseEvent.getClassSchema());
 
     private final BinaryMessageDecoder<CaseEvent> eventDecoder;
@@ -85,8 +87,7 @@ public final class CaseEventCodec {
     }
 
     /** What a job needs of every event before it groups them by case: its case and its day. */
-    public record Heading(String casePseudonym, int occurredOnEpochDay) {
-    }
+    public record Heading(String casePseudonym, int occurredOnEpochDay) {}
 
     /**
      * The case and day of an event. A record written with today's schema is read only as far as
@@ -98,7 +99,8 @@ public final class CaseEventCodec {
             try {
                 return HeadingLayout.read(body(bytes));
             } catch (IOException | RuntimeException e) {
-                throw new UndecodableEventException("corrupt case event: " + e.getClass().getSimpleName(), e);
+                throw new UndecodableEventException(
+                        "corrupt case event: " + e.getClass().getSimpleName(), e);
             }
         }
         CaseEvent event = decodeEvent(bytes);
@@ -112,11 +114,13 @@ public final class CaseEventCodec {
             // synchronized stream a byte at a time, which a replay would pay for every event.
             return writtenWithCurrentSchema(bytes) ? currentReader.read(null, body(bytes)) : eventDecoder.decode(bytes);
         } catch (MissingSchemaException e) {
-            throw new UndecodableEventException("written with a schema this version does not know; upgrade casetrail", e);
+            throw new UndecodableEventException(
+                    "written with a schema this version does not know; upgrade casetrail", e);
         } catch (BadHeaderException e) {
             throw new UndecodableEventException("not an Avro single-object encoded case event", e);
         } catch (IOException | RuntimeException e) {
-            throw new UndecodableEventException("corrupt case event: " + e.getClass().getSimpleName(), e);
+            throw new UndecodableEventException(
+                    "corrupt case event: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -133,7 +137,8 @@ public final class CaseEventCodec {
     }
 
     private BinaryDecoder body(byte[] record) {
-        bodyDecoder = DecoderFactory.get().binaryDecoder(record, HEADER_LENGTH, record.length - HEADER_LENGTH, bodyDecoder);
+        bodyDecoder =
+                DecoderFactory.get().binaryDecoder(record, HEADER_LENGTH, record.length - HEADER_LENGTH, bodyDecoder);
         return bodyDecoder;
     }
 
@@ -141,7 +146,8 @@ public final class CaseEventCodec {
         try {
             return rejectDecoder.decode(bytes);
         } catch (IOException | RuntimeException e) {
-            throw new UndecodableEventException("corrupt reject record: " + e.getClass().getSimpleName(), e);
+            throw new UndecodableEventException(
+                    "corrupt reject record: " + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.avro.Schema;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.RejectedRecord;
@@ -15,16 +14,18 @@ import org.casetrail.schemas.event.RejectedRecord;
  */
 public final class EventLogDictionary {
 
-    private EventLogDictionary() {
-    }
+    private EventLogDictionary() {}
 
     public static String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# The event log: data dictionary\n\n");
-        md.append("Generated from the Avro schemas in `schemas/src/main/avro` by `EventLogDictionary`; do not edit by hand.\n");
+        md.append(
+                "Generated from the Avro schemas in `schemas/src/main/avro` by `EventLogDictionary`; do not edit by hand.\n");
         md.append("Regenerate with `mvn -pl schemas test -Dcasetrail.regenerate=true`.\n\n");
-        md.append("Case-event schema version ").append(ReleasedSchemas.currentCaseEventVersion())
-                .append(". Topic `case-events` holds `CaseEvent` records, `case-events-rejected` holds `RejectedRecord` records, ")
+        md.append("Case-event schema version ")
+                .append(ReleasedSchemas.currentCaseEventVersion())
+                .append(
+                        ". Topic `case-events` holds `CaseEvent` records, `case-events-rejected` holds `RejectedRecord` records, ")
                 .append("both in Avro single-object encoding.\n");
         Set<String> written = new LinkedHashSet<>();
         List<Schema> pending = new ArrayList<>(List.of(CaseEvent.getClassSchema(), RejectedRecord.getClassSchema()));
@@ -34,17 +35,37 @@ public final class EventLogDictionary {
                 continue;
             }
             if (schema.getType() == Schema.Type.RECORD) {
-                md.append("\n## ").append(schema.getName()).append("\n\n").append(schema.getDoc()).append("\n\n");
+                md.append("\n## ")
+                        .append(schema.getName())
+                        .append("\n\n")
+                        .append(schema.getDoc())
+                        .append("\n\n");
                 md.append("| field | type | meaning |\n| --- | --- | --- |\n");
                 for (Schema.Field field : schema.getFields()) {
-                    md.append("| `").append(field.name()).append("` | ").append(typeName(field.schema()))
-                            .append(" | ").append(field.doc() == null ? "" : field.doc().replace("|", "\\|")).append(" |\n");
+                    md.append("| `")
+                            .append(field.name())
+                            .append("` | ")
+                            .append(typeName(field.schema()))
+                            .append(" | ")
+                            .append(field.doc() == null ? "" : field.doc().replace("|", "\\|"))
+                            .append(" |\n");
                     collectNamed(field.schema(), pending);
                 }
             } else if (schema.getType() == Schema.Type.ENUM) {
-                md.append("\n## ").append(schema.getName()).append(" (enum)\n\n").append(schema.getDoc()).append("\n\n");
-                md.append("Symbols: ").append(String.join(", ", schema.getEnumSymbols().stream().map(s -> "`" + s + "`").toList()));
-                md.append(". Default for symbols this version does not know: `").append(schema.getEnumDefault()).append("`.\n");
+                md.append("\n## ")
+                        .append(schema.getName())
+                        .append(" (enum)\n\n")
+                        .append(schema.getDoc())
+                        .append("\n\n");
+                md.append("Symbols: ")
+                        .append(String.join(
+                                ", ",
+                                schema.getEnumSymbols().stream()
+                                        .map(s -> "`" + s + "`")
+                                        .toList()));
+                md.append(". Default for symbols this version does not know: `")
+                        .append(schema.getEnumDefault())
+                        .append("`.\n");
             }
         }
         return md.toString();
@@ -56,17 +77,24 @@ public final class EventLogDictionary {
             case UNION -> schema.getTypes().forEach(t -> collectNamed(t, pending));
             case ARRAY -> collectNamed(schema.getElementType(), pending);
             case MAP -> collectNamed(schema.getValueType(), pending);
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private static String typeName(Schema schema) {
         return switch (schema.getType()) {
-            case UNION -> String.join(" or ", schema.getTypes().stream().map(EventLogDictionary::typeName).toList());
+            case UNION ->
+                String.join(
+                        " or ",
+                        schema.getTypes().stream()
+                                .map(EventLogDictionary::typeName)
+                                .toList());
             case ARRAY -> "array of " + typeName(schema.getElementType());
             case RECORD, ENUM -> schema.getName();
-            default -> schema.getLogicalType() != null ? schema.getLogicalType().getName() : schema.getType().getName();
+            default ->
+                schema.getLogicalType() != null
+                        ? schema.getLogicalType().getName()
+                        : schema.getType().getName();
         };
     }
 }

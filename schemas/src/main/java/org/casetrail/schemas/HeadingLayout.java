@@ -2,7 +2,6 @@ package org.casetrail.schemas;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.apache.avro.io.Decoder;
 
@@ -14,12 +13,12 @@ import org.apache.avro.io.Decoder;
  */
 final class HeadingLayout {
 
-    private static final List<String> FIRST_FIELDS = List.of("event_id", "case_pseudonym", "source", "type", "occurred_on");
-    private static final List<Schema.Type> FIRST_TYPES = List.of(Schema.Type.STRING, Schema.Type.STRING, Schema.Type.STRING,
-            Schema.Type.ENUM, Schema.Type.INT);
+    private static final List<String> FIRST_FIELDS =
+            List.of("event_id", "case_pseudonym", "source", "type", "occurred_on");
+    private static final List<Schema.Type> FIRST_TYPES =
+            List.of(Schema.Type.STRING, Schema.Type.STRING, Schema.Type.STRING, Schema.Type.ENUM, Schema.Type.INT);
 
-    private HeadingLayout() {
-    }
+    private HeadingLayout() {}
 
     /** Whether {@link #read} reads records of this schema. */
     static boolean fits(Schema schema) {
@@ -28,7 +27,8 @@ final class HeadingLayout {
             return false;
         }
         for (int i = 0; i < FIRST_FIELDS.size(); i++) {
-            if (!fields.get(i).name().equals(FIRST_FIELDS.get(i)) || fields.get(i).schema().getType() != FIRST_TYPES.get(i)) {
+            if (!fields.get(i).name().equals(FIRST_FIELDS.get(i))
+                    || fields.get(i).schema().getType() != FIRST_TYPES.get(i)) {
                 return false;
             }
         }

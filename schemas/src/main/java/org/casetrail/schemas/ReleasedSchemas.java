@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.avro.Schema;
 
 /**
@@ -17,8 +16,7 @@ public final class ReleasedSchemas {
     /** Released versions of the case-event schema; the last is the current one. */
     public static final List<String> CASE_EVENT_VERSIONS = List.of("case_event-v1.avsc");
 
-    private ReleasedSchemas() {
-    }
+    private ReleasedSchemas() {}
 
     public static List<Schema> caseEventVersions() {
         List<Schema> schemas = new ArrayList<>();

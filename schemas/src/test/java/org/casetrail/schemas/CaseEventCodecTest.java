@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.casetrail.schemas.event.CaseEvent;
@@ -40,7 +39,8 @@ class CaseEventCodecTest {
 
     @Test
     void theHeadingOfAnEventIsItsCaseAndDay() throws Exception {
-        for (LocalDate day : new LocalDate[] {LocalDate.of(2011, 4, 30), LocalDate.of(1969, 12, 31), LocalDate.of(2040, 1, 1)}) {
+        for (LocalDate day :
+                new LocalDate[] {LocalDate.of(2011, 4, 30), LocalDate.of(1969, 12, 31), LocalDate.of(2040, 1, 1)}) {
             byte[] bytes = CaseEventCodec.encode(admitted("case-" + day, day));
 
             CaseEventCodec.Heading heading = codec.heading(bytes);
@@ -53,10 +53,20 @@ class CaseEventCodecTest {
     @Test
     void todaysSchemaHasTheLayoutTheHeadingReads() {
         assertThat(HeadingLayout.fits(CaseEvent.getClassSchema())).isTrue();
-        Schema reordered = SchemaBuilder.record("CaseEvent").fields()
-                .requiredString("case_pseudonym").requiredString("event_id").requiredString("source")
-                .name("type").type().enumeration("EventType").symbols("A").noDefault()
-                .name("occurred_on").type().intType().noDefault()
+        Schema reordered = SchemaBuilder.record("CaseEvent")
+                .fields()
+                .requiredString("case_pseudonym")
+                .requiredString("event_id")
+                .requiredString("source")
+                .name("type")
+                .type()
+                .enumeration("EventType")
+                .symbols("A")
+                .noDefault()
+                .name("occurred_on")
+                .type()
+                .intType()
+                .noDefault()
                 .endRecord();
         assertThat(HeadingLayout.fits(reordered)).isFalse();
     }
@@ -74,8 +84,10 @@ class CaseEventCodecTest {
         byte[] headingCut = Arrays.copyOf(whole, 30);
 
         assertThatThrownBy(() -> codec.heading(headingCut))
-                .isInstanceOf(CaseEventCodec.UndecodableEventException.class).hasMessageStartingWith("corrupt case event");
+                .isInstanceOf(CaseEventCodec.UndecodableEventException.class)
+                .hasMessageStartingWith("corrupt case event");
         assertThatThrownBy(() -> codec.decodeEvent(headingCut))
-                .isInstanceOf(CaseEventCodec.UndecodableEventException.class).hasMessageStartingWith("corrupt case event");
+                .isInstanceOf(CaseEventCodec.UndecodableEventException.class)
+                .hasMessageStartingWith("corrupt case event");
     }
 }

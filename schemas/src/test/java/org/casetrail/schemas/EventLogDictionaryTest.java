@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 /** The checked-in data dictionary is what the schema docs say. */
@@ -18,8 +17,11 @@ class EventLogDictionaryTest {
         if (Boolean.getBoolean("casetrail.regenerate")) {
             Files.writeString(CHECKED_IN, generated);
         }
-        assertThat(CHECKED_IN).as("run: mvn -pl schemas test -Dcasetrail.regenerate=true").exists();
-        assertThat(Files.readString(CHECKED_IN)).as("schemas/EVENT_LOG.md is stale; run: mvn -pl schemas test -Dcasetrail.regenerate=true")
+        assertThat(CHECKED_IN)
+                .as("run: mvn -pl schemas test -Dcasetrail.regenerate=true")
+                .exists();
+        assertThat(Files.readString(CHECKED_IN))
+                .as("schemas/EVENT_LOG.md is stale; run: mvn -pl schemas test -Dcasetrail.regenerate=true")
                 .isEqualTo(generated);
     }
 }

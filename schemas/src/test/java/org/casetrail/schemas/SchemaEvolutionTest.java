@@ -2,16 +2,15 @@ package org.casetrail.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
@@ -33,7 +32,9 @@ class SchemaEvolutionTest {
         for (Schema released : ReleasedSchemas.caseEventVersions()) {
             SchemaCompatibility.SchemaPairCompatibility result =
                     SchemaCompatibility.checkReaderWriterCompatibility(CaseEvent.getClassSchema(), released);
-            assertThat(result.getType()).as(result.getDescription()).isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+            assertThat(result.getType())
+                    .as(result.getDescription())
+                    .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
         }
     }
 
@@ -43,7 +44,8 @@ class SchemaEvolutionTest {
         // The parsing fingerprint is what single-object encoding stamps on every record and what
         // readers resolve writers by; docs may change freely, anything else needs a new version.
         assertThat(org.apache.avro.SchemaNormalization.parsingFingerprint64(CaseEvent.getClassSchema()))
-                .as("case_event.avsc changed: add it as a new released version (see schemas/README.md), never edit a released one")
+                .as(
+                        "case_event.avsc changed: add it as a new released version (see schemas/README.md), never edit a released one")
                 .isEqualTo(org.apache.avro.SchemaNormalization.parsingFingerprint64(released.get(released.size() - 1)));
     }
 
@@ -51,7 +53,10 @@ class SchemaEvolutionTest {
     void eventsWrittenWithTheOldestVersionReplayThroughTheCurrentDecoder() throws Exception {
         Schema oldest = ReleasedSchemas.caseEventVersions().get(0);
         GenericRecord details = new GenericData.Record(detailsBranch(oldest, "FollowUpDetails"));
-        details.put("status", new GenericData.EnumSymbol(details.getSchema().getField("status").schema(), "AT_RISK"));
+        details.put(
+                "status",
+                new GenericData.EnumSymbol(
+                        details.getSchema().getField("status").schema(), "AT_RISK"));
         GenericRecord event = envelope(oldest, "FOLLOW_UP", details);
 
         CaseEvent decoded = new CaseEventCodec().decodeEvent(encode(oldest, event));
@@ -68,9 +73,12 @@ class SchemaEvolutionTest {
     @Test
     void detailsWrittenInAnotherLayoutResolveThroughTheCodec() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode envelope = (ObjectNode) json.readTree(CaseEvent.getClassSchema().toString());
+        ObjectNode envelope =
+                (ObjectNode) json.readTree(CaseEvent.getClassSchema().toString());
         ObjectNode followUpJson = (ObjectNode) envelope.findParents("name").stream()
-                .filter(node -> node.get("name").asText().equals("FollowUpDetails")).findFirst().orElseThrow();
+                .filter(node -> node.get("name").asText().equals("FollowUpDetails"))
+                .findFirst()
+                .orElseThrow();
         ArrayNode reordered = json.createArrayNode();
         for (int i = followUpJson.get("fields").size() - 1; i >= 0; i--) {
             reordered.add(followUpJson.get("fields").get(i));
@@ -81,13 +89,22 @@ class SchemaEvolutionTest {
         Schema followUp = detailsBranch(writer, "FollowUpDetails");
         GenericRecord details = new GenericData.Record(followUp);
         details.put("visited_by", "outreach worker");
-        details.put("income_band", new GenericData.EnumSymbol(followUp.getField("income_band").schema().getTypes().get(1), "NONE"));
-        details.put("livelihood", new GenericData.EnumSymbol(followUp.getField("livelihood").schema().getTypes().get(1), "EMPLOYED"));
-        details.put("status", new GenericData.EnumSymbol(followUp.getField("status").schema(), "AT_RISK"));
+        details.put(
+                "income_band",
+                new GenericData.EnumSymbol(
+                        followUp.getField("income_band").schema().getTypes().get(1), "NONE"));
+        details.put(
+                "livelihood",
+                new GenericData.EnumSymbol(
+                        followUp.getField("livelihood").schema().getTypes().get(1), "EMPLOYED"));
+        details.put(
+                "status", new GenericData.EnumSymbol(followUp.getField("status").schema(), "AT_RISK"));
 
-        CaseEvent decoded = new CaseEventCodec(List.of(writer)).decodeEvent(encode(writer, envelope(writer, "FOLLOW_UP", details)));
+        CaseEvent decoded =
+                new CaseEventCodec(List.of(writer)).decodeEvent(encode(writer, envelope(writer, "FOLLOW_UP", details)));
 
-        assertThat(decoded.getDetails()).isEqualTo(new FollowUpDetails(FollowUpStatus.AT_RISK, Livelihood.EMPLOYED, IncomeBand.NONE));
+        assertThat(decoded.getDetails())
+                .isEqualTo(new FollowUpDetails(FollowUpStatus.AT_RISK, Livelihood.EMPLOYED, IncomeBand.NONE));
         assertThat(decoded.getOccurredOn()).isEqualTo(LocalDate.of(2010, 1, 2));
     }
 
@@ -102,15 +119,20 @@ class SchemaEvolutionTest {
         try (InputStream in = getClass().getResourceAsStream("case_event-future.avsc")) {
             future = new Schema.Parser().parse(in);
         }
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(CaseEvent.getClassSchema(), future).getType())
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(CaseEvent.getClassSchema(), future)
+                        .getType())
                 .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
 
         GenericRecord details = new GenericData.Record(detailsBranch(future, "FollowUpDetails"));
-        details.put("status", new GenericData.EnumSymbol(details.getSchema().getField("status").schema(), "IN_SCHOOL"));
+        details.put(
+                "status",
+                new GenericData.EnumSymbol(
+                        details.getSchema().getField("status").schema(), "IN_SCHOOL"));
         GenericRecord event = envelope(future, "SAFETY_PLAN_AGREED", details);
         event.put("channel", "PHONE");
 
-        CaseEvent decoded = CaseEvent.createDecoder(schema -> schema == org.apache.avro.SchemaNormalization.parsingFingerprint64(future) ? future : null)
+        CaseEvent decoded = CaseEvent.createDecoder(schema ->
+                        schema == org.apache.avro.SchemaNormalization.parsingFingerprint64(future) ? future : null)
                 .decode(encode(future, event));
         assertThat(decoded.getType()).isEqualTo(EventType.UNKNOWN);
         assertThat(((FollowUpDetails) decoded.getDetails()).getStatus()).isEqualTo(FollowUpStatus.UNKNOWN);
@@ -118,10 +140,14 @@ class SchemaEvolutionTest {
 
     @Test
     void unknownWriterSchemaIsAClearErrorNotAStackOfAvroInternals() {
-        Schema stranger = org.apache.avro.SchemaBuilder.record("Stranger").fields().requiredString("x").endRecord();
+        Schema stranger = org.apache.avro.SchemaBuilder.record("Stranger")
+                .fields()
+                .requiredString("x")
+                .endRecord();
         GenericRecord record = new GenericData.Record(stranger);
         record.put("x", "y");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseEventCodec().decodeEvent(encode(stranger, record)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new CaseEventCodec().decodeEvent(encode(stranger, record)))
                 .isInstanceOf(CaseEventCodec.UndecodableEventException.class)
                 .hasMessageContaining("upgrade casetrail");
         // Reading only its case and day refuses it the same way.
@@ -132,7 +158,8 @@ class SchemaEvolutionTest {
 
     @Test
     void everyEnumHasADefaultAndEveryFieldADoc() {
-        for (Schema released : List.of(CaseEvent.getClassSchema(), org.casetrail.schemas.event.RejectedRecord.getClassSchema())) {
+        for (Schema released :
+                List.of(CaseEvent.getClassSchema(), org.casetrail.schemas.event.RejectedRecord.getClassSchema())) {
             assertThat(EventLogDictionary.markdown()).contains(released.getName());
             walk(released, new java.util.HashSet<>());
         }
@@ -150,16 +177,21 @@ class SchemaEvolutionTest {
                     walk(f.schema(), seen);
                 }
             }
-            case ENUM -> assertThat(schema.getEnumDefault()).as(schema.getName() + " default").isNotNull();
+            case ENUM ->
+                assertThat(schema.getEnumDefault())
+                        .as(schema.getName() + " default")
+                        .isNotNull();
             case UNION -> schema.getTypes().forEach(t -> walk(t, seen));
             case ARRAY -> walk(schema.getElementType(), seen);
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private static Schema detailsBranch(Schema envelope, String name) {
-        return envelope.getField("details").schema().getTypes().stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
+        return envelope.getField("details").schema().getTypes().stream()
+                .filter(t -> t.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static GenericRecord envelope(Schema schema, String type, GenericRecord details) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.jobs.release.DisclosureSettings;
@@ -28,12 +27,24 @@ import org.casetrail.schemas.release.ReportingPeriod;
  * @param checkpoints    the checkpoint folder (streaming), a URI every TaskManager can write
  * @param secretFile     the perturbation secret, a path every TaskManager reads (a shared mount)
  */
-public record LaunchOptions(String bootstrapServers, String topic, boolean batch, String warehouse, String out, String checkpoints,
-                            Path secretFile, LocalDate asOf, ReportingPeriod period, DisclosureSettings disclosure, int parallelism,
-                            Duration snapshotInterval, Duration checkpointInterval) {
+public record LaunchOptions(
+        String bootstrapServers,
+        String topic,
+        boolean batch,
+        String warehouse,
+        String out,
+        String checkpoints,
+        Path secretFile,
+        LocalDate asOf,
+        ReportingPeriod period,
+        DisclosureSettings disclosure,
+        int parallelism,
+        Duration snapshotInterval,
+        Duration checkpointInterval) {
 
     static final String DEFAULT_TOPIC = "case-events";
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: flink run casetrail-job.jar --bootstrap-server HOST:PORT[,...] --warehouse DIR|URI [options]",
             "  --mode streaming|batch       streaming (default): live snapshots under <warehouse>/live/<topic>;",
             "                               batch: one snapshot of the whole topic as it stands, into --out (not a release:",
@@ -45,8 +56,21 @@ public record LaunchOptions(String bootstrapServers, String topic, boolean batch
             "  --as-of YYYY-MM-DD  --period month|quarter|year  --k N  --protection perturbation|suppression",
             "  --consent unless-withdrawn|explicit  --parallelism N  --snapshot-interval SECONDS  --checkpoint-interval SECONDS");
 
-    private static final Set<String> FLAGS = Set.of("bootstrap-server", "topic", "mode", "warehouse", "out", "checkpoints",
-            "perturbation-key", "as-of", "period", "k", "protection", "consent", "parallelism", "snapshot-interval",
+    private static final Set<String> FLAGS = Set.of(
+            "bootstrap-server",
+            "topic",
+            "mode",
+            "warehouse",
+            "out",
+            "checkpoints",
+            "perturbation-key",
+            "as-of",
+            "period",
+            "k",
+            "protection",
+            "consent",
+            "parallelism",
+            "snapshot-interval",
             "checkpoint-interval");
 
     /** Parses {@code --name value} pairs; a {@link JobException} says what is wrong. */
@@ -80,10 +104,13 @@ public record LaunchOptions(String bootstrapServers, String topic, boolean batch
         boolean batch = mode.equals("batch");
         String out = uri(batch ? required(given, "out") : given.getOrDefault("out", warehouse + "/live/" + topic));
         String checkpoints = uri(given.getOrDefault("checkpoints", warehouse + "/checkpoints/" + topic));
-        Path secret = given.containsKey("perturbation-key") ? Path.of(given.get("perturbation-key"))
-                : localPath(warehouse).map(w -> w.resolve(PerturbationSecret.FILE_NAME)).orElseThrow(() -> new JobException(
-                "the warehouse " + warehouse + " is not a local path, so name the perturbation secret with --perturbation-key"
-                        + " (a path every TaskManager sees)"));
+        Path secret = given.containsKey("perturbation-key")
+                ? Path.of(given.get("perturbation-key"))
+                : localPath(warehouse)
+                        .map(w -> w.resolve(PerturbationSecret.FILE_NAME))
+                        .orElseThrow(() -> new JobException("the warehouse " + warehouse
+                                + " is not a local path, so name the perturbation secret with --perturbation-key"
+                                + " (a path every TaskManager sees)"));
         LocalDate asOf = null;
         if (given.containsKey("as-of")) {
             try {
@@ -94,15 +121,37 @@ public record LaunchOptions(String bootstrapServers, String topic, boolean batch
         }
         ReportingPeriod period = null;
         if (batch && asOf == null) {
-            period = flag(ReportingPeriod.values(), given.getOrDefault("period", ReportingPeriod.QUARTER.flag()), ReportingPeriod::flag, "--period");
+            period = flag(
+                    ReportingPeriod.values(),
+                    given.getOrDefault("period", ReportingPeriod.QUARTER.flag()),
+                    ReportingPeriod::flag,
+                    "--period");
         }
-        Protection protection = flag(Protection.values(), given.getOrDefault("protection", Protection.PERTURBATION.flag()),
-                Protection::flag, "--protection");
-        ConsentBasis consent = flag(ConsentBasis.values(), given.getOrDefault("consent", "unless-withdrawn"), ConsentBasis::flag, "--consent");
+        Protection protection = flag(
+                Protection.values(),
+                given.getOrDefault("protection", Protection.PERTURBATION.flag()),
+                Protection::flag,
+                "--protection");
+        ConsentBasis consent = flag(
+                ConsentBasis.values(),
+                given.getOrDefault("consent", "unless-withdrawn"),
+                ConsentBasis::flag,
+                "--consent");
         int k = positive(given, "k", SuppressionRule.DEFAULT_K);
-        return new LaunchOptions(bootstrap, topic, batch, warehouse, out, checkpoints, secret, asOf, period,
-                new DisclosureSettings(k, protection, PerturbationTable.CURRENT, consent), positive(given, "parallelism", 2),
-                Duration.ofSeconds(positive(given, "snapshot-interval", 10)), Duration.ofSeconds(positive(given, "checkpoint-interval", 5)));
+        return new LaunchOptions(
+                bootstrap,
+                topic,
+                batch,
+                warehouse,
+                out,
+                checkpoints,
+                secret,
+                asOf,
+                period,
+                new DisclosureSettings(k, protection, PerturbationTable.CURRENT, consent),
+                positive(given, "parallelism", 2),
+                Duration.ofSeconds(positive(given, "snapshot-interval", 10)),
+                Duration.ofSeconds(positive(given, "checkpoint-interval", 5)));
     }
 
     /** The local file system path of a folder given as a path or a file: URI; empty for any other scheme. */
@@ -124,7 +173,12 @@ public record LaunchOptions(String bootstrapServers, String topic, boolean batch
             return pathOrUri;
         }
         try {
-            return new URI("file", null, Path.of(pathOrUri).toAbsolutePath().normalize().toString(), null).toString();
+            return new URI(
+                            "file",
+                            null,
+                            Path.of(pathOrUri).toAbsolutePath().normalize().toString(),
+                            null)
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new JobException("'" + pathOrUri + "' is not a usable folder name");
         }
@@ -164,6 +218,7 @@ public record LaunchOptions(String bootstrapServers, String topic, boolean batch
                 return v;
             }
         }
-        throw new JobException(option + " is one of " + java.util.Arrays.stream(values).map(flagOf).toList() + ", not '" + value + "'");
+        throw new JobException(option + " is one of "
+                + java.util.Arrays.stream(values).map(flagOf).toList() + ", not '" + value + "'");
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -26,7 +25,6 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import org.casetrail.jobs.flink.AsOfTracker;
 import org.casetrail.jobs.flink.CellSumsOperator;
 import org.casetrail.jobs.flink.JourneyFunction;
@@ -54,9 +52,14 @@ public final class OutcomeJob {
      *
      * @param asOf the release's reference date, or null for the latest event date in the log
      */
-    public record Settings(LocalDate asOf, ReportingPeriod period, String keyFingerprint, String perturbationSecretFile,
-                           DisclosureSettings disclosure, ReleaseAssembly.Target target, long snapshotIntervalMillis) {
-    }
+    public record Settings(
+            LocalDate asOf,
+            ReportingPeriod period,
+            String keyFingerprint,
+            String perturbationSecretFile,
+            DisclosureSettings disclosure,
+            ReleaseAssembly.Target target,
+            long snapshotIntervalMillis) {}
 
     /**
      * A batch replay of a whole topic into a release folder.
@@ -64,13 +67,37 @@ public final class OutcomeJob {
      * @param asOf   the release's as_of, or null for the last end of {@code period} on or before the latest event date
      * @param period with no as_of given, the reporting period; null to take the latest event date itself
      */
-    public record ReplayRequest(String bootstrapServers, String topic, Path releaseDir, LocalDate asOf, ReportingPeriod period,
-                                Path perturbationSecretFile, DisclosureSettings disclosure, int parallelism, Cluster cluster) {
+    public record ReplayRequest(
+            String bootstrapServers,
+            String topic,
+            Path releaseDir,
+            LocalDate asOf,
+            ReportingPeriod period,
+            Path perturbationSecretFile,
+            DisclosureSettings disclosure,
+            int parallelism,
+            Cluster cluster) {
 
         /** A replay on a local Flink in this process. */
-        public ReplayRequest(String bootstrapServers, String topic, Path releaseDir, LocalDate asOf, ReportingPeriod period,
-                             Path perturbationSecretFile, DisclosureSettings disclosure, int parallelism) {
-            this(bootstrapServers, topic, releaseDir, asOf, period, perturbationSecretFile, disclosure, parallelism, null);
+        public ReplayRequest(
+                String bootstrapServers,
+                String topic,
+                Path releaseDir,
+                LocalDate asOf,
+                ReportingPeriod period,
+                Path perturbationSecretFile,
+                DisclosureSettings disclosure,
+                int parallelism) {
+            this(
+                    bootstrapServers,
+                    topic,
+                    releaseDir,
+                    asOf,
+                    period,
+                    perturbationSecretFile,
+                    disclosure,
+                    parallelism,
+                    null);
         }
     }
 
@@ -90,7 +117,8 @@ public final class OutcomeJob {
                 port = -1;
             }
             if (port < 1 || port > 65535) {
-                throw new JobException("a Flink master is HOST:PORT (the JobManager's REST address), not '" + hostPort + "'");
+                throw new JobException(
+                        "a Flink master is HOST:PORT (the JobManager's REST address), not '" + hostPort + "'");
             }
             return new Cluster(hostPort.substring(0, colon), port, jobJar);
         }
@@ -101,59 +129,111 @@ public final class OutcomeJob {
      *
      * @param jobTime how long the Flink job itself ran, start-up and the log scan before it excluded
      */
-    public record ReplayResult(EventLogScan.Result log, Map<String, Object> snapshot, Map<String, Long> counters, Duration jobTime) {
-    }
+    public record ReplayResult(
+            EventLogScan.Result log, Map<String, Object> snapshot, Map<String, Long> counters, Duration jobTime) {}
 
     /** A continuous run over a topic, writing numbered snapshots and checkpointing its state. */
-    public record StreamRequest(String bootstrapServers, String topic, Path snapshotRoot, Path checkpointDir,
-                                String restoreFrom, LocalDate asOf, Path perturbationSecretFile, DisclosureSettings disclosure,
-                                int parallelism, Duration snapshotInterval, Duration checkpointInterval, Cluster cluster) {
+    public record StreamRequest(
+            String bootstrapServers,
+            String topic,
+            Path snapshotRoot,
+            Path checkpointDir,
+            String restoreFrom,
+            LocalDate asOf,
+            Path perturbationSecretFile,
+            DisclosureSettings disclosure,
+            int parallelism,
+            Duration snapshotInterval,
+            Duration checkpointInterval,
+            Cluster cluster) {
 
         /** A continuous run on a local Flink in this process. */
-        public StreamRequest(String bootstrapServers, String topic, Path snapshotRoot, Path checkpointDir,
-                             String restoreFrom, LocalDate asOf, Path perturbationSecretFile, DisclosureSettings disclosure,
-                             int parallelism, Duration snapshotInterval, Duration checkpointInterval) {
-            this(bootstrapServers, topic, snapshotRoot, checkpointDir, restoreFrom, asOf, perturbationSecretFile, disclosure,
-                    parallelism, snapshotInterval, checkpointInterval, null);
+        public StreamRequest(
+                String bootstrapServers,
+                String topic,
+                Path snapshotRoot,
+                Path checkpointDir,
+                String restoreFrom,
+                LocalDate asOf,
+                Path perturbationSecretFile,
+                DisclosureSettings disclosure,
+                int parallelism,
+                Duration snapshotInterval,
+                Duration checkpointInterval) {
+            this(
+                    bootstrapServers,
+                    topic,
+                    snapshotRoot,
+                    checkpointDir,
+                    restoreFrom,
+                    asOf,
+                    perturbationSecretFile,
+                    disclosure,
+                    parallelism,
+                    snapshotInterval,
+                    checkpointInterval,
+                    null);
         }
     }
 
     /** How often a streaming run passes on its cell sums: as often as a quiet case folds. */
     private static final long CELL_SUMS_FLUSH_MILLIS = 200;
 
-    private OutcomeJob() {
-    }
+    private OutcomeJob() {}
 
     public static void build(DataStream<LoggedEvent> events, Settings settings) {
-        // Only a subtask's new latest dates go to as_of: a second shuffle of every event would cost as much as the first.
-        SingleOutputStreamOperator<LocalDate> asOf = events
-                .flatMap(new LatestEventDays(), Types.INT).name("latest event dates").uid("event-dates")
+        // Only a subtask's new latest dates go to as_of: a second shuffle of every event would cost as much as the
+        // first.
+        SingleOutputStreamOperator<LocalDate> asOf = events.flatMap(new LatestEventDays(), Types.INT)
+                .name("latest event dates")
+                .uid("event-dates")
                 .keyBy(day -> 0, Types.INT)
-                .process(new AsOfTracker(settings.asOf(), settings.period(), settings.snapshotIntervalMillis()), Types.LOCAL_DATE)
-                .name("as_of").uid("as-of").setParallelism(1).setMaxParallelism(1);
+                .process(
+                        new AsOfTracker(settings.asOf(), settings.period(), settings.snapshotIntervalMillis()),
+                        Types.LOCAL_DATE)
+                .name("as_of")
+                .uid("as-of")
+                .setParallelism(1)
+                .setMaxParallelism(1);
         BroadcastStream<LocalDate> asOfBroadcast = asOf.broadcast(JourneyFunction.AS_OF);
 
-        SingleOutputStreamOperator<CellContribution> contributions = events
-                .keyBy(LoggedEvent::caseHash, Types.LONG)
+        SingleOutputStreamOperator<CellContribution> contributions = events.keyBy(LoggedEvent::caseHash, Types.LONG)
                 .connect(asOfBroadcast)
-                .process(new JourneyFunction(settings.keyFingerprint(), settings.perturbationSecretFile(),
-                        settings.disclosure().consentBasis()), TypeInformation.of(CellContribution.class))
-                .name("journeys").uid("journeys");
+                .process(
+                        new JourneyFunction(
+                                settings.keyFingerprint(),
+                                settings.perturbationSecretFile(),
+                                settings.disclosure().consentBasis()),
+                        TypeInformation.of(CellContribution.class))
+                .name("journeys")
+                .uid("journeys");
 
         // Summed where they are made: a replay then shuffles a few sums per cell, not sixty contributions per woman.
         boolean streaming = settings.target().numbered();
         DataStream<TableUpdate> cellSums = contributions
-                .transform("cell sums", TypeInformation.of(CellContribution.class),
-                        new CellSumsOperator(streaming ? CELL_SUMS_FLUSH_MILLIS : 0)).uid("cell-sums")
+                .transform(
+                        "cell sums",
+                        TypeInformation.of(CellContribution.class),
+                        new CellSumsOperator(streaming ? CELL_SUMS_FLUSH_MILLIS : 0))
+                .uid("cell-sums")
                 .keyBy(CellContribution::cellId, Types.STRING)
-                .reduce(CellContribution::merge).name("cells").uid("cells")
-                .map(TableUpdate::ofCell, TypeInformation.of(TableUpdate.class)).name("cell updates").uid("cell-updates");
+                .reduce(CellContribution::merge)
+                .name("cells")
+                .uid("cells")
+                .map(TableUpdate::ofCell, TypeInformation.of(TableUpdate.class))
+                .name("cell updates")
+                .uid("cell-updates");
 
         cellSums.union(contributions.getSideOutput(JourneyFunction.JOURNEYS), asOf.getSideOutput(AsOfTracker.PROGRESS))
                 .keyBy(update -> 0, Types.INT)
-                .process(new ReleaseAssembly(settings.disclosure(), settings.target(), settings.snapshotIntervalMillis()), Types.VOID)
-                .name("disclosure control and snapshots").uid("release-assembly")
-                .setParallelism(1).setMaxParallelism(1);
+                .process(
+                        new ReleaseAssembly(
+                                settings.disclosure(), settings.target(), settings.snapshotIntervalMillis()),
+                        Types.VOID)
+                .name("disclosure control and snapshots")
+                .uid("release-assembly")
+                .setParallelism(1)
+                .setMaxParallelism(1);
     }
 
     /**
@@ -164,9 +244,19 @@ public final class OutcomeJob {
     public static ReplayResult replay(ReplayRequest request) throws Exception {
         EventLogScan.Result log = EventLogScan.scan(request.bootstrapServers(), request.topic());
         StreamExecutionEnvironment env = environment(replayConfiguration(), request.parallelism(), request.cluster());
-        wireReplay(env, request.bootstrapServers(), request.topic(), log, new Settings(request.asOf(), request.period(),
-                log.keyFingerprint(), request.perturbationSecretFile().toString(), request.disclosure(),
-                new ReleaseAssembly.Target(request.releaseDir().toUri().toString(), false), 1000));
+        wireReplay(
+                env,
+                request.bootstrapServers(),
+                request.topic(),
+                log,
+                new Settings(
+                        request.asOf(),
+                        request.period(),
+                        log.keyFingerprint(),
+                        request.perturbationSecretFile().toString(),
+                        request.disclosure(),
+                        new ReleaseAssembly.Target(request.releaseDir().toUri().toString(), false),
+                        1000));
         JobExecutionResult result = env.execute("casetrail replay");
         Map<String, Long> counters = new TreeMap<>();
         result.getAllAccumulatorResults().forEach((name, value) -> {
@@ -183,22 +273,39 @@ public final class OutcomeJob {
     /** Starts the continuous job, on a local Flink or the request's cluster, and returns at once; the caller stops it through the client. */
     public static JobClient stream(StreamRequest request) throws Exception {
         EventLogScan.Result log = EventLogScan.scan(request.bootstrapServers(), request.topic());
-        Configuration conf = streamConfiguration(request.checkpointDir().toUri().toString(), request.checkpointInterval(),
-                request.restoreFrom());
+        Configuration conf = streamConfiguration(
+                request.checkpointDir().toUri().toString(), request.checkpointInterval(), request.restoreFrom());
         StreamExecutionEnvironment env = environment(conf, request.parallelism(), request.cluster());
-        wireStream(env, request.bootstrapServers(), request.topic(), new Settings(request.asOf(), null, log.keyFingerprint(),
-                request.perturbationSecretFile().toString(), request.disclosure(),
-                new ReleaseAssembly.Target(request.snapshotRoot().toUri().toString(), true), request.snapshotInterval().toMillis()));
+        wireStream(
+                env,
+                request.bootstrapServers(),
+                request.topic(),
+                new Settings(
+                        request.asOf(),
+                        null,
+                        log.keyFingerprint(),
+                        request.perturbationSecretFile().toString(),
+                        request.disclosure(),
+                        new ReleaseAssembly.Target(
+                                request.snapshotRoot().toUri().toString(), true),
+                        request.snapshotInterval().toMillis()));
         return env.executeAsync("casetrail stream");
     }
 
     /** The bounded read of the topic up to the offsets the scan fixed, into the pipeline. */
-    static void wireReplay(StreamExecutionEnvironment env, String bootstrapServers, String topic, EventLogScan.Result log,
-                           Settings settings) {
+    static void wireReplay(
+            StreamExecutionEnvironment env,
+            String bootstrapServers,
+            String topic,
+            EventLogScan.Result log,
+            Settings settings) {
         KafkaSource<LoggedEvent> source = source(bootstrapServers, topic, "casetrail-replay")
                 .setBounded(OffsetsInitializer.offsets(log.stoppingOffsets()))
                 .build();
-        build(env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log"), settings);
+        build(
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log")
+                        .uid("event-log"),
+                settings);
     }
 
     /** The unbounded read of the topic, into the pipeline. */
@@ -206,7 +313,10 @@ public final class OutcomeJob {
         KafkaSource<LoggedEvent> source = source(bootstrapServers, topic, "casetrail-stream")
                 .setProperty("partition.discovery.interval.ms", "10000")
                 .build();
-        build(env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log").uid("event-log"), settings);
+        build(
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log")
+                        .uid("event-log"),
+                settings);
     }
 
     /** BATCH mode; on a cluster, see {@link #environment} for restarts. */
@@ -222,7 +332,9 @@ public final class OutcomeJob {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
-        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
@@ -263,11 +375,14 @@ public final class OutcomeJob {
             return StreamExecutionEnvironment.createLocalEnvironment(parallelism, local);
         }
         if (!java.nio.file.Files.isRegularFile(cluster.jobJar())) {
-            throw new JobException("submitting to a Flink cluster needs the job jar, and there is none at " + cluster.jobJar()
-                    + "; build it with: mvn -B -DskipTests package -pl stream-jobs -am");
+            throw new JobException("submitting to a Flink cluster needs the job jar, and there is none at "
+                    + cluster.jobJar() + "; build it with: mvn -B -DskipTests package -pl stream-jobs -am");
         }
         clusterRestarts(conf);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.host(), cluster.port(), conf,
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(
+                cluster.host(),
+                cluster.port(),
+                conf,
                 cluster.jobJar().toAbsolutePath().toString());
         env.setParallelism(parallelism);
         return env;
@@ -295,7 +410,9 @@ public final class OutcomeJob {
         conf.setString("rest.bind-address", "127.0.0.1");
         conf.setString("rest.address", "127.0.0.1");
         // Shuffles stay on this machine: compressing them costs CPU and saves only disk writes.
-        conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+        conf.set(
+                NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
+                NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
         // The keyed sorts get a share of the memory this JVM may use, so a log that fits spills less;
         // off-heap, and within the JVM's direct memory limit, which defaults to its heap size.
         conf.setString("taskmanager.memory.managed.size", (Runtime.getRuntime().maxMemory() / 4) + "b");

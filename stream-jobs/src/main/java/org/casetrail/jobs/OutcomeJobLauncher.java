@@ -3,7 +3,6 @@ package org.casetrail.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.casetrail.jobs.flink.ReleaseAssembly;
@@ -22,8 +21,7 @@ import org.casetrail.jobs.release.RestrictedFiles;
  */
 public final class OutcomeJobLauncher {
 
-    private OutcomeJobLauncher() {
-    }
+    private OutcomeJobLauncher() {}
 
     public static void main(String[] args) throws Exception {
         LaunchOptions options;
@@ -40,13 +38,19 @@ public final class OutcomeJobLauncher {
             return;
         }
         EventLogScan.Result log = EventLogScan.scan(options.bootstrapServers(), options.topic());
-        Configuration conf = options.batch() ? OutcomeJob.replayConfiguration()
+        Configuration conf = options.batch()
+                ? OutcomeJob.replayConfiguration()
                 : OutcomeJob.streamConfiguration(options.checkpoints(), options.checkpointInterval(), null);
         OutcomeJob.clusterRestarts(conf);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(options.parallelism());
-        OutcomeJob.Settings settings = new OutcomeJob.Settings(options.asOf(), options.period(), log.keyFingerprint(),
-                options.secretFile().toString(), options.disclosure(), new ReleaseAssembly.Target(options.out(), !options.batch()),
+        OutcomeJob.Settings settings = new OutcomeJob.Settings(
+                options.asOf(),
+                options.period(),
+                log.keyFingerprint(),
+                options.secretFile().toString(),
+                options.disclosure(),
+                new ReleaseAssembly.Target(options.out(), !options.batch()),
                 options.batch() ? 1000 : options.snapshotInterval().toMillis());
         if (options.batch()) {
             OutcomeJob.wireReplay(env, options.bootstrapServers(), options.topic(), log, settings);
@@ -60,7 +64,8 @@ public final class OutcomeJobLauncher {
     /** The secret and, on a local or shared file system, the owner-only live folder, as casetrail stream makes them. */
     private static void prepare(LaunchOptions options) throws IOException {
         var warehouse = LaunchOptions.localPath(options.warehouse());
-        if (warehouse.isPresent() && options.secretFile().equals(warehouse.get().resolve(PerturbationSecret.FILE_NAME))) {
+        if (warehouse.isPresent()
+                && options.secretFile().equals(warehouse.get().resolve(PerturbationSecret.FILE_NAME))) {
             Files.createDirectories(warehouse.get());
             PerturbationSecret.openOrCreate(warehouse.get());
         } else {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.casetrail.schemas.release.Protection;
 import org.casetrail.schemas.release.ReportingPeriod;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,14 @@ class LaunchOptionsTest {
 
     @Test
     void streamingByDefaultWithTheWarehousesLiveFolderCheckpointsAndSecret() {
-        LaunchOptions o = LaunchOptions.parse(List.of("--bootstrap-server", "b1:9092,b2:9092", "--warehouse", "/shared/warehouse/",
-                "--parallelism", "4", "--snapshot-interval=30"));
+        LaunchOptions o = LaunchOptions.parse(List.of(
+                "--bootstrap-server",
+                "b1:9092,b2:9092",
+                "--warehouse",
+                "/shared/warehouse/",
+                "--parallelism",
+                "4",
+                "--snapshot-interval=30"));
         assertThat(o.batch()).isFalse();
         assertThat(o.topic()).isEqualTo("case-events");
         // URIs with their scheme: the TaskManagers resolve them, and Flink wants a scheme for checkpoints.
@@ -34,32 +39,66 @@ class LaunchOptionsTest {
 
     @Test
     void batchNeedsAnOutputFolderAndTakesThePeriodOrAsOf() {
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "w", "--mode", "batch")))
-                .isInstanceOf(JobException.class).hasMessageStartingWith("--out is required");
-        LaunchOptions o = LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "file:///shared/w", "--mode", "batch",
-                "--out", "s3://bucket/snap", "--period", "month"));
+        assertThatThrownBy(() -> LaunchOptions.parse(
+                        List.of("--bootstrap-server", "b:1", "--warehouse", "w", "--mode", "batch")))
+                .isInstanceOf(JobException.class)
+                .hasMessageStartingWith("--out is required");
+        LaunchOptions o = LaunchOptions.parse(List.of(
+                "--bootstrap-server",
+                "b:1",
+                "--warehouse",
+                "file:///shared/w",
+                "--mode",
+                "batch",
+                "--out",
+                "s3://bucket/snap",
+                "--period",
+                "month"));
         assertThat(o.period()).isEqualTo(ReportingPeriod.MONTH);
         assertThat(o.secretFile()).isEqualTo(Path.of("/shared/w/perturbation.key"));
-        LaunchOptions dated = LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "w", "--mode", "batch",
-                "--out", "o", "--as-of", "2012-03-31"));
+        LaunchOptions dated = LaunchOptions.parse(List.of(
+                "--bootstrap-server",
+                "b:1",
+                "--warehouse",
+                "w",
+                "--mode",
+                "batch",
+                "--out",
+                "o",
+                "--as-of",
+                "2012-03-31"));
         assertThat(dated.asOf()).isEqualTo(LocalDate.of(2012, 3, 31));
         assertThat(dated.period()).isNull();
     }
 
     @Test
     void anObjectStoreWarehouseNeedsTheSecretNamedAndWrongFlagsAreSaidPlainly() {
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "s3://bucket/w")))
-                .isInstanceOf(JobException.class).hasMessageContaining("--perturbation-key");
-        assertThat(LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "s3://bucket/w",
-                "--perturbation-key", "/shared/perturbation.key")).out()).isEqualTo("s3://bucket/w/live/case-events");
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "w", "--k", "0")))
+        assertThatThrownBy(
+                        () -> LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "s3://bucket/w")))
+                .isInstanceOf(JobException.class)
+                .hasMessageContaining("--perturbation-key");
+        assertThat(LaunchOptions.parse(List.of(
+                                "--bootstrap-server",
+                                "b:1",
+                                "--warehouse",
+                                "s3://bucket/w",
+                                "--perturbation-key",
+                                "/shared/perturbation.key"))
+                        .out())
+                .isEqualTo("s3://bucket/w/live/case-events");
+        assertThatThrownBy(
+                        () -> LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "w", "--k", "0")))
                 .hasMessage("--k is a whole number of at least 1, not '0'");
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "w", "--protection", "none")))
+        assertThatThrownBy(() -> LaunchOptions.parse(
+                        List.of("--bootstrap-server", "b:1", "--warehouse", "w", "--protection", "none")))
                 .hasMessage("--protection is one of [perturbation, suppression], not 'none'");
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bootstrap-server", "b:1", "--warehouse", "w", "--jobmanager", "x")))
+        assertThatThrownBy(() -> LaunchOptions.parse(
+                        List.of("--bootstrap-server", "b:1", "--warehouse", "w", "--jobmanager", "x")))
                 .hasMessageStartingWith("unknown argument '--jobmanager'");
         assertThatThrownBy(() -> OutcomeJob.Cluster.of("localhost", Path.of("j.jar")))
-                .isInstanceOf(JobException.class).hasMessageContaining("HOST:PORT");
-        assertThat(OutcomeJob.Cluster.of("10.0.0.5:8081", Path.of("j.jar")).port()).isEqualTo(8081);
+                .isInstanceOf(JobException.class)
+                .hasMessageContaining("HOST:PORT");
+        assertThat(OutcomeJob.Cluster.of("10.0.0.5:8081", Path.of("j.jar")).port())
+                .isEqualTo(8081);
     }
 }

@@ -97,22 +97,39 @@ public final class FixtureRelease {
             """;
 
     private static final Map<String, String> PUBLIC = Map.of(
-            "cohort_outcomes", COHORT, "training_outcomes", TRAINING, "followup_status", FOLLOWUP,
-            "shelter_occupancy", SHELTER, "referral_sources", REFERRAL, "legal_outcomes", LEGAL, "testimonies", TESTIMONIES);
+            "cohort_outcomes",
+            COHORT,
+            "training_outcomes",
+            TRAINING,
+            "followup_status",
+            FOLLOWUP,
+            "shelter_occupancy",
+            SHELTER,
+            "referral_sources",
+            REFERRAL,
+            "legal_outcomes",
+            LEGAL,
+            "testimonies",
+            TESTIMONIES);
 
-    private FixtureRelease() {
-    }
+    private FixtureRelease() {}
 
     /** Writes the warehouse under {@code root} and returns the release folder. */
     public static Path write(Path root) throws IOException, SQLException {
         Path release = root.resolve("releases").resolve(RELEASE_ID);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             for (Map.Entry<String, String> table : PUBLIC.entrySet()) {
                 copy(s, typed(s, table.getValue()), release.resolve("public").resolve(table.getKey()));
             }
-            copy(s, "SELECT * EXCLUDE (suppressed) REPLACE (coalesce(cases, 7) AS cases) FROM (" + typed(s, COHORT) + ")",
+            copy(
+                    s,
+                    "SELECT * EXCLUDE (suppressed) REPLACE (coalesce(cases, 7) AS cases) FROM (" + typed(s, COHORT)
+                            + ")",
                     release.resolve("restricted").resolve("unsuppressed_cohort_outcomes"));
-            copy(s, "SELECT 'pseudonym-of-one-woman' AS case_pseudonym, DATE '2024-02-03' AS identified_on",
+            copy(
+                    s,
+                    "SELECT 'pseudonym-of-one-woman' AS case_pseudonym, DATE '2024-02-03' AS identified_on",
                     release.resolve("restricted").resolve("case_journeys"));
         }
         Files.writeString(release.resolve("manifest.json"), """
@@ -135,9 +152,11 @@ public final class FixtureRelease {
             while (rs.next()) {
                 String name = rs.getString(1);
                 String type = rs.getString(2);
-                String target = INTEGER_KEYS.contains(name) ? "INTEGER"
-                        : type.startsWith("DECIMAL") || type.equals("DOUBLE") ? "DOUBLE"
-                        : type.equals("INTEGER") || type.equals("BIGINT") ? "BIGINT" : type;
+                String target = INTEGER_KEYS.contains(name)
+                        ? "INTEGER"
+                        : type.startsWith("DECIMAL") || type.equals("DOUBLE")
+                                ? "DOUBLE"
+                                : type.equals("INTEGER") || type.equals("BIGINT") ? "BIGINT" : type;
                 columns.add("CAST(\"" + name + "\" AS " + target + ") AS \"" + name + "\"");
             }
         }

@@ -20,16 +20,16 @@ final class ChildJvm {
     private static final long RSS_SAMPLE_MILLIS = 50;
 
     /** How a run ended: exit status, what it printed (stdout and stderr), wall time and peak RSS (-1 if unknown). */
-    record Finished(int status, String output, double seconds, long peakRssBytes) {
-    }
+    record Finished(int status, String output, double seconds, long peakRssBytes) {}
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** Runs {@code command} to its end with {@code environment} added, its output going to {@code outputFile}. */
-    static Finished run(String step, List<String> command, Map<String, String> environment, Duration timeout, Path outputFile)
+    static Finished run(
+            String step, List<String> command, Map<String, String> environment, Duration timeout, Path outputFile)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -44,12 +44,13 @@ final class ChildJvm {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
-            throw new BenchException(step + " did not finish within " + timeout.toSeconds() + " s and was stopped; its output is in "
-                    + outputFile);
+            throw new BenchException(step + " did not finish within " + timeout.toSeconds()
+                    + " s and was stopped; its output is in " + outputFile);
         }
         sampler.interrupt();
         sampler.join(1000);
-        return new Finished(process.exitValue(), Files.readString(outputFile, StandardCharsets.UTF_8), seconds, peakRss.get());
+        return new Finished(
+                process.exitValue(), Files.readString(outputFile, StandardCharsets.UTF_8), seconds, peakRss.get());
     }
 
     static String java() {
@@ -67,7 +68,8 @@ final class ChildJvm {
             try {
                 for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
                     if (line.startsWith("VmHWM:")) {
-                        long kb = Long.parseLong(line.substring(6).replace("kB", "").strip());
+                        long kb = Long.parseLong(
+                                line.substring(6).replace("kB", "").strip());
                         peak.accumulateAndGet(kb * 1024, Math::max);
                     }
                 }

@@ -16,12 +16,11 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.casetrail.cli.EmbeddedKafkaBroker;
-import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.warehouse.release.ReleaseManifest;
 import org.casetrail.warehouse.release.Warehouse;
@@ -39,15 +38,20 @@ import picocli.CommandLine.Option;
  * clients, the baselines, run the same way, each in a new JVM with the commands' options, and
  * once more inside the bench's own warm JVM, so that each ratio can be read against both.
  */
-@Command(name = "bench/run", mixinStandardHelpOptions = true,
-        description = {"Measure ingest and replay against the plain speed of the log, on one generated case-load.",
-                "Prints a table and writes JSON to the results folder. 'bench/run jmh ...' runs the JMH benchmarks instead."})
+@Command(
+        name = "bench/run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure ingest and replay against the plain speed of the log, on one generated case-load.",
+            "Prints a table and writes JSON to the results folder. 'bench/run jmh ...' runs the JMH benchmarks instead."
+        })
 public final class LogThroughputBench implements Callable<Integer> {
 
     /** Records per case in a synthetic export of 15 years (20,000 cases made 445,606 records). */
     static final double RECORDS_PER_CASE = 445_606 / 20_000.0;
     /** From this many cases on, the export spans its full 15 years and records per case stay put. */
     private static final int FULL_YEARS_CASES = SyntheticExport.Settings.MOST_DEFAULT_YEARS * 250;
+
     static final String PLAIN_TOPIC = "bench-export-lines";
     static final String PLAIN_TOPIC_WARM = "bench-export-lines-warm";
     static final int PARTITIONS = 3;
@@ -69,33 +73,55 @@ public final class LogThroughputBench implements Callable<Integer> {
     private static final Pattern REPLAYED = Pattern.compile("release (\\S+): (\\d+) events read");
     private static final Pattern JOB_TIME = Pattern.compile("of which the Flink job (\\d+\\.\\d+) s");
 
-    @Option(names = "--events", defaultValue = "1000000", description = "About this many export records (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--events",
+            defaultValue = "1000000",
+            description = "About this many export records (default: ${DEFAULT-VALUE}).")
     long events;
 
-    @Option(names = "--seed", defaultValue = "2009", description = "Seed of the synthetic export (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "2009",
+            description = "Seed of the synthetic export (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--workdir", description = "Working folder for the export, broker log and warehouse (default: a new temporary folder, deleted after the run).")
+    @Option(
+            names = "--workdir",
+            description =
+                    "Working folder for the export, broker log and warehouse (default: a new temporary folder, deleted after the run).")
     Path workdir;
 
     @Option(names = "--keep", description = "Keep the working folder.")
     boolean keep;
 
-    @Option(names = "--results", defaultValue = "bench/results", description = "Folder of the JSON results (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--results",
+            defaultValue = "bench/results",
+            description = "Folder of the JSON results (default: ${DEFAULT-VALUE}).")
     Path results;
 
-    @Option(names = "--cli-classpath", description = "Classpath of the casetrail CLI for the child JVMs (default: this JVM's).")
+    @Option(
+            names = "--cli-classpath",
+            description = "Classpath of the casetrail CLI for the child JVMs (default: this JVM's).")
     String cliClasspath;
 
-    @Option(names = "--cli-java-opts", defaultValue = "-Xmx2g", description = "JVM options of the ingest and replay processes (default: ${DEFAULT-VALUE}; bench/run passes those of cli/jvm.options, as ./casetrail).")
+    @Option(
+            names = "--cli-java-opts",
+            defaultValue = "-Xmx2g",
+            description =
+                    "JVM options of the ingest and replay processes (default: ${DEFAULT-VALUE}; bench/run passes those of cli/jvm.options, as ./casetrail).")
     String cliJavaOpts;
 
-    @Option(names = "--launcher", description = "Run ingest and replay through this casetrail script, as a user does, class-data"
-            + " archives included (bench/run passes ./casetrail); a small ingest and replay first make sure the archives exist."
-            + " Default: plain java on --cli-classpath.")
+    @Option(
+            names = "--launcher",
+            description = "Run ingest and replay through this casetrail script, as a user does, class-data"
+                    + " archives included (bench/run passes ./casetrail); a small ingest and replay first make sure the archives exist."
+                    + " Default: plain java on --cli-classpath.")
     Path launcher;
 
-    @Option(names = "--profile", description = "Record a JFR profile of ingest and of replay into this folder (ingest.jfr, replay.jfr).")
+    @Option(
+            names = "--profile",
+            description = "Record a JFR profile of ingest and of replay into this folder (ingest.jfr, replay.jfr).")
     Path profile;
 
     /**
@@ -103,17 +129,27 @@ public final class LogThroughputBench implements Callable<Integer> {
      *
      * @param clientClasspath the classpath of the plain clients' JVMs: the bench's classes and their dependencies
      */
-    public record Settings(long events, long seed, Path workdir, String cliClasspath, String clientClasspath, List<String> cliJvmOptions,
-                           Path profile, Path launcher) {
-    }
+    public record Settings(
+            long events,
+            long seed,
+            Path workdir,
+            String cliClasspath,
+            String clientClasspath,
+            List<String> cliJvmOptions,
+            Path profile,
+            Path launcher) {}
 
     public static void main(String[] args) {
         // The broker in this JVM would otherwise log at INFO; what the bench says is the table.
         Configurator.setRootLevel(Level.ERROR);
         CommandLine cli = new CommandLine(new LogThroughputBench());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("bench: " + (e instanceof BenchException ? e.getMessage()
-                    : "failed (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
+            line.getErr()
+                    .println("bench: "
+                            + (e instanceof BenchException
+                                    ? e.getMessage()
+                                    : "failed (" + e.getClass().getSimpleName()
+                                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
             return 1;
         });
         System.exit(cli.execute(args));
@@ -127,9 +163,16 @@ public final class LogThroughputBench implements Callable<Integer> {
         boolean temporary = workdir == null;
         Path dir = temporary ? Files.createTempDirectory("casetrail-bench-") : workdir;
         try {
-            Settings settings = new Settings(events, seed, dir,
-                    cliClasspath != null ? cliClasspath : System.getProperty("java.class.path"), System.getProperty("java.class.path"),
-                    Arrays.stream(cliJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(), profile,
+            Settings settings = new Settings(
+                    events,
+                    seed,
+                    dir,
+                    cliClasspath != null ? cliClasspath : System.getProperty("java.class.path"),
+                    System.getProperty("java.class.path"),
+                    Arrays.stream(cliJavaOpts.trim().split("\\s+"))
+                            .filter(s -> !s.isEmpty())
+                            .toList(),
+                    profile,
                     launcher == null ? null : launcher.toAbsolutePath());
             ThroughputReport report = run(settings, line -> {
                 System.out.println("- " + line);
@@ -137,10 +180,16 @@ public final class LogThroughputBench implements Callable<Integer> {
             });
             System.out.println();
             report.print(System.out);
-            System.out.printf(Locale.ROOT, "replay against %s: %.2f (the share of the fastest a Flink replay could go that it reaches)%n",
-                    PLAIN_FLINK_GROUPED, report.step(REPLAY).rate() / report.step(PLAIN_FLINK_GROUPED).rate());
-            Path json = results.resolve(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
-                    .format(Instant.parse(report.startedAt())) + "-" + events + "-events.json");
+            System.out.printf(
+                    Locale.ROOT,
+                    "replay against %s: %.2f (the share of the fastest a Flink replay could go that it reaches)%n",
+                    PLAIN_FLINK_GROUPED,
+                    report.step(REPLAY).rate()
+                            / report.step(PLAIN_FLINK_GROUPED).rate());
+            Path json = results.resolve(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                            .withZone(ZoneOffset.UTC)
+                            .format(Instant.parse(report.startedAt()))
+                    + "-" + events + "-events.json");
             report.writeJson(json);
             System.out.println("written: " + json);
             return report.agrees() ? 0 : 1;
@@ -174,15 +223,19 @@ public final class LogThroughputBench implements Callable<Integer> {
         Files.deleteIfExists(keyFile);
         PseudonymKey.create(keyFile);
         Path warehouse = settings.workdir().resolve("warehouse");
-        CasetrailProcess casetrail = new CasetrailProcess(settings.cliClasspath(), settings.cliJvmOptions(), settings.launcher());
+        CasetrailProcess casetrail =
+                new CasetrailProcess(settings.cliClasspath(), settings.cliJvmOptions(), settings.launcher());
         // With the launcher's archives for the commands, the plain clients get archives of their own.
-        PlainClientProcess plain = new PlainClientProcess(settings.clientClasspath(), settings.cliJvmOptions(),
+        PlainClientProcess plain = new PlainClientProcess(
+                settings.clientClasspath(),
+                settings.cliJvmOptions(),
                 settings.launcher() == null ? null : settings.workdir().resolve("client-archives"));
 
         List<ThroughputReport.Step> steps = new ArrayList<>();
         List<ThroughputReport.Check> checks = new ArrayList<>();
         Path release;
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.workdir().resolve("kafka"), 0)) {
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.start(settings.workdir().resolve("kafka"), 0)) {
             String bootstrap = broker.bootstrapServers();
             progress.say("broker on " + bootstrap + "; " + written.records() + " records to go");
             if (settings.launcher() != null) {
@@ -192,24 +245,52 @@ public final class LogThroughputBench implements Callable<Integer> {
             }
 
             progress.say("1. " + PLAIN_PRODUCE + ", in a JVM of its own");
-            PlainClientProcess.Ran produced = plain.produce(PLAIN_PRODUCE, limit, settings.workdir().resolve("plain-produce.out"),
-                    bootstrap, PLAIN_TOPIC, PARTITIONS, export);
+            PlainClientProcess.Ran produced = plain.produce(
+                    PLAIN_PRODUCE,
+                    limit,
+                    settings.workdir().resolve("plain-produce.out"),
+                    bootstrap,
+                    PLAIN_TOPIC,
+                    PARTITIONS,
+                    export);
             progress.say("1w. " + PLAIN_PRODUCE_WARM + ": the same in the bench's own JVM, which hosts the broker");
             PlainProduce.Produced warmProduced = PlainProduce.send(bootstrap, PLAIN_TOPIC_WARM, PARTITIONS, export);
-            Baseline produce = new Baseline(produced.result().records() / produced.finished().seconds(),
+            Baseline produce = new Baseline(
+                    produced.result().records() / produced.finished().seconds(),
                     warmProduced.records() / warmProduced.seconds());
-            steps.add(produce.step(PLAIN_PRODUCE, produced.result().records(), produced.finished().seconds(),
-                    produced.finished().peakRssBytes(), "export lines sent with ingest's producer settings, to flush, by a client in"
+            steps.add(produce.step(
+                    PLAIN_PRODUCE,
+                    produced.result().records(),
+                    produced.finished().seconds(),
+                    produced.finished().peakRssBytes(),
+                    "export lines sent with ingest's producer settings, to flush, by a client in"
                             + " a new JVM started as the commands are: the baseline"));
-            steps.add(produce.step(PLAIN_PRODUCE_WARM, warmProduced.records(), warmProduced.seconds(), -1,
-                    "the same client inside the bench's JVM (warm, beside the broker), timed from its creation to flush"));
-            checks.add(new ThroughputReport.Check("plain produce sent every export line", written.records(), produced.result().records()));
-            checks.add(new ThroughputReport.Check("warm plain produce sent every export line", written.records(), warmProduced.records()));
+            steps.add(
+                    produce.step(
+                            PLAIN_PRODUCE_WARM,
+                            warmProduced.records(),
+                            warmProduced.seconds(),
+                            -1,
+                            "the same client inside the bench's JVM (warm, beside the broker), timed from its creation to flush"));
+            checks.add(new ThroughputReport.Check(
+                    "plain produce sent every export line",
+                    written.records(),
+                    produced.result().records()));
+            checks.add(new ThroughputReport.Check(
+                    "warm plain produce sent every export line", written.records(), warmProduced.records()));
 
             progress.say("2. " + INGEST);
-            ChildJvm.Finished ingest = casetrail.run(INGEST, limit, settings.workdir().resolve("ingest.out"),
+            ChildJvm.Finished ingest = casetrail.run(
+                    INGEST,
+                    limit,
+                    settings.workdir().resolve("ingest.out"),
                     profiling(settings, "ingest"),
-                    "ingest", "--bootstrap-server", bootstrap, "--key-file", keyFile.toString(), export.toString());
+                    "ingest",
+                    "--bootstrap-server",
+                    bootstrap,
+                    "--key-file",
+                    keyFile.toString(),
+                    export.toString());
             Matcher ingested = INGESTED.matcher(ingest.output());
             if (ingest.status() != 0 || !ingested.find()) {
                 throw new BenchException("casetrail ingest failed (exit " + ingest.status() + "); its output is in "
@@ -218,50 +299,104 @@ public final class LogThroughputBench implements Callable<Integer> {
             long read = Long.parseLong(ingested.group(1));
             long accepted = Long.parseLong(ingested.group(2));
             long rejected = Long.parseLong(ingested.group(3));
-            steps.add(produce.step(INGEST, read, ingest.seconds(), ingest.peakRssBytes(), "the CLI's wall time, JVM start-up included"));
+            steps.add(produce.step(
+                    INGEST,
+                    read,
+                    ingest.seconds(),
+                    ingest.peakRssBytes(),
+                    "the CLI's wall time, JVM start-up included"));
             checks.add(new ThroughputReport.Check("ingest read every export line", written.records(), read));
             checks.add(new ThroughputReport.Check("accepted + rejected = read", read, accepted + rejected));
             checks.add(new ThroughputReport.Check("rejected = deliberately malformed", written.malformed(), rejected));
 
             progress.say("3. " + PLAIN_CONSUME + ", in a JVM of its own");
-            PlainClientProcess.Ran consumed = plain.consume(PLAIN_CONSUME, limit, settings.workdir().resolve("plain-consume.out"),
-                    bootstrap, EventLogTopics.DEFAULT_EVENTS);
+            PlainClientProcess.Ran consumed = plain.consume(
+                    PLAIN_CONSUME,
+                    limit,
+                    settings.workdir().resolve("plain-consume.out"),
+                    bootstrap,
+                    EventLogTopics.DEFAULT_EVENTS);
             progress.say("3w. " + PLAIN_CONSUME_WARM + ": the same in the bench's own JVM");
-            PlainConsume.Consumed warmConsumed = PlainConsume.readToEnd(bootstrap, EventLogTopics.DEFAULT_EVENTS, limit);
-            Baseline consume = new Baseline(consumed.result().records() / consumed.finished().seconds(),
+            PlainConsume.Consumed warmConsumed =
+                    PlainConsume.readToEnd(bootstrap, EventLogTopics.DEFAULT_EVENTS, limit);
+            Baseline consume = new Baseline(
+                    consumed.result().records() / consumed.finished().seconds(),
                     warmConsumed.records() / warmConsumed.seconds());
-            steps.add(consume.step(PLAIN_CONSUME, consumed.result().records(), consumed.finished().seconds(),
-                    consumed.finished().peakRssBytes(), "events topic read to its end offsets, read_committed, by a client in a new"
+            steps.add(consume.step(
+                    PLAIN_CONSUME,
+                    consumed.result().records(),
+                    consumed.finished().seconds(),
+                    consumed.finished().peakRssBytes(),
+                    "events topic read to its end offsets, read_committed, by a client in a new"
                             + " JVM started as the commands are: the baseline"));
-            steps.add(consume.step(PLAIN_CONSUME_WARM, warmConsumed.records(), warmConsumed.seconds(), -1,
+            steps.add(consume.step(
+                    PLAIN_CONSUME_WARM,
+                    warmConsumed.records(),
+                    warmConsumed.seconds(),
+                    -1,
                     "the same client inside the bench's JVM (warm, beside the broker)"));
-            checks.add(new ThroughputReport.Check("events consumed = accepted", accepted, consumed.result().records()));
-            checks.add(new ThroughputReport.Check("events consumed = end offsets", consumed.result().endOffsets(),
+            checks.add(new ThroughputReport.Check(
+                    "events consumed = accepted", accepted, consumed.result().records()));
+            checks.add(new ThroughputReport.Check(
+                    "events consumed = end offsets",
+                    consumed.result().endOffsets(),
                     consumed.result().records()));
-            checks.add(new ThroughputReport.Check("warm consume read as many events", consumed.result().records(),
-                    warmConsumed.records()));
+            checks.add(new ThroughputReport.Check(
+                    "warm consume read as many events", consumed.result().records(), warmConsumed.records()));
 
             progress.say("3f. " + PLAIN_FLINK_READ + " and " + PLAIN_FLINK_GROUPED
                     + ": the topic counted by Flink jobs that do the least a replay does, each in a JVM of its own");
-            PlainClientProcess.Ran flinkRead = plain.flink(PLAIN_FLINK_READ, false, limit,
-                    settings.workdir().resolve("plain-flink-read.out"), bootstrap, EventLogTopics.DEFAULT_EVENTS, REPLAY_PARALLELISM);
-            steps.add(consume.step(PLAIN_FLINK_READ, flinkRead.result().records(), flinkRead.finished().seconds(),
-                    flinkRead.finished().peakRssBytes(), "the events topic read and counted by a Flink BATCH job on a local Flink set"
+            PlainClientProcess.Ran flinkRead = plain.flink(
+                    PLAIN_FLINK_READ,
+                    false,
+                    limit,
+                    settings.workdir().resolve("plain-flink-read.out"),
+                    bootstrap,
+                    EventLogTopics.DEFAULT_EVENTS,
+                    REPLAY_PARALLELISM);
+            steps.add(consume.step(
+                    PLAIN_FLINK_READ,
+                    flinkRead.result().records(),
+                    flinkRead.finished().seconds(),
+                    flinkRead.finished().peakRssBytes(),
+                    "the events topic read and counted by a Flink BATCH job on a local Flink set"
                             + " up as the replay's, nothing decoded or grouped: what Flink costs before any logic"));
-            PlainClientProcess.Ran flinkGrouped = plain.flink(PLAIN_FLINK_GROUPED, true, limit,
-                    settings.workdir().resolve("plain-flink-grouped.out"), bootstrap, EventLogTopics.DEFAULT_EVENTS, REPLAY_PARALLELISM);
-            steps.add(consume.step(PLAIN_FLINK_GROUPED, flinkGrouped.result().records(), flinkGrouped.finished().seconds(),
-                    flinkGrouped.finished().peakRssBytes(), "the same, each record keyed by its case through Flink's keyed sort and"
-                            + " counted per case: the least any Flink replay does, so the ceiling of the replay's rate"));
-            checks.add(new ThroughputReport.Check("plain flink read as many events", consumed.result().records(),
+            PlainClientProcess.Ran flinkGrouped = plain.flink(
+                    PLAIN_FLINK_GROUPED,
+                    true,
+                    limit,
+                    settings.workdir().resolve("plain-flink-grouped.out"),
+                    bootstrap,
+                    EventLogTopics.DEFAULT_EVENTS,
+                    REPLAY_PARALLELISM);
+            steps.add(
+                    consume.step(
+                            PLAIN_FLINK_GROUPED,
+                            flinkGrouped.result().records(),
+                            flinkGrouped.finished().seconds(),
+                            flinkGrouped.finished().peakRssBytes(),
+                            "the same, each record keyed by its case through Flink's keyed sort and"
+                                    + " counted per case: the least any Flink replay does, so the ceiling of the replay's rate"));
+            checks.add(new ThroughputReport.Check(
+                    "plain flink read as many events",
+                    consumed.result().records(),
                     flinkRead.result().records()));
-            checks.add(new ThroughputReport.Check("plain flink grouped as many events", consumed.result().records(),
+            checks.add(new ThroughputReport.Check(
+                    "plain flink grouped as many events",
+                    consumed.result().records(),
                     flinkGrouped.result().records()));
 
             progress.say("4. " + REPLAY);
-            ChildJvm.Finished replay = casetrail.run(REPLAY, limit, settings.workdir().resolve("replay.out"),
+            ChildJvm.Finished replay = casetrail.run(
+                    REPLAY,
+                    limit,
+                    settings.workdir().resolve("replay.out"),
                     profiling(settings, "replay"),
-                    "replay", "--bootstrap-server", bootstrap, "--warehouse", warehouse.toString());
+                    "replay",
+                    "--bootstrap-server",
+                    bootstrap,
+                    "--warehouse",
+                    warehouse.toString());
             Matcher replayed = REPLAYED.matcher(replay.output());
             // Exit 0 is success, whether or not the release became the current one.
             if (replay.status() != 0 || !replayed.find()) {
@@ -270,7 +405,11 @@ public final class LogThroughputBench implements Callable<Integer> {
             }
             String releaseId = replayed.group(1);
             long replayedEvents = Long.parseLong(replayed.group(2));
-            steps.add(consume.step(REPLAY, replayedEvents, replay.seconds(), replay.peakRssBytes(),
+            steps.add(consume.step(
+                    REPLAY,
+                    replayedEvents,
+                    replay.seconds(),
+                    replay.peakRssBytes(),
                     "the CLI's wall time, JVM and Flink start-up, audit and publication included"));
             Matcher job = JOB_TIME.matcher(replay.output());
             if (!job.find()) {
@@ -278,30 +417,53 @@ public final class LogThroughputBench implements Callable<Integer> {
                         + settings.workdir().resolve("replay.out"));
             }
             double jobSeconds = Double.parseDouble(job.group(1));
-            steps.add(consume.step(REPLAY_JOB, replayedEvents, jobSeconds, -1,
+            steps.add(consume.step(
+                    REPLAY_JOB,
+                    replayedEvents,
+                    jobSeconds,
+                    -1,
                     "the Flink job alone (its net run time, as the replay prints it): what is left once start-up, the audit "
                             + "and publication are taken away"));
             release = new Warehouse(warehouse).releases().resolve(releaseId);
             ReleaseManifest manifest = ReleaseManifest.read(release.resolve(Warehouse.MANIFEST));
-            checks.add(new ThroughputReport.Check("replay manifest events_read = events consumed", consumed.result().records(),
+            checks.add(new ThroughputReport.Check(
+                    "replay manifest events_read = events consumed",
+                    consumed.result().records(),
                     manifest.eventsRead()));
-            checks.add(new ThroughputReport.Check("replay printed events read = manifest", manifest.eventsRead(), replayedEvents));
+            checks.add(new ThroughputReport.Check(
+                    "replay printed events read = manifest", manifest.eventsRead(), replayedEvents));
         }
         // The queries need no broker; with it stopped, its background work (flushes, retention
         // checks) no longer shares the cores and the heap with what is measured.
         progress.say("5. report queries on release " + release.getFileName() + ", the broker stopped");
         int year = generated.startYear() + generated.years() / 2;
         List<ReportQueries.Latency> queries = ReportQueries.measure(release, year, 3, 20);
-        long headlineRows = queries.stream().filter(q -> q.query().startsWith("headline")).mapToLong(ReportQueries.Latency::rows).sum();
+        long headlineRows = queries.stream()
+                .filter(q -> q.query().startsWith("headline"))
+                .mapToLong(ReportQueries.Latency::rows)
+                .sum();
         checks.add(new ThroughputReport.Check("headline queries returned rows", 1, headlineRows > 0 ? 1 : 0));
-        return new ThroughputReport(startedAt,
-                new ThroughputReport.Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                        System.getProperty("os.name") + " " + System.getProperty("os.arch"), settings.cliJvmOptions(),
+        return new ThroughputReport(
+                startedAt,
+                new ThroughputReport.Machine(
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"),
+                        System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                        settings.cliJvmOptions(),
                         settings.launcher() == null ? "java -cp" : settings.launcher() + " (class-data archives)",
-                        loadAtStart, ThroughputReport.Machine.loadAverage()),
-                new ThroughputReport.Data(settings.events(), cases, settings.seed(), written.records(), written.malformed(),
-                        Files.size(export), release.getFileName().toString()),
-                steps, queries, checks);
+                        loadAtStart,
+                        ThroughputReport.Machine.loadAverage()),
+                new ThroughputReport.Data(
+                        settings.events(),
+                        cases,
+                        settings.seed(),
+                        written.records(),
+                        written.malformed(),
+                        Files.size(export),
+                        release.getFileName().toString()),
+                steps,
+                queries,
+                checks);
     }
 
     /**
@@ -312,8 +474,8 @@ public final class LogThroughputBench implements Callable<Integer> {
 
         ThroughputReport.Step step(String name, long records, double seconds, long peakRssBytes, String measures) {
             double stepRate = records / seconds;
-            return new ThroughputReport.Step(name, records, seconds, stepRate, stepRate / rate, stepRate / warmRate, peakRssBytes,
-                    measures);
+            return new ThroughputReport.Step(
+                    name, records, seconds, stepRate, stepRate / rate, stepRate / warmRate, peakRssBytes, measures);
         }
     }
 
@@ -322,26 +484,72 @@ public final class LogThroughputBench implements Callable<Integer> {
      * run seconds; these runs, on a topic and warehouse of their own, take that cost, for the
      * commands and for the plain clients alike.
      */
-    private static void warmUp(CasetrailProcess casetrail, PlainClientProcess plain, Settings settings, String bootstrap, Path keyFile,
-                               Duration limit) throws Exception {
+    private static void warmUp(
+            CasetrailProcess casetrail,
+            PlainClientProcess plain,
+            Settings settings,
+            String bootstrap,
+            Path keyFile,
+            Duration limit)
+            throws Exception {
         Path export = settings.workdir().resolve("warm-up.jsonl");
-        SyntheticExport.write(SyntheticExport.Settings.defaults(200, settings.seed()), export, SyntheticExport.Format.JSONL);
+        SyntheticExport.write(
+                SyntheticExport.Settings.defaults(200, settings.seed()), export, SyntheticExport.Format.JSONL);
         Path output = settings.workdir().resolve("warm-up.out");
-        ChildJvm.Finished ingest = casetrail.run("warm-up ingest", limit, output, List.of(), "ingest",
-                "--bootstrap-server", bootstrap, "--key-file", keyFile.toString(), "--topic", WARM_UP_TOPIC, export.toString());
-        ChildJvm.Finished replay = ingest.status() != 0 ? ingest : casetrail.run("warm-up replay", limit, output, List.of(),
-                "replay", "--bootstrap-server", bootstrap, "--topic", WARM_UP_TOPIC,
-                "--warehouse", settings.workdir().resolve("warm-up-warehouse").toString());
+        ChildJvm.Finished ingest = casetrail.run(
+                "warm-up ingest",
+                limit,
+                output,
+                List.of(),
+                "ingest",
+                "--bootstrap-server",
+                bootstrap,
+                "--key-file",
+                keyFile.toString(),
+                "--topic",
+                WARM_UP_TOPIC,
+                export.toString());
+        ChildJvm.Finished replay = ingest.status() != 0
+                ? ingest
+                : casetrail.run(
+                        "warm-up replay",
+                        limit,
+                        output,
+                        List.of(),
+                        "replay",
+                        "--bootstrap-server",
+                        bootstrap,
+                        "--topic",
+                        WARM_UP_TOPIC,
+                        "--warehouse",
+                        settings.workdir().resolve("warm-up-warehouse").toString());
         if (replay.status() != 0) {
             throw new BenchException("the warm-up through " + settings.launcher() + " failed (exit " + replay.status()
                     + "); its output is in " + output);
         }
-        plain.produce("warm-up plain produce", limit, settings.workdir().resolve("warm-up-plain-produce.out"), bootstrap,
-                WARM_UP_TOPIC + "-lines", PARTITIONS, export);
-        plain.consume("warm-up plain consume", limit, settings.workdir().resolve("warm-up-plain-consume.out"), bootstrap, WARM_UP_TOPIC);
+        plain.produce(
+                "warm-up plain produce",
+                limit,
+                settings.workdir().resolve("warm-up-plain-produce.out"),
+                bootstrap,
+                WARM_UP_TOPIC + "-lines",
+                PARTITIONS,
+                export);
+        plain.consume(
+                "warm-up plain consume",
+                limit,
+                settings.workdir().resolve("warm-up-plain-consume.out"),
+                bootstrap,
+                WARM_UP_TOPIC);
         for (boolean grouped : new boolean[] {false, true}) {
-            plain.flink("warm-up plain flink", grouped, limit, settings.workdir().resolve("warm-up-plain-flink.out"), bootstrap,
-                    WARM_UP_TOPIC, REPLAY_PARALLELISM);
+            plain.flink(
+                    "warm-up plain flink",
+                    grouped,
+                    limit,
+                    settings.workdir().resolve("warm-up-plain-flink.out"),
+                    bootstrap,
+                    WARM_UP_TOPIC,
+                    REPLAY_PARALLELISM);
         }
     }
 
@@ -353,8 +561,11 @@ public final class LogThroughputBench implements Callable<Integer> {
     static int casesFor(long events, long seed) throws IOException {
         int cases = (int) Math.max(1, Math.round(events / RECORDS_PER_CASE));
         for (int attempt = 0; attempt < 4 && cases < 2 * FULL_YEARS_CASES; attempt++) {
-            long records = SyntheticExport.write(SyntheticExport.Settings.defaults(cases, seed), java.io.OutputStream.nullOutputStream(),
-                    SyntheticExport.Format.JSONL).records();
+            long records = SyntheticExport.write(
+                            SyntheticExport.Settings.defaults(cases, seed),
+                            java.io.OutputStream.nullOutputStream(),
+                            SyntheticExport.Format.JSONL)
+                    .records();
             if (Math.abs(records - events) <= events / 200) {
                 break;
             }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
@@ -29,8 +28,7 @@ public final class PlainClient {
         }
     }
 
-    private PlainClient() {
-    }
+    private PlainClient() {}
 
     public static void main(String[] args) {
         Configurator.setRootLevel(Level.ERROR);
@@ -38,24 +36,30 @@ public final class PlainClient {
             Result result = switch (args.length > 0 ? args[0] : "") {
                 case "produce" -> {
                     expect(args, 5);
-                    PlainProduce.Produced p = PlainProduce.send(args[1], args[2], Integer.parseInt(args[3]), Path.of(args[4]));
+                    PlainProduce.Produced p =
+                            PlainProduce.send(args[1], args[2], Integer.parseInt(args[3]), Path.of(args[4]));
                     yield new Result(p.records(), -1);
                 }
                 case "consume" -> {
                     expect(args, 4);
-                    PlainConsume.Consumed c = PlainConsume.readToEnd(args[1], args[2], Duration.ofSeconds(Long.parseLong(args[3])));
+                    PlainConsume.Consumed c =
+                            PlainConsume.readToEnd(args[1], args[2], Duration.ofSeconds(Long.parseLong(args[3])));
                     yield new Result(c.records(), c.endOffsets());
                 }
                 case "flink-read", "flink-grouped" -> {
                     expect(args, 4);
-                    PlainFlink.Counted c = PlainFlink.count(args[1], args[2], Integer.parseInt(args[3]), args[0].equals("flink-grouped"));
+                    PlainFlink.Counted c = PlainFlink.count(
+                            args[1], args[2], Integer.parseInt(args[3]), args[0].equals("flink-grouped"));
                     System.out.printf(Locale.ROOT, "plain flink: cases %d, job %.3f s%n", c.cases(), c.jobSeconds());
                     yield new Result(c.records(), -1);
                 }
-                default -> throw new BenchException("usage: produce <bootstrap> <topic> <partitions> <export>"
-                        + " | consume <bootstrap> <topic> <timeout seconds> | flink-read|flink-grouped <bootstrap> <topic> <parallelism>");
+                default ->
+                    throw new BenchException(
+                            "usage: produce <bootstrap> <topic> <partitions> <export>"
+                                    + " | consume <bootstrap> <topic> <timeout seconds> | flink-read|flink-grouped <bootstrap> <topic> <parallelism>");
             };
-            System.out.printf(Locale.ROOT, "plain client: records %d, end offsets %d%n", result.records(), result.endOffsets());
+            System.out.printf(
+                    Locale.ROOT, "plain client: records %d, end offsets %d%n", result.records(), result.endOffsets());
             System.exit(0);
         } catch (BenchException | NumberFormatException e) {
             System.err.println("plain client: " + e.getMessage());

@@ -43,22 +43,45 @@ final class PlainClientProcess {
     }
 
     /** What the run took and what the client said it did; a client that failed is a bench failure. */
-    record Ran(ChildJvm.Finished finished, PlainClient.Result result) {
-    }
+    record Ran(ChildJvm.Finished finished, PlainClient.Result result) {}
 
-    Ran produce(String step, Duration timeout, Path outputFile, String bootstrap, String topic, int partitions, Path export)
+    Ran produce(
+            String step, Duration timeout, Path outputFile, String bootstrap, String topic, int partitions, Path export)
             throws IOException, InterruptedException {
-        return run(step, "produce", timeout, outputFile, bootstrap, topic, Integer.toString(partitions), export.toString());
+        return run(
+                step,
+                "produce",
+                timeout,
+                outputFile,
+                bootstrap,
+                topic,
+                Integer.toString(partitions),
+                export.toString());
     }
 
-    Ran consume(String step, Duration timeout, Path outputFile, String bootstrap, String topic) throws IOException, InterruptedException {
+    Ran consume(String step, Duration timeout, Path outputFile, String bootstrap, String topic)
+            throws IOException, InterruptedException {
         return run(step, "consume", timeout, outputFile, bootstrap, topic, Long.toString(timeout.toSeconds()));
     }
 
     /** {@link PlainFlink}: the topic read and counted on a local Flink, grouped by case or not. */
-    Ran flink(String step, boolean grouped, Duration timeout, Path outputFile, String bootstrap, String topic, int parallelism)
+    Ran flink(
+            String step,
+            boolean grouped,
+            Duration timeout,
+            Path outputFile,
+            String bootstrap,
+            String topic,
+            int parallelism)
             throws IOException, InterruptedException {
-        return run(step, grouped ? "flink-grouped" : "flink-read", timeout, outputFile, bootstrap, topic, Integer.toString(parallelism));
+        return run(
+                step,
+                grouped ? "flink-grouped" : "flink-read",
+                timeout,
+                outputFile,
+                bootstrap,
+                topic,
+                Integer.toString(parallelism));
     }
 
     private Ran run(String step, String client, Duration timeout, Path outputFile, String... args)

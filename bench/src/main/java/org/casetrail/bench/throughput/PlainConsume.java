@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,11 +20,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class PlainConsume {
 
     /** Records read, their value bytes, and the partitions' end offsets summed (what a replay must read). */
-    record Consumed(long records, long bytes, long endOffsets, double seconds) {
-    }
+    record Consumed(long records, long bytes, long endOffsets, double seconds) {}
 
-    private PlainConsume() {
-    }
+    private PlainConsume() {}
 
     static Consumed readToEnd(String bootstrapServers, String topic, Duration timeout) {
         Properties props = new Properties();
@@ -37,9 +34,12 @@ final class PlainConsume {
         long deadline = started + timeout.toNanos();
         long records = 0;
         long bytes = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = infos.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));

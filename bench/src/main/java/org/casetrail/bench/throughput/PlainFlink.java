@@ -1,7 +1,6 @@
 package org.casetrail.bench.throughput;
 
 import java.nio.charset.StandardCharsets;
-
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -38,11 +37,9 @@ final class PlainFlink {
     static final String CASES = "cases";
 
     /** Records read and distinct cases counted, and the job's net run time (Flink's start-up excluded). */
-    record Counted(long records, long cases, double jobSeconds) {
-    }
+    record Counted(long records, long cases, double jobSeconds) {}
 
-    private PlainFlink() {
-    }
+    private PlainFlink() {}
 
     /**
      * @param grouped whether the records are grouped by case (through Flink's keyed sort, in BATCH mode) before they are
@@ -72,7 +69,9 @@ final class PlainFlink {
         }
         records.map(new Tally()).name("tally").sinkTo(new DiscardingSink<>());
         JobExecutionResult result = env.execute(grouped ? "plain flink: count by case" : "plain flink: count");
-        return new Counted(result.<Long>getAccumulatorResult(RECORDS), result.<Long>getAccumulatorResult(CASES),
+        return new Counted(
+                result.<Long>getAccumulatorResult(RECORDS),
+                result.<Long>getAccumulatorResult(CASES),
                 result.getNetRuntime() / 1000.0);
     }
 
@@ -83,7 +82,8 @@ final class PlainFlink {
 
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<LoggedEvent> out) {
-            out.collect(new LoggedEvent(CaseHash.of(new String(record.key(), StandardCharsets.US_ASCII)), 1, record.value()));
+            out.collect(new LoggedEvent(
+                    CaseHash.of(new String(record.key(), StandardCharsets.US_ASCII)), 1, record.value()));
         }
 
         @Override

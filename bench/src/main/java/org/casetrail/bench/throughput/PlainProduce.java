@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -31,11 +30,9 @@ import org.casetrail.ingest.publish.KafkaEventLogWriter;
 final class PlainProduce {
 
     /** Lines sent and the bytes they held. */
-    record Produced(long records, long bytes, double seconds) {
-    }
+    record Produced(long records, long bytes, double seconds) {}
 
-    private PlainProduce() {
-    }
+    private PlainProduce() {}
 
     static Produced send(String bootstrapServers, String topic, int partitions, Path export)
             throws IOException, InterruptedException {
@@ -46,8 +43,9 @@ final class PlainProduce {
         long records = 0;
         long bytes = 0;
         long started = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
-             BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
+                BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank()) {
@@ -67,7 +65,8 @@ final class PlainProduce {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (failure.get() != null) {
-            throw new BenchException("the plain producer could not write to " + topic + ": " + failure.get().getClass().getSimpleName());
+            throw new BenchException("the plain producer could not write to " + topic + ": "
+                    + failure.get().getClass().getSimpleName());
         }
         return new Produced(records, bytes, seconds);
     }
@@ -77,8 +76,9 @@ final class PlainProduce {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())
-                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"))))
-                    .all().get(30, TimeUnit.SECONDS);
+                            .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new BenchException("cannot create topic " + topic + ": " + e.getMessage(), e);
         }

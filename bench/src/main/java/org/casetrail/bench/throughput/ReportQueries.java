@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.casetrail.cli.HeadlineQueries;
 import org.casetrail.warehouse.catalog.Catalog;
 
@@ -21,26 +20,35 @@ import org.casetrail.warehouse.catalog.Catalog;
 final class ReportQueries {
 
     /** One query's latency over the timed runs, and the rows it returned. */
-    record Latency(String query, long rows, double medianMillis, double p95Millis) {
-    }
+    record Latency(String query, long rows, double medianMillis, double p95Millis) {}
 
-    private ReportQueries() {
-    }
+    private ReportQueries() {}
 
     /** The queries measured, by name: the two headline ones, then one year of each public table. */
     static Map<String, String> of(int year) {
         Map<String, String> queries = new LinkedHashMap<>();
         HeadlineQueries.all().forEach((title, sql) -> queries.put("headline: " + title.replaceAll(" \\(.*", ""), sql));
-        queries.put("cohort_outcomes " + year, "SELECT * FROM cohort_outcomes WHERE identification_year = " + year
-                + " ORDER BY centre, age_band, exploitation_type");
-        queries.put("training_outcomes " + year, "SELECT * FROM training_outcomes WHERE enrolment_year = " + year + " ORDER BY course");
-        queries.put("followup_status " + year, "SELECT * FROM followup_status WHERE reintegration_year = " + year
-                + " ORDER BY checkpoint_months, status");
-        queries.put("shelter_occupancy " + year, "SELECT * FROM shelter_occupancy WHERE month LIKE '" + year
-                + "-%' ORDER BY month, centre");
-        queries.put("referral_sources " + year, "SELECT * FROM referral_sources WHERE identification_year = " + year
-                + " ORDER BY referral_source, exploitation_type, minor");
-        queries.put("legal_outcomes " + year, "SELECT * FROM legal_outcomes WHERE filed_year = " + year + " ORDER BY charge");
+        queries.put(
+                "cohort_outcomes " + year,
+                "SELECT * FROM cohort_outcomes WHERE identification_year = " + year
+                        + " ORDER BY centre, age_band, exploitation_type");
+        queries.put(
+                "training_outcomes " + year,
+                "SELECT * FROM training_outcomes WHERE enrolment_year = " + year + " ORDER BY course");
+        queries.put(
+                "followup_status " + year,
+                "SELECT * FROM followup_status WHERE reintegration_year = " + year
+                        + " ORDER BY checkpoint_months, status");
+        queries.put(
+                "shelter_occupancy " + year,
+                "SELECT * FROM shelter_occupancy WHERE month LIKE '" + year + "-%' ORDER BY month, centre");
+        queries.put(
+                "referral_sources " + year,
+                "SELECT * FROM referral_sources WHERE identification_year = " + year
+                        + " ORDER BY referral_source, exploitation_type, minor");
+        queries.put(
+                "legal_outcomes " + year,
+                "SELECT * FROM legal_outcomes WHERE filed_year = " + year + " ORDER BY charge");
         queries.put("testimonies " + year, "SELECT * FROM testimonies WHERE year = " + year + " ORDER BY changed_name");
         return queries;
     }
@@ -61,7 +69,8 @@ final class ReportQueries {
             }
         }
         latencies.add(latency("open the release (Catalog.open)", 0, opens));
-        try (Catalog catalog = Catalog.open(releaseDir, false); Statement statement = catalog.connection().createStatement()) {
+        try (Catalog catalog = Catalog.open(releaseDir, false);
+                Statement statement = catalog.connection().createStatement()) {
             for (Map.Entry<String, String> query : of(year).entrySet()) {
                 double[] millis = new double[runs];
                 long rows = 0;

@@ -1,16 +1,15 @@
 package org.casetrail.bench.throughput;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * One bench run: the data it ran on, one line per step with its rate and its ratio to the
@@ -30,12 +29,19 @@ public record ThroughputReport(
      * and at the end say whether something else shared the cores: a rate is only comparable with
      * rates measured under a similar load.
      */
-    public record Machine(int cores, String java, String os, List<String> cliJvmOptions, String launcher, double loadAverageAtStart,
-                          double loadAverageAtEnd) {
+    public record Machine(
+            int cores,
+            String java,
+            String os,
+            List<String> cliJvmOptions,
+            String launcher,
+            double loadAverageAtStart,
+            double loadAverageAtEnd) {
 
         public static double loadAverage() {
             try {
-                return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                return Double.parseDouble(
+                        Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             } catch (IOException | RuntimeException e) {
                 return -1;
             }
@@ -43,9 +49,14 @@ public record ThroughputReport(
     }
 
     /** What it ran on. */
-    public record Data(long eventsAsked, long cases, long seed, long exportRecords, long malformedRecords, long exportBytes,
-                       String releaseId) {
-    }
+    public record Data(
+            long eventsAsked,
+            long cases,
+            long seed,
+            long exportRecords,
+            long malformedRecords,
+            long exportBytes,
+            String releaseId) {}
 
     /**
      * One measured step.
@@ -56,9 +67,15 @@ public record ThroughputReport(
      * @param ratioToWarm  rate over the same plain client's rate inside the bench's warm JVM (1 for that one)
      * @param peakRssBytes the child process's peak resident memory, -1 for steps run inside the bench
      */
-    public record Step(String step, long records, double seconds, double rate, Double ratio, Double ratioToWarm, long peakRssBytes,
-                       String measures) {
-    }
+    public record Step(
+            String step,
+            long records,
+            double seconds,
+            double rate,
+            Double ratio,
+            Double ratioToWarm,
+            long peakRssBytes,
+            String measures) {}
 
     /** Two counts that must agree. */
     public record Check(String check, long expected, long actual) {
@@ -72,7 +89,9 @@ public record ThroughputReport(
     }
 
     public Step step(String name) {
-        return steps.stream().filter(s -> s.step().equals(name)).findFirst()
+        return steps.stream()
+                .filter(s -> s.step().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no step " + name));
     }
 
@@ -95,25 +114,67 @@ public record ThroughputReport(
     }
 
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "%,d cases, %,d export records (%,d malformed), %.0f MB; %d cores, Java %s, child JVMs %s"
+        out.printf(
+                Locale.ROOT,
+                "%,d cases, %,d export records (%,d malformed), %.0f MB; %d cores, Java %s, child JVMs %s"
                         + " through %s; load average %.1f at start, %.1f at end%n",
-                data.cases(), data.exportRecords(), data.malformedRecords(), data.exportBytes() / 1e6, machine.cores(),
-                machine.java(), String.join(" ", machine.cliJvmOptions()), machine.launcher(), machine.loadAverageAtStart(),
+                data.cases(),
+                data.exportRecords(),
+                data.malformedRecords(),
+                data.exportBytes() / 1e6,
+                machine.cores(),
+                machine.java(),
+                String.join(" ", machine.cliJvmOptions()),
+                machine.launcher(),
+                machine.loadAverageAtStart(),
                 machine.loadAverageAtEnd());
-        out.printf(Locale.ROOT, "%-20s %12s %9s %12s %7s %8s %10s%n", "step", "records", "seconds", "rate/s", "ratio", "to warm",
+        out.printf(
+                Locale.ROOT,
+                "%-20s %12s %9s %12s %7s %8s %10s%n",
+                "step",
+                "records",
+                "seconds",
+                "rate/s",
+                "ratio",
+                "to warm",
                 "peak RSS");
         for (Step s : steps) {
-            out.printf(Locale.ROOT, "%-20s %,12d %9.2f %,12.0f %7s %8s %10s%n", s.step(), s.records(), s.seconds(), s.rate(),
-                    twoPlaces(s.ratio()), twoPlaces(s.ratioToWarm()), s.peakRssBytes() < 0 ? "" : (s.peakRssBytes() >> 20) + " MB");
+            out.printf(
+                    Locale.ROOT,
+                    "%-20s %,12d %9.2f %,12.0f %7s %8s %10s%n",
+                    s.step(),
+                    s.records(),
+                    s.seconds(),
+                    s.rate(),
+                    twoPlaces(s.ratio()),
+                    twoPlaces(s.ratioToWarm()),
+                    s.peakRssBytes() < 0 ? "" : (s.peakRssBytes() >> 20) + " MB");
         }
-        out.println("ratio: to the plain client in a new JVM (the baseline); to warm: to the same client in the bench's warm JVM");
+        out.println(
+                "ratio: to the plain client in a new JVM (the baseline); to warm: to the same client in the bench's warm JVM");
         if (!queries.isEmpty()) {
-            double worst = queries.stream().mapToDouble(ReportQueries.Latency::p95Millis).max().orElse(0);
-            out.printf(Locale.ROOT, "%-20s %12s %9s %12s %7s %8s   slowest p95 %.1f ms%n", "report queries",
-                    queries.size() + " queries", "", "", "", "", worst);
+            double worst = queries.stream()
+                    .mapToDouble(ReportQueries.Latency::p95Millis)
+                    .max()
+                    .orElse(0);
+            out.printf(
+                    Locale.ROOT,
+                    "%-20s %12s %9s %12s %7s %8s   slowest p95 %.1f ms%n",
+                    "report queries",
+                    queries.size() + " queries",
+                    "",
+                    "",
+                    "",
+                    "",
+                    worst);
             for (ReportQueries.Latency q : queries) {
-                out.printf(Locale.ROOT, "    %-40s %6d rows   median %7.1f ms   p95 %7.1f ms%n", q.query(), q.rows(),
-                        q.medianMillis(), q.p95Millis());
+                out.printf(
+                        Locale.ROOT,
+                        "    %-40s %6d rows   median %7.1f ms   p95 %7.1f ms%n",
+                        q.query(),
+                        q.rows(),
+                        q.medianMillis(),
+                        q.p95Millis());
             }
         }
         for (Check c : checks) {

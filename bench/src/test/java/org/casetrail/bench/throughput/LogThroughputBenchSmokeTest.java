@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-
 import org.casetrail.cli.HeadlineQueries;
 import org.casetrail.warehouse.release.ReleaseManifest;
 import org.casetrail.warehouse.release.Warehouse;
@@ -45,7 +44,9 @@ class LogThroughputBenchSmokeTest {
     private static Path launcher() {
         Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
         Path launcher = root.resolve("casetrail");
-        return Files.isExecutable(launcher) && Files.isRegularFile(root.resolve("cli/target/casetrail-cli.jar")) ? launcher : null;
+        return Files.isExecutable(launcher) && Files.isRegularFile(root.resolve("cli/target/casetrail-cli.jar"))
+                ? launcher
+                : null;
     }
 
     /**
@@ -53,18 +54,25 @@ class LogThroughputBenchSmokeTest {
      * archives as they do there: this module's classes in a jar, and the packaged CLI's jars.
      */
     private static String clientJars(Path launcher, Path dir) throws IOException {
-        Path benchClasses = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target").resolve("classes");
+        Path benchClasses = Path.of(System.getProperty("basedir", "."))
+                .toAbsolutePath()
+                .resolve("target")
+                .resolve("classes");
         Path jar = dir.resolve("bench-classes.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             Stream<Path> files = Files.walk(benchClasses)) {
+                Stream<Path> files = Files.walk(benchClasses)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(benchClasses.relativize(file).toString().replace(File.separatorChar, '/')));
+                out.putNextEntry(
+                        new JarEntry(benchClasses.relativize(file).toString().replace(File.separatorChar, '/')));
                 Files.copy(file, out);
                 out.closeEntry();
             }
         }
         Path cli = launcher.getParent().resolve("cli").resolve("target");
-        return String.join(File.pathSeparator, jar.toString(), cli.resolve("casetrail-cli.jar").toString(),
+        return String.join(
+                File.pathSeparator,
+                jar.toString(),
+                cli.resolve("casetrail-cli.jar").toString(),
                 cli.resolve("lib").resolve("*").toString());
     }
 
@@ -74,7 +82,9 @@ class LogThroughputBenchSmokeTest {
             return List.of("-Xmx1g");
         }
         return Files.readAllLines(launcher.getParent().resolve("cli").resolve("jvm.options")).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     @Test
@@ -83,23 +93,44 @@ class LogThroughputBenchSmokeTest {
         List<String> said = new ArrayList<>();
         Path launcher = launcher();
         String clients = launcher == null ? cliClasspath() : clientJars(launcher, dir);
-        ThroughputReport report = LogThroughputBench.run(new LogThroughputBench.Settings(20_000, 2009, dir.resolve("run"),
-                cliClasspath(), clients, jvmOptions(launcher), null, launcher), said::add);
-        System.out.println(launcher == null ? "ran on the test classpath: no packaged CLI jar" : "ran through " + launcher);
+        ThroughputReport report = LogThroughputBench.run(
+                new LogThroughputBench.Settings(
+                        20_000,
+                        2009,
+                        dir.resolve("run"),
+                        cliClasspath(),
+                        clients,
+                        jvmOptions(launcher),
+                        null,
+                        launcher),
+                said::add);
+        System.out.println(
+                launcher == null ? "ran on the test classpath: no packaged CLI jar" : "ran through " + launcher);
         if (launcher != null) {
             // The warm-up recorded each plain client's class-data archive, which the measured runs mapped.
-            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-produce.jsa")).isNotEmptyFile();
-            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-consume.jsa")).isNotEmptyFile();
-            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-flink-read.jsa")).isNotEmptyFile();
-            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-flink-grouped.jsa")).isNotEmptyFile();
+            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-produce.jsa"))
+                    .isNotEmptyFile();
+            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-consume.jsa"))
+                    .isNotEmptyFile();
+            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-flink-read.jsa"))
+                    .isNotEmptyFile();
+            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-flink-grouped.jsa"))
+                    .isNotEmptyFile();
             assertThat(report.machine().launcher()).contains("class-data archives");
         }
 
-        assertThat(report.steps()).extracting(ThroughputReport.Step::step).containsExactly(
-                LogThroughputBench.PLAIN_PRODUCE, LogThroughputBench.PLAIN_PRODUCE_WARM, LogThroughputBench.INGEST,
-                LogThroughputBench.PLAIN_CONSUME, LogThroughputBench.PLAIN_CONSUME_WARM, LogThroughputBench.PLAIN_FLINK_READ,
-                LogThroughputBench.PLAIN_FLINK_GROUPED, LogThroughputBench.REPLAY,
-                LogThroughputBench.REPLAY_JOB);
+        assertThat(report.steps())
+                .extracting(ThroughputReport.Step::step)
+                .containsExactly(
+                        LogThroughputBench.PLAIN_PRODUCE,
+                        LogThroughputBench.PLAIN_PRODUCE_WARM,
+                        LogThroughputBench.INGEST,
+                        LogThroughputBench.PLAIN_CONSUME,
+                        LogThroughputBench.PLAIN_CONSUME_WARM,
+                        LogThroughputBench.PLAIN_FLINK_READ,
+                        LogThroughputBench.PLAIN_FLINK_GROUPED,
+                        LogThroughputBench.REPLAY,
+                        LogThroughputBench.REPLAY_JOB);
         assertThat(report.steps()).allSatisfy(step -> {
             assertThat(step.records()).isPositive();
             assertThat(step.seconds()).isPositive();
@@ -107,12 +138,20 @@ class LogThroughputBenchSmokeTest {
             assertThat(step.ratioToWarm()).isPositive();
         });
         assertThat(report.step(LogThroughputBench.PLAIN_PRODUCE).ratio()).isEqualTo(1.0);
-        assertThat(report.step(LogThroughputBench.PLAIN_CONSUME_WARM).ratioToWarm()).isEqualTo(1.0);
+        assertThat(report.step(LogThroughputBench.PLAIN_CONSUME_WARM).ratioToWarm())
+                .isEqualTo(1.0);
         ThroughputReport.Step ingestStep = report.step(LogThroughputBench.INGEST);
-        assertThat(ingestStep.ratio()).isCloseTo(ingestStep.rate() / report.step(LogThroughputBench.PLAIN_PRODUCE).rate(),
-                offset(1e-9));
-        assertThat(ingestStep.ratioToWarm()).isCloseTo(ingestStep.rate() / report.step(LogThroughputBench.PLAIN_PRODUCE_WARM).rate(),
-                offset(1e-9));
+        assertThat(ingestStep.ratio())
+                .isCloseTo(
+                        ingestStep.rate()
+                                / report.step(LogThroughputBench.PLAIN_PRODUCE).rate(),
+                        offset(1e-9));
+        assertThat(ingestStep.ratioToWarm())
+                .isCloseTo(
+                        ingestStep.rate()
+                                / report.step(LogThroughputBench.PLAIN_PRODUCE_WARM)
+                                        .rate(),
+                        offset(1e-9));
         ThroughputReport.Data data = report.data();
         assertThat(data.exportRecords()).isBetween(19_000L, 21_000L);
         long events = data.exportRecords() - data.malformedRecords();
@@ -126,27 +165,44 @@ class LogThroughputBenchSmokeTest {
         assertThat(report.step(LogThroughputBench.INGEST).records()).isEqualTo(data.exportRecords());
         assertThat(report.step(LogThroughputBench.PLAIN_CONSUME).records()).isEqualTo(events);
         assertThat(report.step(LogThroughputBench.REPLAY).records()).isEqualTo(events);
-        // The Flink jobs that do the least a replay does read every event, in JVMs of their own, measured against the same baseline.
+        // The Flink jobs that do the least a replay does read every event, in JVMs of their own, measured against the
+        // same baseline.
         for (String flink : List.of(LogThroughputBench.PLAIN_FLINK_READ, LogThroughputBench.PLAIN_FLINK_GROUPED)) {
             ThroughputReport.Step step = report.step(flink);
             assertThat(step.records()).as(flink).isEqualTo(events);
             assertThat(step.peakRssBytes()).as(flink).isPositive();
-            assertThat(step.ratio()).as(flink).isCloseTo(step.rate() / report.step(LogThroughputBench.PLAIN_CONSUME).rate(), offset(1e-9));
+            assertThat(step.ratio())
+                    .as(flink)
+                    .isCloseTo(
+                            step.rate()
+                                    / report.step(LogThroughputBench.PLAIN_CONSUME)
+                                            .rate(),
+                            offset(1e-9));
         }
-        assertThat(report.step(LogThroughputBench.REPLAY_JOB).seconds()).isLessThan(report.step(LogThroughputBench.REPLAY).seconds());
+        assertThat(report.step(LogThroughputBench.REPLAY_JOB).seconds())
+                .isLessThan(report.step(LogThroughputBench.REPLAY).seconds());
         assertThat(report.step(LogThroughputBench.INGEST).peakRssBytes()).isPositive();
         assertThat(report.step(LogThroughputBench.REPLAY).peakRssBytes()).isPositive();
 
-        ReleaseManifest manifest = ReleaseManifest.read(new Warehouse(dir.resolve("run").resolve("warehouse")).releases()
-                .resolve(data.releaseId()).resolve(Warehouse.MANIFEST));
+        ReleaseManifest manifest =
+                ReleaseManifest.read(new Warehouse(dir.resolve("run").resolve("warehouse"))
+                        .releases()
+                        .resolve(data.releaseId())
+                        .resolve(Warehouse.MANIFEST));
         assertThat(manifest.eventsRead()).isEqualTo(events);
 
         assertThat(report.queries()).hasSize(ReportQueries.of(2011).size() + 1);
-        assertThat(report.queries()).filteredOn(q -> q.query().startsWith("headline"))
-                .hasSize(HeadlineQueries.all().size()).allSatisfy(q -> assertThat(q.rows()).isPositive());
-        assertThat(report.queries()).allSatisfy(q -> assertThat(q.p95Millis()).isGreaterThanOrEqualTo(q.medianMillis()));
+        assertThat(report.queries())
+                .filteredOn(q -> q.query().startsWith("headline"))
+                .hasSize(HeadlineQueries.all().size())
+                .allSatisfy(q -> assertThat(q.rows()).isPositive());
+        assertThat(report.queries())
+                .allSatisfy(q -> assertThat(q.p95Millis()).isGreaterThanOrEqualTo(q.medianMillis()));
 
-        assertThat(report.checks()).isNotEmpty().allSatisfy(check -> assertThat(check.agrees()).as(check.check()).isTrue());
+        assertThat(report.checks())
+                .isNotEmpty()
+                .allSatisfy(
+                        check -> assertThat(check.agrees()).as(check.check()).isTrue());
         assertThat(report.agrees()).isTrue();
 
         Path json = dir.resolve("results.json");

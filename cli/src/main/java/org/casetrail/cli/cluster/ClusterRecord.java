@@ -23,8 +23,7 @@ final class ClusterRecord {
     private static final String PORTS = "ports.properties";
     private static final String PIDS = "pids";
 
-    private ClusterRecord() {
-    }
+    private ClusterRecord() {}
 
     static Path logs(Path dir) {
         return dir.resolve("logs");

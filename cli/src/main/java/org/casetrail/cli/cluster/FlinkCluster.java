@@ -18,7 +18,6 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
@@ -41,19 +40,39 @@ public final class FlinkCluster {
 
     /** What Flink's own config.yaml passes to every JVM on Java 17 (reflective access by Kryo, Pekko and the runtime). */
     private static final List<String> JAVA_17_OPENS = List.of(
-            "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
             "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.text=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.text=ALL-UNNAMED",
+            "--add-opens=java.base/java.time=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
-    private static final List<String> NOT_IN_A_FLINK_DISTRIBUTION = List.of("casetrail-", "flink-connector-kafka",
-            "flink-avro", "avro-", "parquet-", "hadoop-", "duckdb", "picocli", "jackson-", "kafka", "scala-",
-            "argparse4j", "jopt-simple", "jose4j", "metrics-core", "pcollections");
+    private static final List<String> NOT_IN_A_FLINK_DISTRIBUTION = List.of(
+            "casetrail-",
+            "flink-connector-kafka",
+            "flink-avro",
+            "avro-",
+            "parquet-",
+            "hadoop-",
+            "duckdb",
+            "picocli",
+            "jackson-",
+            "kafka",
+            "scala-",
+            "argparse4j",
+            "jopt-simple",
+            "jose4j",
+            "metrics-core",
+            "pcollections");
 
     private final int restPort;
     private final NodeProcess jobManager;
@@ -86,12 +105,18 @@ public final class FlinkCluster {
             Configuration config = GlobalConfiguration.loadConfiguration(confDir.toString());
 
             JobManagerProcessSpec jmSpec = JobManagerProcessUtils.processSpecFromConfig(config);
-            List<String> jmJvm = new ArrayList<>(split(JobManagerProcessUtils.generateJvmParametersStr(jmSpec, config)));
+            List<String> jmJvm =
+                    new ArrayList<>(split(JobManagerProcessUtils.generateJvmParametersStr(jmSpec, config)));
             jmJvm.addAll(logging(dir, logConfig, "flink-jobmanager"));
             List<String> jmArgs = new ArrayList<>(List.of("--configDir", confDir.toString()));
             jmArgs.addAll(split(JobManagerProcessUtils.generateDynamicConfigsStr(jmSpec)));
-            NodeProcess jobManager = NodeProcess.start("flink-jobmanager", dir, classpath, jmJvm,
-                    "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", jmArgs);
+            NodeProcess jobManager = NodeProcess.start(
+                    "flink-jobmanager",
+                    dir,
+                    classpath,
+                    jmJvm,
+                    "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                    jmArgs);
             started.accept(jobManager);
 
             TaskExecutorProcessSpec tmSpec = TaskExecutorProcessUtils.processSpecFromConfig(config);
@@ -104,8 +129,8 @@ public final class FlinkCluster {
                 tmArgs.addAll(split(TaskExecutorProcessUtils.generateDynamicConfigsStr(tmSpec)));
                 // A readable id in the web UI and the logs instead of host:port-random.
                 tmArgs.addAll(List.of("-D", "taskmanager.resource-id=taskmanager-" + i));
-                NodeProcess tm = NodeProcess.start(name, dir, classpath, tmJvm,
-                        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", tmArgs);
+                NodeProcess tm = NodeProcess.start(
+                        name, dir, classpath, tmJvm, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", tmArgs);
                 tms.add(tm);
                 started.accept(tm);
             }
@@ -123,11 +148,15 @@ public final class FlinkCluster {
      */
     static String runtimeClasspath(Path lib) throws IOException {
         try (var jars = Files.list(lib)) {
-            List<String> kept = jars.map(Path::toString).filter(p -> p.endsWith(".jar"))
-                    .filter(p -> NOT_IN_A_FLINK_DISTRIBUTION.stream().noneMatch(Path.of(p).getFileName().toString()::startsWith))
-                    .sorted().toList();
+            List<String> kept = jars.map(Path::toString)
+                    .filter(p -> p.endsWith(".jar"))
+                    .filter(p -> NOT_IN_A_FLINK_DISTRIBUTION.stream()
+                            .noneMatch(Path.of(p).getFileName().toString()::startsWith))
+                    .sorted()
+                    .toList();
             if (kept.stream().noneMatch(p -> p.contains("flink-runtime-"))) {
-                throw new CliException("no Flink runtime jar in " + lib + "; build the CLI first (./casetrail --version)");
+                throw new CliException(
+                        "no Flink runtime jar in " + lib + "; build the CLI first (./casetrail --version)");
             }
             return String.join(java.io.File.pathSeparator, kept);
         }
@@ -161,8 +190,10 @@ public final class FlinkCluster {
     }
 
     private static void writeConfig(Path confDir, Map<String, String> settings) throws IOException {
-        StringBuilder yaml = new StringBuilder("# The loopback Flink cluster of cluster/up (written by it; changes are overwritten).\n");
-        settings.forEach((k, v) -> yaml.append(k).append(": \"").append(v.replace("\"", "\\\"")).append("\"\n"));
+        StringBuilder yaml = new StringBuilder(
+                "# The loopback Flink cluster of cluster/up (written by it; changes are overwritten).\n");
+        settings.forEach((k, v) ->
+                yaml.append(k).append(": \"").append(v.replace("\"", "\\\"")).append("\"\n"));
         Files.writeString(confDir.resolve("config.yaml"), yaml.toString(), StandardCharsets.UTF_8);
     }
 
@@ -174,7 +205,9 @@ public final class FlinkCluster {
     }
 
     private static List<String> split(String options) {
-        return Arrays.stream(options.strip().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+        return Arrays.stream(options.strip().split("\\s+"))
+                .filter(o -> !o.isEmpty())
+                .toList();
     }
 
     /**
@@ -190,7 +223,8 @@ public final class FlinkCluster {
             for (NodeProcess process : all) {
                 if (!process.isAlive()) {
                     throw new CliException("Flink's " + process.name() + " exited while starting; see "
-                            + ClusterRecord.logs(dir).resolve(process.name() + ".log") + " and " + process.name() + ".out");
+                            + ClusterRecord.logs(dir).resolve(process.name() + ".log") + " and " + process.name()
+                            + ".out");
                 }
             }
             seen = taskManagersSeen(restAddress(), Duration.ofSeconds(3));
@@ -199,17 +233,21 @@ public final class FlinkCluster {
             }
             KafkaCluster.sleep(500);
         }
-        throw new CliException(seen < 0 ? "Flink's JobManager did not answer on " + restAddress() + " in time; see "
-                + ClusterRecord.logs(dir).resolve("flink-jobmanager.log")
-                : "Flink did not come up in time: " + seen + " of " + expected + " TaskManagers registered; see the flink-*.log files in "
-                + ClusterRecord.logs(dir));
+        throw new CliException(
+                seen < 0
+                        ? "Flink's JobManager did not answer on " + restAddress() + " in time; see "
+                                + ClusterRecord.logs(dir).resolve("flink-jobmanager.log")
+                        : "Flink did not come up in time: " + seen + " of " + expected
+                                + " TaskManagers registered; see the flink-*.log files in " + ClusterRecord.logs(dir));
     }
 
     /** TaskManagers the JobManager at {@code restAddress} reports in /overview, -1 when it does not answer within {@code wait}. */
     public static int taskManagersSeen(String restAddress, Duration wait) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(wait).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + restAddress + "/overview"))
-                .timeout(wait).GET().build();
+                .timeout(wait)
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher m = TASK_MANAGERS.matcher(response.body());

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -60,11 +59,15 @@ public final class KafkaCluster {
             Properties ports = ClusterRecord.ports(dir);
             List<Node> nodes = new ArrayList<>();
             for (int id = 1; id <= size; id++) {
-                nodes.add(new Node(id, ClusterRecord.port(ports, "kafka." + id + ".port"),
+                nodes.add(new Node(
+                        id,
+                        ClusterRecord.port(ports, "kafka." + id + ".port"),
                         ClusterRecord.port(ports, "kafka." + id + ".controller-port")));
             }
             ClusterRecord.storePorts(dir, ports);
-            String voters = nodes.stream().map(n -> n.id() + "@127.0.0.1:" + n.controllerPort()).collect(Collectors.joining(","));
+            String voters = nodes.stream()
+                    .map(n -> n.id() + "@127.0.0.1:" + n.controllerPort())
+                    .collect(Collectors.joining(","));
             String clusterId = clusterId(kafkaDir);
 
             List<NodeProcess> processes = new ArrayList<>();
@@ -80,11 +83,19 @@ public final class KafkaCluster {
                     format(clusterId, config);
                 }
                 String name = "kafka-" + node.id();
-                NodeProcess process = NodeProcess.start(name, dir, classpath,
-                        List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                NodeProcess process = NodeProcess.start(
+                        name,
+                        dir,
+                        classpath,
+                        List.of(
+                                "-Xms128m",
+                                "-Xmx512m",
+                                "-XX:+UseG1GC",
+                                "-Djava.awt.headless=true",
                                 "-Dlog4j2.configurationFile=" + logConfig,
                                 "-Dlog.file=" + ClusterRecord.logs(dir).resolve(name + ".log")),
-                        "kafka.Kafka", List.of(config.toString()));
+                        "kafka.Kafka",
+                        List.of(config.toString()));
                 processes.add(process);
                 started.accept(process);
             }
@@ -99,8 +110,12 @@ public final class KafkaCluster {
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(node.id()));
         props.put("controller.quorum.voters", voters);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
+        props.put(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
+        props.put(
+                "advertised.listeners",
+                "PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -135,7 +150,8 @@ public final class KafkaCluster {
 
     private static void format(String clusterId, Path config) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()},
+        int status = StorageTool.execute(
+                new String[] {"format", "-t", clusterId, "-c", config.toString()},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new CliException("cannot format the Kafka log of " + config.getParent() + ": "
@@ -154,7 +170,8 @@ public final class KafkaCluster {
             for (NodeProcess process : processes) {
                 if (!process.isAlive()) {
                     throw new CliException("Kafka node " + process.name() + " exited while starting; see "
-                            + ClusterRecord.logs(dir).resolve(process.name() + ".log") + " and " + process.name() + ".out");
+                            + ClusterRecord.logs(dir).resolve(process.name() + ".log") + " and " + process.name()
+                            + ".out");
                 }
             }
             seen = brokersSeen(bootstrapServers(), Duration.ofSeconds(4));
@@ -163,8 +180,8 @@ public final class KafkaCluster {
             }
             sleep(500);
         }
-        throw new CliException("Kafka did not come up in time: " + seen + " of " + expected + " brokers answered; see the kafka-*.log files in "
-                + ClusterRecord.logs(dir));
+        throw new CliException("Kafka did not come up in time: " + seen + " of " + expected
+                + " brokers answered; see the kafka-*.log files in " + ClusterRecord.logs(dir));
     }
 
     /** Brokers the cluster reports to a client within {@code wait}, 0 when nobody answers. */
@@ -174,7 +191,10 @@ public final class KafkaCluster {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) wait.toMillis());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) wait.toMillis());
         try (Admin admin = Admin.create(props)) {
-            return admin.describeCluster().nodes().get(wait.toMillis(), TimeUnit.MILLISECONDS).size();
+            return admin.describeCluster()
+                    .nodes()
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
         } catch (ExecutionException | TimeoutException e) {
             return 0;
         } catch (InterruptedException e) {

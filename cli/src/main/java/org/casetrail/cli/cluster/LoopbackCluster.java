@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.casetrail.cli.CliException;
 
 /**
@@ -70,8 +69,9 @@ public final class LoopbackCluster {
         String prefix = "cluster/" + args[0] + ": ";
         try {
             Files.createDirectories(cluster.dir);
-            try (FileChannel channel = FileChannel.open(cluster.dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.tryLock()) {
+            try (FileChannel channel = FileChannel.open(
+                            cluster.dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.tryLock()) {
                 if (lock == null) {
                     err.println(prefix + "another cluster/up or cluster/down is working on " + cluster.dir);
                     return 1;
@@ -88,7 +88,8 @@ public final class LoopbackCluster {
             err.println(prefix + e.getMessage());
             return 1;
         } catch (IOException | RuntimeException e) {
-            err.println(prefix + "failed (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            err.println(prefix + "failed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             return 1;
         }
     }
@@ -96,7 +97,11 @@ public final class LoopbackCluster {
     /** The jar this class was loaded from; its lib/ folder beside it holds every other jar. */
     static Path cliJar() {
         try {
-            return Path.of(LoopbackCluster.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(LoopbackCluster.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (Exception e) {
             throw new CliException("cannot tell where the casetrail-cli jar is: " + e.getMessage());
         }
@@ -105,7 +110,9 @@ public final class LoopbackCluster {
     /** {@code JAR:DIR/lib/*} for the CLI jar (the java launcher expands the wildcard). */
     public static String classpathOf(Path cliJar) {
         Path absolute = cliJar.toAbsolutePath();
-        return absolute + java.io.File.pathSeparator + absolute.resolveSibling("lib").resolve("*");
+        return absolute
+                + java.io.File.pathSeparator
+                + absolute.resolveSibling("lib").resolve("*");
     }
 
     /** Starts the cluster, or finds it running; returns the addresses to print. */
@@ -113,9 +120,10 @@ public final class LoopbackCluster {
         Map<String, Long> recorded = ClusterRecord.pids(dir);
         List<NodeProcess> running = running(recorded);
         if (!running.isEmpty()) {
-            if (running.size() == recorded.size() && !ClusterRecord.addresses(dir).isEmpty()) {
-                progress.println("cluster/up: already running in " + dir + " (" + running.size() + " processes); cluster/down --dir "
-                        + dir + " stops it");
+            if (running.size() == recorded.size()
+                    && !ClusterRecord.addresses(dir).isEmpty()) {
+                progress.println("cluster/up: already running in " + dir + " (" + running.size()
+                        + " processes); cluster/down --dir " + dir + " stops it");
                 return ClusterRecord.addresses(dir);
             }
             throw new CliException("only " + running.size() + " of " + recorded.size() + " processes recorded in " + dir
@@ -126,12 +134,14 @@ public final class LoopbackCluster {
         List<NodeProcess> nodes = new ArrayList<>();
         AtomicBoolean up = new AtomicBoolean();
         // Ctrl-C or a failure while starting must not leave half a cluster behind.
-        Thread cleanup = new Thread(() -> {
-            if (!up.get()) {
-                progress.println("cluster/up: interrupted; stopping what was started");
-                stop(nodes);
-            }
-        }, "cluster-up-cleanup");
+        Thread cleanup = new Thread(
+                () -> {
+                    if (!up.get()) {
+                        progress.println("cluster/up: interrupted; stopping what was started");
+                        stop(nodes);
+                    }
+                },
+                "cluster-up-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             progress.println("cluster/up: starting " + KAFKA_NODES + " Kafka nodes and a Flink cluster (1 JobManager, "
@@ -141,7 +151,8 @@ public final class LoopbackCluster {
             kafka.awaitBrokers(KAFKA_NODES, deadline, dir);
             progress.println("cluster/up: Kafka answers with " + KAFKA_NODES + " brokers (" + seconds(started) + " s)");
             flink.awaitTaskManagers(TASK_MANAGERS, deadline, dir);
-            progress.println("cluster/up: Flink answers with " + TASK_MANAGERS + " TaskManagers (" + seconds(started) + " s)");
+            progress.println(
+                    "cluster/up: Flink answers with " + TASK_MANAGERS + " TaskManagers (" + seconds(started) + " s)");
             Map<String, String> addresses = new LinkedHashMap<>();
             addresses.put("bootstrap-server", kafka.bootstrapServers());
             addresses.put("flink-master", flink.restAddress());
@@ -189,8 +200,12 @@ public final class LoopbackCluster {
             snapshot = List.copyOf(nodes);
         }
         // Flink before Kafka: a running job then fails on its TaskManagers, not on a vanished log.
-        List<NodeProcess> flink = snapshot.stream().filter(n -> n.name().startsWith("flink-") && n.isAlive()).toList();
-        List<NodeProcess> kafka = snapshot.stream().filter(n -> !n.name().startsWith("flink-") && n.isAlive()).toList();
+        List<NodeProcess> flink = snapshot.stream()
+                .filter(n -> n.name().startsWith("flink-") && n.isAlive())
+                .toList();
+        List<NodeProcess> kafka = snapshot.stream()
+                .filter(n -> !n.name().startsWith("flink-") && n.isAlive())
+                .toList();
         List<String> killed = new ArrayList<>(NodeProcess.stopAll(flink, 30));
         killed.addAll(NodeProcess.stopAll(kafka, 60));
         if (!killed.isEmpty()) {

@@ -13,8 +13,7 @@ import java.nio.file.StandardCopyOption;
  */
 final class NodeLogging {
 
-    private NodeLogging() {
-    }
+    private NodeLogging() {}
 
     static Path writeConfig(Path dir) throws IOException {
         Path config = dir.resolve("conf").resolve("log4j2-node.xml").toAbsolutePath();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.casetrail.cli.CliException;
 
 /**
@@ -35,8 +34,13 @@ public final class NodeProcess {
      * Ctrl-C in the terminal of cluster/up, or that terminal closing, does not reach it, and it
      * lives on after the JVM that started it exits.
      */
-    public static NodeProcess start(String name, Path clusterDir, String classpath, List<String> jvmOptions,
-                                    String mainClass, List<String> args) {
+    public static NodeProcess start(
+            String name,
+            Path clusterDir,
+            String classpath,
+            List<String> jvmOptions,
+            String mainClass,
+            List<String> args) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             command.add(SETSID.toString());
@@ -51,9 +55,11 @@ public final class NodeProcess {
         Path out = ClusterRecord.logs(clusterDir).resolve(name + ".out");
         try {
             Files.createDirectories(out.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
             return new NodeProcess(name, process.toHandle());
         } catch (IOException e) {
@@ -66,8 +72,13 @@ public final class NodeProcess {
         String marker = "-D" + DIR_PROPERTY + "=" + clusterDir.toAbsolutePath();
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().arguments().map(a -> List.of(a).contains(marker))
-                        .orElseGet(() -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false)))
+                .filter(h -> h.info()
+                        .arguments()
+                        .map(a -> List.of(a).contains(marker))
+                        .orElseGet(() -> h.info()
+                                .commandLine()
+                                .map(c -> c.contains(marker))
+                                .orElse(false)))
                 .map(h -> new NodeProcess(name, h));
     }
 

@@ -10,10 +10,10 @@ import java.util.List;
 /** The packaged CLI that failsafe runs against: its jar, its lib/ folder and the repository around it. */
 final class CliJar {
 
-    static final Path JAR = Path.of(System.getProperty("casetrail.cli.jar", "target/casetrail-cli.jar")).toAbsolutePath();
+    static final Path JAR = Path.of(System.getProperty("casetrail.cli.jar", "target/casetrail-cli.jar"))
+            .toAbsolutePath();
 
-    private CliJar() {
-    }
+    private CliJar() {}
 
     /** The repository root: cli/target/casetrail-cli.jar, three levels up. */
     static Path root() {
@@ -28,8 +28,11 @@ final class CliJar {
     /** A java command line running {@code casetrail ARGS} from the packaged jar. */
     static List<String> casetrail(String... args) {
         assertThat(Files.exists(JAR)).as("the packaged CLI at " + JAR).isTrue();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                JAR.toString()));
         command.addAll(List.of(args));
         return command;
     }

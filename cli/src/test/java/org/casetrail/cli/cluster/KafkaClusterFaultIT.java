@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -33,9 +32,9 @@ import org.apache.kafka.common.errors.LeaderNotAvailableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.cli.CliException;
-import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
+import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.read.ExportReader;
 import org.casetrail.ingest.read.ExportRecord;
 import org.casetrail.ingest.record.RecordTranslator;
@@ -67,24 +66,29 @@ class KafkaClusterFaultIT {
         Path export = dir.resolve("export.jsonl");
         SyntheticExport.Written written = SyntheticExport.write(
                 new SyntheticExport.Settings(4000, 29, 2009, 15, 3, new SyntheticExport.Mess(0, 5, 2, 3, 2)),
-                export, SyntheticExport.Format.JSONL);
+                export,
+                SyntheticExport.Format.JSONL);
         Path key = dir.resolve("ngo.key");
         PseudonymKey.create(key);
         Map<String, Integer> expected = acceptedEventIds(export, key);
         assertThat(expected.values()).as("the export itself holds no duplicate").allMatch(n -> n == 1);
 
-        KafkaCluster cluster = KafkaCluster.start(dir.resolve("cluster"), 3, CliJar.classpath(), node -> { });
+        KafkaCluster cluster = KafkaCluster.start(dir.resolve("cluster"), 3, CliJar.classpath(), node -> {});
         Process ingest = null;
         try {
             try {
                 cluster.awaitBrokers(3, System.nanoTime() + TimeUnit.SECONDS.toNanos(180), dir.resolve("cluster"));
             } catch (CliException e) {
-                Assumptions.abort("a 3-node Kafka cluster cannot start here, so the fault test cannot run: " + e.getMessage());
+                Assumptions.abort(
+                        "a 3-node Kafka cluster cannot start here, so the fault test cannot run: " + e.getMessage());
             }
             String bootstrap = cluster.bootstrapServers();
             Path ingestOut = dir.resolve("ingest.out");
-            ingest = new ProcessBuilder(CliJar.casetrail("ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(),
-                    export.toString())).redirectErrorStream(true).redirectOutput(ingestOut.toFile()).start();
+            ingest = new ProcessBuilder(CliJar.casetrail(
+                            "ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), export.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ingestOut.toFile())
+                    .start();
 
             int victim;
             long atKill;
@@ -97,19 +101,30 @@ class KafkaClusterFaultIT {
                 if (!ingest.isAlive()) {
                     ingest.waitFor(10, TimeUnit.SECONDS);
                 }
-                assertThat(ingest.isAlive()).as(() -> "the ingest is still writing when the node is killed; it said: "
-                        + readQuietly(ingestOut)).isTrue();
+                assertThat(ingest.isAlive())
+                        .as(() -> "the ingest is still writing when the node is killed; it said: "
+                                + readQuietly(ingestOut))
+                        .isTrue();
                 // The active controller if it leads a partition of the topic (both roles lost at
                 // once), else the leader of partition 0: either way the producer loses a leader.
-                int controller = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
-                Set<Integer> leaders = describe(admin, TOPIC).partitions().stream().map(p -> p.leader().id()).collect(Collectors.toSet());
+                int controller = admin.describeMetadataQuorum()
+                        .quorumInfo()
+                        .get(10, TimeUnit.SECONDS)
+                        .leaderId();
+                Set<Integer> leaders = describe(admin, TOPIC).partitions().stream()
+                        .map(p -> p.leader().id())
+                        .collect(Collectors.toSet());
                 controllerKilled = leaders.contains(controller);
-                victim = controllerKilled ? controller : describe(admin, TOPIC).partitions().get(0).leader().id();
+                victim = controllerKilled
+                        ? controller
+                        : describe(admin, TOPIC).partitions().get(0).leader().id();
                 atKill = endOffset(admin, TOPIC);
                 cluster.process(victim).kill();
             }
 
-            assertThat(ingest.waitFor(5, TimeUnit.MINUTES)).as("the ingest finished").isTrue();
+            assertThat(ingest.waitFor(5, TimeUnit.MINUTES))
+                    .as("the ingest finished")
+                    .isTrue();
             String out = Files.readString(ingestOut, StandardCharsets.UTF_8);
             assertThat(ingest.exitValue()).as(out).isZero();
             Matcher summary = SUMMARY.matcher(out);
@@ -126,10 +141,16 @@ class KafkaClusterFaultIT {
                     TopicDescription description = describe(admin, topic);
                     assertThat(description.partitions()).allSatisfy(p -> {
                         assertThat(p.replicas()).as("replicas of " + topic).hasSize(3);
-                        assertThat(p.leader().id()).as("a live leader for " + topic).isNotEqualTo(victim);
+                        assertThat(p.leader().id())
+                                .as("a live leader for " + topic)
+                                .isNotEqualTo(victim);
                     });
                     var config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic)))
-                            .all().get(10, TimeUnit.SECONDS).values().iterator().next();
+                            .all()
+                            .get(10, TimeUnit.SECONDS)
+                            .values()
+                            .iterator()
+                            .next();
                     assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
                 }
             }
@@ -140,15 +161,28 @@ class KafkaClusterFaultIT {
             for (byte[] value : events) {
                 logged.merge(codec.decodeEvent(value).getEventId(), 1, Integer::sum);
             }
-            long rejects = readToEnd(bootstrap, EventLogTopics.rejectedFor(TOPIC)).size();
-            System.out.printf("killed node %d (%s) at %d of %d events; read %d, accepted %d, rejected %d; log holds %d events, %d rejects%n",
-                    victim, controllerKilled ? "active controller and a partition leader" : "leader of partition 0",
-                    atKill, accepted, read, accepted, rejected, events.size(), rejects);
+            long rejects =
+                    readToEnd(bootstrap, EventLogTopics.rejectedFor(TOPIC)).size();
+            System.out.printf(
+                    "killed node %d (%s) at %d of %d events; read %d, accepted %d, rejected %d; log holds %d events, %d rejects%n",
+                    victim,
+                    controllerKilled ? "active controller and a partition leader" : "leader of partition 0",
+                    atKill,
+                    accepted,
+                    read,
+                    accepted,
+                    rejected,
+                    events.size(),
+                    rejects);
 
             assertThat((long) events.size()).as("events in the log").isEqualTo(accepted);
             assertThat(rejects).as("rejects in the log").isEqualTo(rejected);
-            assertThat(logged.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
-                    .as("event ids written twice").isEmpty();
+            assertThat(logged.entrySet().stream()
+                            .filter(e -> e.getValue() > 1)
+                            .map(Map.Entry::getKey)
+                            .toList())
+                    .as("event ids written twice")
+                    .isEmpty();
             assertThat(logged).as("every accepted event of the export, once").isEqualTo(expected);
         } finally {
             if (ingest != null) {
@@ -190,7 +224,10 @@ class KafkaClusterFaultIT {
     }
 
     private static TopicDescription describe(Admin admin, String topic) throws Exception {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get(20, TimeUnit.SECONDS).get(topic);
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(20, TimeUnit.SECONDS)
+                .get(topic);
     }
 
     /**
@@ -204,7 +241,8 @@ class KafkaClusterFaultIT {
         try {
             return endOffset(admin, topic);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException || e.getCause() instanceof LeaderNotAvailableException) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException
+                    || e.getCause() instanceof LeaderNotAvailableException) {
                 return 0;
             }
             throw e;
@@ -216,7 +254,9 @@ class KafkaClusterFaultIT {
         for (TopicPartitionInfo p : describe(admin, topic).partitions()) {
             request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
         }
-        return admin.listOffsets(request).all().get(20, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
+        return admin.listOffsets(request).all().get(20, TimeUnit.SECONDS).values().stream()
+                .mapToLong(o -> o.offset())
+                .sum();
     }
 
     /** Every record value of the topic, from the beginning to the end offsets of now. */
@@ -224,16 +264,20 @@ class KafkaClusterFaultIT {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(20));
             List<byte[]> values = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(20)) < end.get(p))) {
-                assertThat(System.nanoTime()).as("read " + topic + " to its end in time").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("read " + topic + " to its end in time")
+                        .isLessThan(deadline);
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     values.add(record.value());
                 }

@@ -2,14 +2,12 @@ package org.casetrail.ingest.pseudonym;
 
 import java.time.LocalDate;
 import java.time.Period;
-
 import org.casetrail.schemas.event.AgeBand;
 
 /** Birth dates never leave ingest: they become the age band on the day of the event. */
 public final class AgeBands {
 
-    private AgeBands() {
-    }
+    private AgeBands() {}
 
     /** Age in whole years on {@code on}; UNKNOWN without a birth date or with one after the event. */
     public static AgeBand at(LocalDate birthDate, LocalDate on) {

@@ -12,14 +12,48 @@ import java.util.Set;
 public final class ChangedNames {
 
     static final List<String> GIVEN_NAMES = List.of(
-            "Makara", "Sophea", "Sokha", "Channary", "Bopha", "Chenda", "Kunthea", "Leakena", "Malis",
-            "Mealea", "Nary", "Phalla", "Rachana", "Raksmey", "Sreymom", "Sokunthea", "Sophal", "Sothea",
-            "Thida", "Vanna", "Kolab", "Kanha", "Sreypov", "Chantrea", "Davy", "Sovanna", "Pisey",
-            "Romduol", "Sokleap", "Bormey", "Chanthou", "Kalliyan", "Monineath", "Navy", "Putheavy",
-            "Sinat", "Socheata", "Vannary", "Voleak", "Sreyleak");
+            "Makara",
+            "Sophea",
+            "Sokha",
+            "Channary",
+            "Bopha",
+            "Chenda",
+            "Kunthea",
+            "Leakena",
+            "Malis",
+            "Mealea",
+            "Nary",
+            "Phalla",
+            "Rachana",
+            "Raksmey",
+            "Sreymom",
+            "Sokunthea",
+            "Sophal",
+            "Sothea",
+            "Thida",
+            "Vanna",
+            "Kolab",
+            "Kanha",
+            "Sreypov",
+            "Chantrea",
+            "Davy",
+            "Sovanna",
+            "Pisey",
+            "Romduol",
+            "Sokleap",
+            "Bormey",
+            "Chanthou",
+            "Kalliyan",
+            "Monineath",
+            "Navy",
+            "Putheavy",
+            "Sinat",
+            "Socheata",
+            "Vannary",
+            "Voleak",
+            "Sreyleak");
 
-    private ChangedNames() {
-    }
+    private ChangedNames() {}
 
     /**
      * The changed name for a case. A name that equals one of her own names is skipped, so the

@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
  */
 public final class NarrativeScrubber {
 
-    private static final Pattern ANY_EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}.\\-]+\\.[\\p{L}]{2,}");
+    private static final Pattern ANY_EMAIL =
+            Pattern.compile("[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}.\\-]+\\.[\\p{L}]{2,}");
     /** A digit run that may contain the separators people type into phone and ID numbers. */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\(?\\+?\\(?\\d[\\d\\s().\\-/]*\\d");
+
     private static final int LONGEST_HARMLESS_NUMBER = 6;
     // The fixed patterns compiled once (String.replaceAll, split and matches compile on every call).
     private static final Pattern NON_DIGIT = Pattern.compile("\\D");
@@ -38,8 +40,7 @@ public final class NarrativeScrubber {
     private static final String[] MONTH_NAMES = monthNames(TextStyle.FULL);
     private static final String[] MONTH_SHORT_NAMES = monthNames(TextStyle.SHORT);
 
-    private NarrativeScrubber() {
-    }
+    private NarrativeScrubber() {}
 
     public static String scrub(String narrative, PersonIdentifiers person, String changedName) {
         String text = Normalizer.normalize(narrative, Normalizer.Form.NFC);
@@ -67,7 +68,8 @@ public final class NarrativeScrubber {
         }
         if (own != null && !own.isEmpty()) {
             result = Pattern.compile(Pattern.quote(own), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                    .matcher(result).replaceAll("[email]");
+                    .matcher(result)
+                    .replaceAll("[email]");
         }
         return result;
     }
@@ -136,10 +138,8 @@ public final class NarrativeScrubber {
         String monthShort = MONTH_SHORT_NAMES[m - 1];
         String monthName = "(?:" + month + "|" + monthShort + "\\.?)";
         String day = d + "(?:st|nd|rd|th)?";
-        List<String> forms = new ArrayList<>(List.of(
-                y + sep + mm + sep + dd,
-                dd + sep + mm + sep + y,
-                mm + sep + dd + sep + y));
+        List<String> forms =
+                new ArrayList<>(List.of(y + sep + mm + sep + dd, dd + sep + mm + sep + y, mm + sep + dd + sep + y));
         // The spelled-out forms hold the month's full or short name: ASCII letters, which
         // case-insensitive matching folds one to one, as toLowerCase does.
         String lower = text.toLowerCase(Locale.ROOT);
@@ -149,7 +149,8 @@ public final class NarrativeScrubber {
         }
         for (String form : forms) {
             text = Pattern.compile("(?<![\\d])" + form + "(?![\\d])", Pattern.CASE_INSENSITIVE)
-                    .matcher(text).replaceAll("[birth date]");
+                    .matcher(text)
+                    .replaceAll("[birth date]");
         }
         return text;
     }
@@ -176,7 +177,8 @@ public final class NarrativeScrubber {
             pattern.append(Pattern.quote(part));
         }
         return Pattern.compile(bounded(pattern.toString(), phrase), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                .matcher(text).replaceAll(Matcher.quoteReplacement(placeholder));
+                .matcher(text)
+                .replaceAll(Matcher.quoteReplacement(placeholder));
     }
 
     /**
@@ -205,8 +207,8 @@ public final class NarrativeScrubber {
             alternatives.add(bounded(Pattern.quote(token), token));
         }
         String one = "(?:" + String.join("|", alternatives) + ")";
-        Pattern run = Pattern.compile(one + "(?:" + NAME_JOINER + one + ")*",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Pattern run = Pattern.compile(
+                one + "(?:" + NAME_JOINER + one + ")*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         return run.matcher(text).replaceAll(Matcher.quoteReplacement(changedName));
     }
 

@@ -12,8 +12,15 @@ import java.util.regex.Pattern;
  * The direct identifiers of one person as an input record carries them. Lives only inside ingest,
  * for the span of one record: it is never logged, serialized or put in a message.
  */
-public record PersonIdentifiers(String givenName, String familyName, List<String> aliases, LocalDate dateOfBirth,
-                                String phone, String nationalId, String email, String village) {
+public record PersonIdentifiers(
+        String givenName,
+        String familyName,
+        List<String> aliases,
+        LocalDate dateOfBirth,
+        String phone,
+        String nationalId,
+        String email,
+        String village) {
 
     /** Compiled once: String.split and replaceAll compile their pattern on every call, for every record. */
     private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s\\-]+");

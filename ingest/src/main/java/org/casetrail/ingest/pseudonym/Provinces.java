@@ -14,13 +14,35 @@ import java.util.regex.Pattern;
 public final class Provinces {
 
     public static final List<String> CAMBODIA = List.of(
-            "Banteay Meanchey", "Battambang", "Kampong Cham", "Kampong Chhnang", "Kampong Speu",
-            "Kampong Thom", "Kampot", "Kandal", "Kep", "Koh Kong", "Kratie", "Mondulkiri",
-            "Oddar Meanchey", "Pailin", "Phnom Penh", "Preah Sihanouk", "Preah Vihear", "Prey Veng",
-            "Pursat", "Ratanakiri", "Siem Reap", "Stung Treng", "Svay Rieng", "Takeo", "Tbong Khmum");
+            "Banteay Meanchey",
+            "Battambang",
+            "Kampong Cham",
+            "Kampong Chhnang",
+            "Kampong Speu",
+            "Kampong Thom",
+            "Kampot",
+            "Kandal",
+            "Kep",
+            "Koh Kong",
+            "Kratie",
+            "Mondulkiri",
+            "Oddar Meanchey",
+            "Pailin",
+            "Phnom Penh",
+            "Preah Sihanouk",
+            "Preah Vihear",
+            "Prey Veng",
+            "Pursat",
+            "Ratanakiri",
+            "Siem Reap",
+            "Stung Treng",
+            "Svay Rieng",
+            "Takeo",
+            "Tbong Khmum");
 
     /** Compiled once, not on every call as String.replaceAll would. */
     private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s\\-]+");
+
     private static final Map<String, String> BY_FOLDED_NAME = new HashMap<>();
 
     static {
@@ -29,8 +51,7 @@ public final class Provinces {
         }
     }
 
-    private Provinces() {
-    }
+    private Provinces() {}
 
     /** The canonical name of a province, or empty when it is not in the vocabulary. */
     public static Optional<String> canonical(String name) {

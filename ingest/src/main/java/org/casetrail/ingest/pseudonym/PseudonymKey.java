@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
-
 import org.casetrail.ingest.IngestException;
 
 /**
@@ -92,7 +91,8 @@ public final class PseudonymKey {
             Arrays.fill(bytes, (byte) 0);
             return key;
         } catch (NoSuchFileException e) {
-            throw new IngestException("key file " + file + " does not exist; create one with: casetrail keys init --key-file " + file);
+            throw new IngestException(
+                    "key file " + file + " does not exist; create one with: casetrail keys init --key-file " + file);
         } catch (IOException e) {
             throw new IngestException("cannot read key file " + file + ": " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-
 import org.casetrail.ingest.IngestException;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.RejectedRecord;
@@ -23,8 +22,7 @@ public final class BackgroundEventLogWriter implements EventLogWriter {
     private static final int BATCHES_IN_FLIGHT = 8;
 
     /** What the thread is told besides records. */
-    private record Flush(CountDownLatch done) {
-    }
+    private record Flush(CountDownLatch done) {}
 
     private static final Object STOP = new Object();
 
@@ -88,7 +86,8 @@ public final class BackgroundEventLogWriter implements EventLogWriter {
         }
         closed = true;
         try {
-            // What was appended reaches the log, as the producer's own close would send it, unless writing already failed.
+            // What was appended reaches the log, as the producer's own close would send it, unless writing already
+            // failed.
             if (failure == null && !batch.isEmpty()) {
                 put(batch);
             }
@@ -161,7 +160,9 @@ public final class BackgroundEventLogWriter implements EventLogWriter {
      * goes on draining the queue and the main thread never waits on it forever.
      */
     private static RuntimeException asFailure(Throwable e) {
-        return e instanceof RuntimeException runtime ? runtime
-                : new IngestException("writing to the event log failed (" + e.getClass().getSimpleName() + ")", e);
+        return e instanceof RuntimeException runtime
+                ? runtime
+                : new IngestException(
+                        "writing to the event log failed (" + e.getClass().getSimpleName() + ")", e);
     }
 }

@@ -5,8 +5,7 @@ public final class EventLogTopics {
 
     public static final String DEFAULT_EVENTS = "case-events";
 
-    private EventLogTopics() {
-    }
+    private EventLogTopics() {}
 
     /** The reject channel that goes with an events topic: {@code <topic>-rejected}. */
     public static String rejectedFor(String eventsTopic) {

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -50,8 +49,10 @@ public final class KafkaEventLogWriter implements EventLogWriter {
         this.bootstrapServers = bootstrapServers;
         this.eventsTopic = eventsTopic;
         this.rejectedTopic = EventLogTopics.rejectedFor(eventsTopic);
-        this.producer = new KafkaProducer<>(producerSettings(bootstrapServers, largestBatchAccepted),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                producerSettings(bootstrapServers, largestBatchAccepted),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     /**
@@ -86,7 +87,8 @@ public final class KafkaEventLogWriter implements EventLogWriter {
      * they do not exist yet.
      */
     public static KafkaEventLogWriter open(String bootstrapServers, String eventsTopic, int partitions) {
-        return new KafkaEventLogWriter(bootstrapServers, eventsTopic, ensureTopics(bootstrapServers, eventsTopic, partitions));
+        return new KafkaEventLogWriter(
+                bootstrapServers, eventsTopic, ensureTopics(bootstrapServers, eventsTopic, partitions));
     }
 
     /** Makes the events topic and its reject topic exist; returns the largest batch, in bytes, both accept. */
@@ -99,8 +101,8 @@ public final class KafkaEventLogWriter implements EventLogWriter {
             Set<String> existing = admin.listTopics().names().get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
             // The event log is the system of record: never delete by time or size.
-            Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                    TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+            Map<String, String> keepForever =
+                    Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
             for (String topic : List.of(eventsTopic, EventLogTopics.rejectedFor(eventsTopic))) {
                 if (!existing.contains(topic)) {
                     missing.add(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(keepForever));
@@ -120,8 +122,8 @@ public final class KafkaEventLogWriter implements EventLogWriter {
             throw new IngestException("cannot reach Kafka at " + bootstrapServers + " within "
                     + REACH_TIMEOUT.toSeconds() + " s; is the broker running? (casetrail broker --data-dir DIR)");
         } catch (ExecutionException e) {
-            throw new IngestException("Kafka at " + bootstrapServers + " refused to set up topic " + eventsTopic
-                    + ": " + e.getCause().getMessage());
+            throw new IngestException("Kafka at " + bootstrapServers + " refused to set up topic " + eventsTopic + ": "
+                    + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestException("interrupted while connecting to Kafka");
@@ -130,7 +132,9 @@ public final class KafkaEventLogWriter implements EventLogWriter {
 
     private static int largestBatchAccepted(Admin admin, List<String> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        List<ConfigResource> resources = topics.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                .toList();
         Map<ConfigResource, Config> configs = null;
         long deadline = System.nanoTime() + REACH_TIMEOUT.toNanos();
         while (configs == null) {
@@ -157,13 +161,16 @@ public final class KafkaEventLogWriter implements EventLogWriter {
 
     @Override
     public void append(CaseEvent event) {
-        send(new ProducerRecord<>(eventsTopic, event.getCasePseudonym().getBytes(StandardCharsets.US_ASCII),
+        send(new ProducerRecord<>(
+                eventsTopic,
+                event.getCasePseudonym().getBytes(StandardCharsets.US_ASCII),
                 CaseEventCodec.encode(event)));
     }
 
     @Override
     public void reject(RejectedRecord reject) {
-        byte[] key = reject.getCasePseudonym() == null ? null
+        byte[] key = reject.getCasePseudonym() == null
+                ? null
                 : reject.getCasePseudonym().getBytes(StandardCharsets.US_ASCII);
         send(new ProducerRecord<>(rejectedTopic, key, CaseEventCodec.encode(reject)));
     }
@@ -177,8 +184,9 @@ public final class KafkaEventLogWriter implements EventLogWriter {
                 }
             });
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IngestException("Kafka at " + bootstrapServers + " stopped answering; nothing after this "
-                    + "point was written. Re-run the same ingest once it is back: events already written are not counted twice.");
+            throw new IngestException(
+                    "Kafka at " + bootstrapServers + " stopped answering; nothing after this "
+                            + "point was written. Re-run the same ingest once it is back: events already written are not counted twice.");
         }
     }
 
@@ -191,9 +199,13 @@ public final class KafkaEventLogWriter implements EventLogWriter {
     private void failIfSendFailed() {
         Exception failure = sendFailure.get();
         if (failure != null) {
-            // Kafka's own words say which of its limits ran out; they name topics and timings, never a record's content.
-            throw new IngestException("writing to Kafka at " + bootstrapServers + " failed (" + failure.getClass().getSimpleName()
-                    + ": " + failure.getMessage() + "). Re-run the same ingest: events already written are not counted twice.", failure);
+            // Kafka's own words say which of its limits ran out; they name topics and timings, never a record's
+            // content.
+            throw new IngestException(
+                    "writing to Kafka at " + bootstrapServers + " failed ("
+                            + failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                            + "). Re-run the same ingest: events already written are not counted twice.",
+                    failure);
         }
     }
 

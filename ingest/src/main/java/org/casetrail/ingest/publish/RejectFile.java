@@ -1,5 +1,6 @@
 package org.casetrail.ingest.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.ingest.IngestException;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.RejectedRecord;

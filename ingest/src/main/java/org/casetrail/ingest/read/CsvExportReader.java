@@ -1,14 +1,13 @@
 package org.casetrail.ingest.read;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.casetrail.schemas.event.RejectReason;
 
 /**
@@ -149,7 +148,8 @@ public final class CsvExportReader implements ExportReader {
             ObjectNode parent = root;
             for (int p = 0; p < path.length - 1; p++) {
                 parent = parent.has(path[p]) && parent.get(path[p]).isObject()
-                        ? (ObjectNode) parent.get(path[p]) : parent.putObject(path[p]);
+                        ? (ObjectNode) parent.get(path[p])
+                        : parent.putObject(path[p]);
             }
             String leaf = path[path.length - 1];
             if (BOOLEAN_FIELDS.contains(name) && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {

@@ -1,13 +1,12 @@
 package org.casetrail.ingest.read;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import org.casetrail.schemas.event.RejectReason;
 
 /** JSON Lines: one object per line, UTF-8, LF or CRLF, with or without a byte-order mark. */

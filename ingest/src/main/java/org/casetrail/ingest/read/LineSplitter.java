@@ -9,7 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import org.casetrail.schemas.event.RejectReason;
 
 /**
@@ -21,14 +20,14 @@ final class LineSplitter {
     static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
     /** A line: its 1-based number and either its text or why it has none. */
-    record Line(long number, String text, RejectReason problem) {
-    }
+    record Line(long number, String text, RejectReason problem) {}
 
     private static final int CHUNK_BYTES = 1 << 16;
 
     private final InputStream in;
     private final int maxLineBytes;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     /**
@@ -36,6 +35,7 @@ final class LineSplitter {
      * a BufferedInputStream (whose read() is synchronized) was a quarter of ingest's main thread.
      */
     private final byte[] chunk = new byte[CHUNK_BYTES];
+
     private int chunkPosition;
     private int chunkLimit;
     private byte[] buffer = new byte[8192];
@@ -103,7 +103,10 @@ final class LineSplitter {
             return new Line(lineNumber, null, RejectReason.LINE_TOO_LONG);
         }
         int start = 0;
-        if (lineNumber == 1 && length >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB
+        if (lineNumber == 1
+                && length >= 3
+                && (buffer[0] & 0xFF) == 0xEF
+                && (buffer[1] & 0xFF) == 0xBB
                 && (buffer[2] & 0xFF) == 0xBF) {
             start = 3;
         }

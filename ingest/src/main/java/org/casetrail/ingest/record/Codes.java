@@ -7,8 +7,7 @@ package org.casetrail.ingest.record;
  */
 final class Codes {
 
-    private Codes() {
-    }
+    private Codes() {}
 
     /** A source system: {@code [A-Za-z0-9_.\-]{1,64}}. */
     static boolean isSource(String text) {

@@ -1,5 +1,6 @@
 package org.casetrail.ingest.record;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,8 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.casetrail.schemas.event.RejectReason;
 
 /** Typed reads of one JSON object, each failing with the reason code and field name only. */
@@ -150,7 +149,8 @@ final class Fields {
                 return usual != null ? usual : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
             }
             OffsetDateTime usual = IsoDates.dateTime(text);
-            return (usual != null ? usual : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)).toLocalDate();
+            return (usual != null ? usual : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                    .toLocalDate();
         } catch (DateTimeParseException e) {
             throw new InvalidRecord(RejectReason.BAD_DATE, name(field));
         }
@@ -166,10 +166,12 @@ final class Fields {
             if (text.length() == 10) {
                 LocalDate usual = IsoDates.date(text);
                 return (usual != null ? usual : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE))
-                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant();
             }
             OffsetDateTime usual = IsoDates.dateTime(text);
-            return (usual != null ? usual : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)).toInstant();
+            return (usual != null ? usual : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                    .toInstant();
         } catch (DateTimeException e) {
             throw new InvalidRecord(RejectReason.BAD_DATE, name(field));
         }

@@ -14,8 +14,7 @@ import java.time.ZoneOffset;
  */
 final class IsoDates {
 
-    private IsoDates() {
-    }
+    private IsoDates() {}
 
     /** {@code yyyy-MM-dd} in ASCII digits, a real date; otherwise null. */
     static LocalDate date(String text) {
@@ -66,8 +65,13 @@ final class IsoDates {
             char sign = text.charAt(zone);
             int offsetHours = digits(text, zone + 1, 2);
             int offsetMinutes = digits(text, zone + 4, 2);
-            if ((sign != '+' && sign != '-') || text.charAt(zone + 3) != ':' || offsetHours < 0 || offsetHours > 17
-                    || offsetMinutes < 0 || offsetMinutes > 59 || (sign == '-' && offsetHours == 0 && offsetMinutes == 0)) {
+            if ((sign != '+' && sign != '-')
+                    || text.charAt(zone + 3) != ':'
+                    || offsetHours < 0
+                    || offsetHours > 17
+                    || offsetMinutes < 0
+                    || offsetMinutes > 59
+                    || (sign == '-' && offsetHours == 0 && offsetMinutes == 0)) {
                 return null;
             }
             int seconds = offsetHours * 3600 + offsetMinutes * 60;
@@ -75,7 +79,8 @@ final class IsoDates {
         } else {
             return null;
         }
-        return OffsetDateTime.of(LocalDateTime.of(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), hour, minute, second),
+        return OffsetDateTime.of(
+                LocalDateTime.of(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), hour, minute, second),
                 offset);
     }
 

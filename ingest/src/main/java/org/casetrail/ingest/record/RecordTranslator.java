@@ -3,7 +3,6 @@ package org.casetrail.ingest.record;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.casetrail.ingest.pseudonym.AgeBands;
 import org.casetrail.ingest.pseudonym.ChangedNames;
 import org.casetrail.ingest.pseudonym.NarrativeScrubber;
@@ -110,8 +109,8 @@ public final class RecordTranslator {
         if (narrative != null && !narrative.isBlank() && identifiers == null) {
             throw new InvalidRecord(RejectReason.NARRATIVE_WITHOUT_PERSON, "narrative");
         }
-        String changedName = identifiers == null ? null
-                : ChangedNames.forCase(casePseudonym, identifiers.lowerCaseNameParts());
+        String changedName =
+                identifiers == null ? null : ChangedNames.forCase(casePseudonym, identifiers.lowerCaseNameParts());
 
         Object typedDetails = details(type, details, centre, source, narrative, identifiers, changedName);
         if (type == EventType.CASE_IDENTIFIED && centre == null) {
@@ -167,18 +166,28 @@ public final class RecordTranslator {
                 .orElseThrow(() -> new InvalidRecord(RejectReason.BAD_ENUM_VALUE, fields.name(field)));
     }
 
-    private Object details(EventType type, Fields d, String centre, String source, String narrative,
-                           PersonIdentifiers identifiers, String changedName) throws InvalidRecord {
+    private Object details(
+            EventType type,
+            Fields d,
+            String centre,
+            String source,
+            String narrative,
+            PersonIdentifiers identifiers,
+            String changedName)
+            throws InvalidRecord {
         return switch (type) {
-            case CASE_IDENTIFIED -> new CaseIdentifiedDetails(
-                    d.requiredEnum("referral_source", ReferralSource.class),
-                    d.requiredEnum("exploitation_type", ExploitationType.class),
-                    province(d, "province"));
-            case CONSENT_RECORDED -> new ConsentDetails(d.requiredBoolean("research_use"), d.requiredBoolean("story_use"));
+            case CASE_IDENTIFIED ->
+                new CaseIdentifiedDetails(
+                        d.requiredEnum("referral_source", ReferralSource.class),
+                        d.requiredEnum("exploitation_type", ExploitationType.class),
+                        province(d, "province"));
+            case CONSENT_RECORDED ->
+                new ConsentDetails(d.requiredBoolean("research_use"), d.requiredBoolean("story_use"));
             // A withdrawal that names nothing withdraws everything.
-            case CONSENT_WITHDRAWN -> new ConsentDetails(
-                    Boolean.TRUE.equals(d.optionalBoolean("research_use")),
-                    Boolean.TRUE.equals(d.optionalBoolean("story_use")));
+            case CONSENT_WITHDRAWN ->
+                new ConsentDetails(
+                        Boolean.TRUE.equals(d.optionalBoolean("research_use")),
+                        Boolean.TRUE.equals(d.optionalBoolean("story_use")));
             case SHELTER_ADMITTED, SHELTER_EXITED -> {
                 String shelter = d.optionalText("centre");
                 if (shelter != null && !Codes.isCentre(shelter)) {
@@ -190,7 +199,8 @@ public final class RecordTranslator {
                 if (shelter == null && type == EventType.SHELTER_ADMITTED) {
                     throw new InvalidRecord(RejectReason.MISSING_FIELD, d.name("centre"));
                 }
-                ExitReason exit = type == EventType.SHELTER_EXITED ? d.optionalEnum("exit_reason", ExitReason.class) : null;
+                ExitReason exit =
+                        type == EventType.SHELTER_EXITED ? d.optionalEnum("exit_reason", ExitReason.class) : null;
                 yield new ShelterDetails(shelter, exit);
             }
             case MEDICAL_CARE, COUNSELLING_SESSION -> new CareDetails(d.requiredEnum("kind", CareKind.class));
@@ -202,7 +212,7 @@ public final class RecordTranslator {
                 yield new EducationDetails(grade);
             }
             case TRAINING_ENROLLED, TRAINING_COMPLETED, TRAINING_DROPPED ->
-                    new TrainingDetails(d.requiredEnum("course", Course.class));
+                new TrainingDetails(d.requiredEnum("course", Course.class));
             case CERTIFICATION_EARNED -> new CertificationDetails(d.requiredEnum("certification", Certification.class));
             case EMPLOYMENT_STARTED, BUSINESS_STARTED -> {
                 List<BusinessSupport> support = new ArrayList<>();
@@ -212,15 +222,17 @@ public final class RecordTranslator {
                 yield new LivelihoodDetails(d.requiredEnum("sector", Sector.class), support);
             }
             case REINTEGRATED -> new ReintegrationDetails(d.requiredEnum("setting", ReintegrationSetting.class));
-            case FOLLOW_UP -> new FollowUpDetails(
-                    d.requiredEnum("status", FollowUpStatus.class),
-                    d.optionalEnum("livelihood", Livelihood.class),
-                    d.optionalEnum("income_band", IncomeBand.class));
-            case LEGAL_CASE_FILED, LEGAL_CASE_OUTCOME -> new LegalCaseDetails(
-                    pseudonyms.legalCaseRef(source, d.requiredText("legal_case_ref")),
-                    d.optionalEnum("charge", Charge.class),
-                    type == EventType.LEGAL_CASE_OUTCOME ? d.requiredEnum("outcome", Verdict.class) : null,
-                    type == EventType.LEGAL_CASE_OUTCOME ? d.optionalBoolean("compensation_awarded") : null);
+            case FOLLOW_UP ->
+                new FollowUpDetails(
+                        d.requiredEnum("status", FollowUpStatus.class),
+                        d.optionalEnum("livelihood", Livelihood.class),
+                        d.optionalEnum("income_band", IncomeBand.class));
+            case LEGAL_CASE_FILED, LEGAL_CASE_OUTCOME ->
+                new LegalCaseDetails(
+                        pseudonyms.legalCaseRef(source, d.requiredText("legal_case_ref")),
+                        d.optionalEnum("charge", Charge.class),
+                        type == EventType.LEGAL_CASE_OUTCOME ? d.requiredEnum("outcome", Verdict.class) : null,
+                        type == EventType.LEGAL_CASE_OUTCOME ? d.optionalBoolean("compensation_awarded") : null);
             case TESTIMONY_RECORDED -> {
                 if (narrative == null || narrative.isBlank()) {
                     throw new InvalidRecord(RejectReason.MISSING_FIELD, "narrative");
@@ -250,8 +262,8 @@ public final class RecordTranslator {
         return date;
     }
 
-    private Translation reject(RejectReason reason, String field, long line, String source, String eventId,
-                               String casePseudonym) {
+    private Translation reject(
+            RejectReason reason, String field, long line, String source, String eventId, String casePseudonym) {
         return new Translation.Rejected(RejectedRecord.newBuilder()
                 .setReason(reason)
                 .setField(field)

@@ -18,7 +18,9 @@ import java.util.Random;
 final class CaseStory {
 
     private static final ZoneOffset PHNOM_PENH = ZoneOffset.ofHours(7);
-    private static final String[] COURSES = {"KHMER_LITERACY", "ENGLISH", "COMPUTER", "SEWING", "HAIRDRESSING", "WEAVING", "JEWELRY"};
+    private static final String[] COURSES = {
+        "KHMER_LITERACY", "ENGLISH", "COMPUTER", "SEWING", "HAIRDRESSING", "WEAVING", "JEWELRY"
+    };
 
     private final Random random;
     private final String caseId;
@@ -39,17 +41,32 @@ final class CaseStory {
         FakePerson person = FakePerson.draw(random, identifiedOn, minor, random.nextInt(100) >= 3);
 
         RawEvent identified = add("CASE_IDENTIFIED", identifiedOn)
-                .detail("referral_source", weighted(new String[]{"POLICE_OPERATION", "OUTREACH", "HOTLINE", "SELF_REFERRAL", "NGO_REFERRAL", "FAMILY", "OTHER"},
-                        new int[]{45, 25, 8, 5, 10, 5, 2}))
-                .detail("exploitation_type", weighted(new String[]{"SEXUAL", "LABOUR", "FORCED_MARRIAGE", "DOMESTIC_SERVITUDE", "OTHER"},
-                        new int[]{74, 11, 5, 7, 3}))
+                .detail(
+                        "referral_source",
+                        weighted(
+                                new String[] {
+                                    "POLICE_OPERATION",
+                                    "OUTREACH",
+                                    "HOTLINE",
+                                    "SELF_REFERRAL",
+                                    "NGO_REFERRAL",
+                                    "FAMILY",
+                                    "OTHER"
+                                },
+                                new int[] {45, 25, 8, 5, 10, 5, 2}))
+                .detail(
+                        "exploitation_type",
+                        weighted(
+                                new String[] {"SEXUAL", "LABOUR", "FORCED_MARRIAGE", "DOMESTIC_SERVITUDE", "OTHER"},
+                                new int[] {74, 11, 5, 7, 3}))
                 .detail("province", person.province());
         identified.centre = centre;
         identified.person = person;
 
         boolean storyConsent = random.nextInt(100) < 30;
         add("CONSENT_RECORDED", identifiedOn.plusDays(random.nextInt(4)))
-                .detail("research_use", random.nextInt(100) < 96).detail("story_use", storyConsent);
+                .detail("research_use", random.nextInt(100) < 96)
+                .detail("story_use", storyConsent);
 
         LocalDate day = identifiedOn.plusDays(random.nextInt(8));
         boolean sheltered = random.nextInt(100) < 90;
@@ -58,11 +75,16 @@ final class CaseStory {
             add("SHELTER_ADMITTED", day).detail("centre", centre);
             for (int i = 1 + random.nextInt(3); i > 0; i--) {
                 add("MEDICAL_CARE", day.plusDays(random.nextInt(60)))
-                        .detail("kind", weighted(new String[]{"GENERAL", "SEXUAL_AND_REPRODUCTIVE", "MENTAL_HEALTH"}, new int[]{50, 35, 15}));
+                        .detail(
+                                "kind",
+                                weighted(
+                                        new String[] {"GENERAL", "SEXUAL_AND_REPRODUCTIVE", "MENTAL_HEALTH"},
+                                        new int[] {50, 35, 15}));
             }
             for (int i = 2 + random.nextInt(5); i > 0; i--) {
                 add("COUNSELLING_SESSION", day.plusDays(random.nextInt(180)))
-                        .detail("kind", weighted(new String[]{"INDIVIDUAL", "GROUP", "FAMILY"}, new int[]{60, 30, 10}));
+                        .detail("kind", weighted(new String[] {"INDIVIDUAL", "GROUP", "FAMILY"}, new int[] {60, 30, 10
+                        }));
             }
             add("EDUCATION_ASSESSED", day.plusDays(7 + random.nextInt(21))).detail("grade_level", random.nextInt(10));
             LocalDate trainingStart = day.plusDays(20 + random.nextInt(40));
@@ -71,8 +93,15 @@ final class CaseStory {
             }
             LocalDate exitOn = day.plusDays(90 + random.nextInt(600));
             boolean reintegrates = random.nextInt(100) < 85;
-            add("SHELTER_EXITED", exitOn).detail("centre", centre)
-                    .detail("exit_reason", reintegrates ? "REINTEGRATED" : weighted(new String[]{"TRANSFERRED", "LEFT_VOLUNTARILY", "OTHER"}, new int[]{40, 50, 10}));
+            add("SHELTER_EXITED", exitOn)
+                    .detail("centre", centre)
+                    .detail(
+                            "exit_reason",
+                            reintegrates
+                                    ? "REINTEGRATED"
+                                    : weighted(
+                                            new String[] {"TRANSFERRED", "LEFT_VOLUNTARILY", "OTHER"},
+                                            new int[] {40, 50, 10}));
             reintegratedOn = reintegrates ? exitOn : null;
         } else {
             reintegratedOn = random.nextInt(100) < 60 ? identifiedOn.plusDays(30 + random.nextInt(120)) : null;
@@ -90,7 +119,8 @@ final class CaseStory {
         }
         if (random.nextInt(100) < mess.withdrawnConsentPercent()) {
             add("CONSENT_WITHDRAWN", identifiedOn.plusDays(200 + random.nextInt(800)))
-                    .detail("research_use", random.nextBoolean()).detail("story_use", false);
+                    .detail("research_use", random.nextBoolean())
+                    .detail("story_use", false);
         }
         return finish();
     }
@@ -104,8 +134,11 @@ final class CaseStory {
             add("TRAINING_COMPLETED", end).detail("course", course);
             if (random.nextInt(100) < 40) {
                 add("CERTIFICATION_EARNED", end.plusDays(random.nextInt(30)))
-                        .detail("certification", course.equals("ENGLISH") || course.equals("KHMER_LITERACY") ? "LANGUAGE"
-                                : course.equals("COMPUTER") ? "COMPUTER" : "VOCATIONAL");
+                        .detail(
+                                "certification",
+                                course.equals("ENGLISH") || course.equals("KHMER_LITERACY")
+                                        ? "LANGUAGE"
+                                        : course.equals("COMPUTER") ? "COMPUTER" : "VOCATIONAL");
             }
         } else if (roll < 92) {
             add("TRAINING_DROPPED", start.plusDays(10 + random.nextInt(90))).detail("course", course);
@@ -114,14 +147,25 @@ final class CaseStory {
     }
 
     private void reintegrate(LocalDate on) {
-        add("REINTEGRATED", on).detail("setting", weighted(new String[]{"FAMILY", "INDEPENDENT", "COMMUNITY_HOUSING"}, new int[]{60, 30, 10}));
+        add("REINTEGRATED", on)
+                .detail(
+                        "setting",
+                        weighted(new String[] {"FAMILY", "INDEPENDENT", "COMMUNITY_HOUSING"}, new int[] {60, 30, 10}));
         boolean working = random.nextInt(100) < 62;
         if (working) {
-            String sector = weighted(new String[]{"GARMENT", "TAILORING", "BEAUTY", "HOSPITALITY", "RETAIL", "AGRICULTURE", "HANDICRAFT", "NGO"},
-                    new int[]{20, 20, 15, 15, 10, 10, 7, 3});
+            String sector = weighted(
+                    new String[] {
+                        "GARMENT", "TAILORING", "BEAUTY", "HOSPITALITY", "RETAIL", "AGRICULTURE", "HANDICRAFT", "NGO"
+                    },
+                    new int[] {20, 20, 15, 15, 10, 10, 7, 3});
             if (random.nextInt(100) < 45) {
-                add("BUSINESS_STARTED", on.plusDays(random.nextInt(90))).detail("sector", sector)
-                        .detail("support", random.nextBoolean() ? List.of("EQUIPMENT", "RENT") : List.of("EQUIPMENT", "MATERIALS"));
+                add("BUSINESS_STARTED", on.plusDays(random.nextInt(90)))
+                        .detail("sector", sector)
+                        .detail(
+                                "support",
+                                random.nextBoolean()
+                                        ? List.of("EQUIPMENT", "RENT")
+                                        : List.of("EQUIPMENT", "MATERIALS"));
             } else {
                 add("EMPLOYMENT_STARTED", on.plusDays(random.nextInt(120))).detail("sector", sector);
             }
@@ -130,13 +174,21 @@ final class CaseStory {
         LocalDate last = on.plusDays(730 + random.nextInt(366));
         while (!check.isAfter(last)) {
             int roll = random.nextInt(1000);
-            String status = roll < 30 ? "RE_TRAFFICKED" : roll < 110 ? "LOST_CONTACT" : roll < 260 ? "AT_RISK" : "STABLE";
+            String status =
+                    roll < 30 ? "RE_TRAFFICKED" : roll < 110 ? "LOST_CONTACT" : roll < 260 ? "AT_RISK" : "STABLE";
             RawEvent followUp = add("FOLLOW_UP", check).detail("status", status);
             if (!status.equals("LOST_CONTACT")) {
                 boolean earning = working && random.nextInt(100) < 80;
-                followUp.detail("livelihood", earning ? (random.nextBoolean() ? "EMPLOYED" : "SELF_EMPLOYED")
-                        : weighted(new String[]{"STUDYING", "NONE"}, new int[]{30, 70}));
-                followUp.detail("income_band", earning ? (random.nextInt(100) < 70 ? "AT_OR_ABOVE_MINIMUM_WAGE" : "BELOW_MINIMUM_WAGE") : "NONE");
+                followUp.detail(
+                        "livelihood",
+                        earning
+                                ? (random.nextBoolean() ? "EMPLOYED" : "SELF_EMPLOYED")
+                                : weighted(new String[] {"STUDYING", "NONE"}, new int[] {30, 70}));
+                followUp.detail(
+                        "income_band",
+                        earning
+                                ? (random.nextInt(100) < 70 ? "AT_OR_ABOVE_MINIMUM_WAGE" : "BELOW_MINIMUM_WAGE")
+                                : "NONE");
             }
             if (status.equals("RE_TRAFFICKED") || (status.equals("LOST_CONTACT") && random.nextBoolean())) {
                 if (random.nextBoolean()) {
@@ -146,18 +198,27 @@ final class CaseStory {
             }
             check = check.plusDays(60 + random.nextInt(31));
         }
-        add("CASE_CLOSED", last.plusDays(random.nextInt(30))).detail("reason", random.nextInt(10) < 8 ? "GOALS_MET" : "MOVED_AWAY");
+        add("CASE_CLOSED", last.plusDays(random.nextInt(30)))
+                .detail("reason", random.nextInt(10) < 8 ? "GOALS_MET" : "MOVED_AWAY");
     }
 
     private void prosecute(LocalDate filedOn) {
         String ref = "CR-" + caseId + "-" + (char) ('A' + random.nextInt(3));
-        String charge = weighted(new String[]{"TRAFFICKING", "SEXUAL_EXPLOITATION", "PROCURING", "RAPE", "OTHER"}, new int[]{45, 25, 15, 10, 5});
+        String charge = weighted(
+                new String[] {"TRAFFICKING", "SEXUAL_EXPLOITATION", "PROCURING", "RAPE", "OTHER"},
+                new int[] {45, 25, 15, 10, 5});
         add("LEGAL_CASE_FILED", filedOn).detail("legal_case_ref", ref).detail("charge", charge);
         if (random.nextInt(100) < 70) {
-            String outcome = weighted(new String[]{"CONVICTION", "ACQUITTAL", "DISMISSED", "WITHDRAWN", "SETTLED"}, new int[]{55, 10, 10, 8, 17});
-            add("LEGAL_CASE_OUTCOME", filedOn.plusDays(90 + random.nextInt(800))).detail("legal_case_ref", ref)
-                    .detail("charge", charge).detail("outcome", outcome)
-                    .detail("compensation_awarded", outcome.equals("CONVICTION") && random.nextInt(100) < 30 || outcome.equals("SETTLED"));
+            String outcome = weighted(
+                    new String[] {"CONVICTION", "ACQUITTAL", "DISMISSED", "WITHDRAWN", "SETTLED"},
+                    new int[] {55, 10, 10, 8, 17});
+            add("LEGAL_CASE_OUTCOME", filedOn.plusDays(90 + random.nextInt(800)))
+                    .detail("legal_case_ref", ref)
+                    .detail("charge", charge)
+                    .detail("outcome", outcome)
+                    .detail(
+                            "compensation_awarded",
+                            outcome.equals("CONVICTION") && random.nextInt(100) < 30 || outcome.equals("SETTLED"));
         }
     }
 
@@ -173,7 +234,8 @@ final class CaseStory {
             if (recordedOn.isAfter(exportDate)) {
                 recordedOn = exportDate;
             }
-            event.recordedAt = OffsetDateTime.of(recordedOn, LocalTime.of(8 + random.nextInt(9), random.nextInt(60)), PHNOM_PENH);
+            event.recordedAt =
+                    OffsetDateTime.of(recordedOn, LocalTime.of(8 + random.nextInt(9), random.nextInt(60)), PHNOM_PENH);
             kept.add(event);
         }
         kept.sort(Comparator.comparing((RawEvent e) -> e.recordedAt).thenComparing(e -> e.sourceEventId));
@@ -186,8 +248,13 @@ final class CaseStory {
             if (!event.type.equals("CASE_IDENTIFIED") && random.nextInt(1000) < mess.mistakePerMille()) {
                 RawEvent mistake = event.copyAs(caseId + "-" + (++sequence));
                 messy.add(mistake);
-                RawEvent voided = new RawEvent(caseId + "-" + (++sequence), caseId, "EVENT_VOIDED",
-                        event.occurredOn.plusDays(random.nextInt(20)).isAfter(exportDate) ? exportDate : event.occurredOn);
+                RawEvent voided = new RawEvent(
+                        caseId + "-" + (++sequence),
+                        caseId,
+                        "EVENT_VOIDED",
+                        event.occurredOn.plusDays(random.nextInt(20)).isAfter(exportDate)
+                                ? exportDate
+                                : event.occurredOn);
                 voided.recordedAt = event.recordedAt.plusDays(1 + random.nextInt(20));
                 voided.detail("voided_source_event_id", mistake.sourceEventId);
                 messy.add(voided);

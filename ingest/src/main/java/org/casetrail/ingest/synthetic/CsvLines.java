@@ -9,8 +9,17 @@ import java.util.stream.Collectors;
 /** The CSV form of the input contract: the same fields flattened with dots, lists joined by '|'. */
 final class CsvLines implements ExportLines {
 
-    private static final List<String> PERSON = List.of("given_name", "family_name", "aliases", "date_of_birth", "phone",
-            "national_id", "email", "village", "province", "nationality");
+    private static final List<String> PERSON = List.of(
+            "given_name",
+            "family_name",
+            "aliases",
+            "date_of_birth",
+            "phone",
+            "national_id",
+            "email",
+            "village",
+            "province",
+            "nationality");
 
     private final Writer writer;
     private final String source;
@@ -23,7 +32,8 @@ final class CsvLines implements ExportLines {
 
     @Override
     public void begin() throws IOException {
-        List<String> header = new ArrayList<>(List.of("source", "source_event_id", "case_id", "type", "occurred_at", "recorded_at", "centre"));
+        List<String> header = new ArrayList<>(
+                List.of("source", "source_event_id", "case_id", "type", "occurred_at", "recorded_at", "centre"));
         PERSON.forEach(f -> header.add("person." + f));
         details.forEach(f -> header.add("details." + f));
         header.add("narrative");
@@ -59,8 +69,12 @@ final class CsvLines implements ExportLines {
         String spoiled = e.spoiledDetail();
         for (String name : details) {
             Object value = name.equals(spoiled) ? "NOT_A_VALUE" : e.details.get(name);
-            cells.add(value == null ? null : value instanceof List<?> list
-                    ? list.stream().map(Object::toString).collect(Collectors.joining("|")) : value.toString());
+            cells.add(
+                    value == null
+                            ? null
+                            : value instanceof List<?> list
+                                    ? list.stream().map(Object::toString).collect(Collectors.joining("|"))
+                                    : value.toString());
         }
         cells.add(e.narrative);
         writer.write(cells.stream().map(CsvLines::quote).collect(Collectors.joining(",")));

@@ -1,12 +1,11 @@
 package org.casetrail.ingest.synthetic;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /** The JSON Lines form of the input contract. */
 final class JsonLines implements ExportLines {
@@ -21,8 +20,7 @@ final class JsonLines implements ExportLines {
     }
 
     @Override
-    public void begin() {
-    }
+    public void begin() {}
 
     @Override
     public void write(RawEvent e) throws IOException {
@@ -35,7 +33,9 @@ final class JsonLines implements ExportLines {
             json.writeStringField("case_id", e.caseId);
         }
         json.writeStringField("type", e.writtenType());
-        json.writeStringField("occurred_at", "bad_date".equals(e.corruption) ? e.occurredOn.getYear() + "-13-45" : e.occurredOn.toString());
+        json.writeStringField(
+                "occurred_at",
+                "bad_date".equals(e.corruption) ? e.occurredOn.getYear() + "-13-45" : e.occurredOn.toString());
         json.writeStringField("recorded_at", e.recordedAt.toString());
         if (e.centre != null) {
             json.writeStringField("centre", e.centre);
@@ -50,7 +50,9 @@ final class JsonLines implements ExportLines {
                 json.writeString(alias);
             }
             json.writeEndArray();
-            json.writeStringField("date_of_birth", p.dateOfBirth() == null ? null : p.dateOfBirth().toString());
+            json.writeStringField(
+                    "date_of_birth",
+                    p.dateOfBirth() == null ? null : p.dateOfBirth().toString());
             json.writeStringField("phone", p.phone());
             json.writeStringField("national_id", p.nationalId());
             json.writeStringField("email", p.email());

@@ -28,16 +28,31 @@ final class RawEvent {
     }
 
     /** Detail fields drawn from a closed vocabulary: where a "bad enum" corruption goes. */
-    private static final java.util.Set<String> ENUM_DETAILS = java.util.Set.of("referral_source", "exploitation_type",
-            "exit_reason", "kind", "course", "certification", "sector", "setting", "status", "livelihood", "income_band",
-            "charge", "outcome", "reason");
+    private static final java.util.Set<String> ENUM_DETAILS = java.util.Set.of(
+            "referral_source",
+            "exploitation_type",
+            "exit_reason",
+            "kind",
+            "course",
+            "certification",
+            "sector",
+            "setting",
+            "status",
+            "livelihood",
+            "income_band",
+            "charge",
+            "outcome",
+            "reason");
 
     /** The detail a "bad enum" corruption spoils, or null when the record has none (then its type is spoiled). */
     String spoiledDetail() {
         if (!"bad_enum".equals(corruption)) {
             return null;
         }
-        return details.keySet().stream().filter(ENUM_DETAILS::contains).findFirst().orElse(null);
+        return details.keySet().stream()
+                .filter(ENUM_DETAILS::contains)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The type as written: a made-up one when a "bad enum" corruption found no detail to spoil. */

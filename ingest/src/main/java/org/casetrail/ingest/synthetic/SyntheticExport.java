@@ -21,25 +21,33 @@ import java.util.Random;
 public final class SyntheticExport {
 
     public static final String SOURCE = "casetrail-synthetic";
-    private static final List<String> CENTRE_CODES = List.of("TOM_DY", "SIEM_REAP", "KAMPONG_CHAM", "BATTAMBANG", "KAMPOT");
+    private static final List<String> CENTRE_CODES =
+            List.of("TOM_DY", "SIEM_REAP", "KAMPONG_CHAM", "BATTAMBANG", "KAMPOT");
 
-    public enum Format { JSONL, CSV }
+    public enum Format {
+        JSONL,
+        CSV
+    }
 
     /** How much real-world mess goes in, in percent or per mille of cases or events. */
-    public record Mess(int duplicatePerMille, int mistakePerMille, int malformedPerMille, int latePercent,
-                       int withdrawnConsentPercent) {
+    public record Mess(
+            int duplicatePerMille,
+            int mistakePerMille,
+            int malformedPerMille,
+            int latePercent,
+            int withdrawnConsentPercent) {
         public static final Mess REALISTIC = new Mess(10, 5, 2, 3, 2);
         public static final Mess NONE = new Mess(0, 0, 0, 0, 0);
     }
 
     /** What a run wrote: records in all, of which deliberately malformed. */
-    public record Written(long cases, long records, long malformed, LocalDate exportDate) {
-    }
+    public record Written(long cases, long records, long malformed, LocalDate exportDate) {}
 
     public record Settings(int cases, long seed, int startYear, int years, int centres, Mess mess) {
         public Settings {
             if (cases < 1 || years < 1 || centres < 1 || centres > CENTRE_CODES.size()) {
-                throw new IllegalArgumentException("cases and years must be at least 1, centres from 1 to " + CENTRE_CODES.size());
+                throw new IllegalArgumentException(
+                        "cases and years must be at least 1, centres from 1 to " + CENTRE_CODES.size());
             }
         }
 
@@ -60,8 +68,7 @@ public final class SyntheticExport {
         }
     }
 
-    private SyntheticExport() {
-    }
+    private SyntheticExport() {}
 
     public static Written write(Settings settings, Path file, Format format) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -79,7 +86,8 @@ public final class SyntheticExport {
         long malformed = 0;
         for (int i = 0; i < settings.cases(); i++) {
             int year = settings.startYear() + (int) ((long) i * settings.years() / settings.cases());
-            LocalDate identifiedOn = LocalDate.of(year, 1, 1).plusDays(random.nextInt(LocalDate.of(year, 1, 1).lengthOfYear()));
+            LocalDate identifiedOn = LocalDate.of(year, 1, 1)
+                    .plusDays(random.nextInt(LocalDate.of(year, 1, 1).lengthOfYear()));
             String caseId = String.format("AF-%d-%05d", year, i + 1);
             String centre = CENTRE_CODES.get(random.nextInt(settings.centres()));
             List<RawEvent> events = new CaseStory(new Random(random.nextLong()), caseId, exportDate, settings.mess())
@@ -98,9 +106,29 @@ public final class SyntheticExport {
 
     /** Detail field names of every type, in a fixed order: the CSV header's details.* columns. */
     static List<String> detailColumns() {
-        return new ArrayList<>(List.of("referral_source", "exploitation_type", "province", "research_use", "story_use",
-                "centre", "exit_reason", "kind", "grade_level", "course", "certification", "sector", "support", "setting",
-                "status", "livelihood", "income_band", "legal_case_ref", "charge", "outcome", "compensation_awarded",
-                "reason", "voided_source_event_id"));
+        return new ArrayList<>(List.of(
+                "referral_source",
+                "exploitation_type",
+                "province",
+                "research_use",
+                "story_use",
+                "centre",
+                "exit_reason",
+                "kind",
+                "grade_level",
+                "course",
+                "certification",
+                "sector",
+                "support",
+                "setting",
+                "status",
+                "livelihood",
+                "income_band",
+                "legal_case_ref",
+                "charge",
+                "outcome",
+                "compensation_awarded",
+                "reason",
+                "voided_source_event_id"));
     }
 }

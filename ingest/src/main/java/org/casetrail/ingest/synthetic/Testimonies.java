@@ -29,8 +29,7 @@ final class Testimonies {
             "I want other girls to know that they can ask for help.",
             "I still see the social worker every few months, and I feel safe.");
 
-    private Testimonies() {
-    }
+    private Testimonies() {}
 
     static String write(Random random, FakePerson p) {
         StringBuilder text = new StringBuilder();
@@ -40,10 +39,16 @@ final class Testimonies {
             text.append(" I was born on ").append(dateVariant(random, p)).append('.');
         }
         if (random.nextBoolean()) {
-            text.append(' ').append(possessive(random, p)).append(" mother still lives in ").append(p.village()).append('.');
+            text.append(' ')
+                    .append(possessive(random, p))
+                    .append(" mother still lives in ")
+                    .append(p.village())
+                    .append('.');
         }
         if (random.nextInt(3) == 0) {
-            text.append(" You can reach her on ").append(phoneVariant(random, p.phone())).append('.');
+            text.append(" You can reach her on ")
+                    .append(phoneVariant(random, p.phone()))
+                    .append('.');
         }
         if (random.nextInt(4) == 0) {
             text.append(" Her ID card number is ").append(p.nationalId()).append('.');
@@ -83,7 +88,8 @@ final class Testimonies {
     }
 
     private static String dateVariant(Random random, FakePerson p) {
-        String pattern = FakePerson.pick(random, List.of("d MMMM yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "MMMM d, yyyy", "d.M.yyyy"));
+        String pattern =
+                FakePerson.pick(random, List.of("d MMMM yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "MMMM d, yyyy", "d.M.yyyy"));
         return p.dateOfBirth().format(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH));
     }
 }

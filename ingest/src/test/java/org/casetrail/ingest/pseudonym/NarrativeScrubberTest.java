@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class NarrativeScrubberTest {
 
-    private static final PersonIdentifiers SREY_NEANG = new PersonIdentifiers("Srey Neang", "Chan", List.of("Neang", "ស្រីនាង"),
-            LocalDate.of(1983, 5, 2), "+855 12 345 678", "010203040", "neang.chan@mail.example", "Prek Leap");
+    private static final PersonIdentifiers SREY_NEANG = new PersonIdentifiers(
+            "Srey Neang",
+            "Chan",
+            List.of("Neang", "ស្រីនាង"),
+            LocalDate.of(1983, 5, 2),
+            "+855 12 345 678",
+            "010203040",
+            "neang.chan@mail.example",
+            "Prek Leap");
 
     private static String scrub(String text) {
         return NarrativeScrubber.scrub(text, SREY_NEANG, "Makara*");
@@ -59,12 +65,13 @@ class NarrativeScrubberTest {
 
     @Test
     void anyOtherLongNumberOrEmailIsRemovedToo() {
-        assertThat(scrub("Her brother's phone is 097 765 4321, mail bro@x.example")).isEqualTo(
-                "Her brother's phone is [number], mail [email]");
+        assertThat(scrub("Her brother's phone is 097 765 4321, mail bro@x.example"))
+                .isEqualTo("Her brother's phone is [number], mail [email]");
     }
 
     @Test
     void shortNumbersAndYearsStay() {
-        assertThat(scrub("In 2009 she was 17 and earned 120 dollars.")).isEqualTo("In 2009 she was 17 and earned 120 dollars.");
+        assertThat(scrub("In 2009 she was 17 and earned 120 dollars."))
+                .isEqualTo("In 2009 she was 17 and earned 120 dollars.");
     }
 }

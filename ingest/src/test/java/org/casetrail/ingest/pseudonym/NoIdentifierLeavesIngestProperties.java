@@ -2,15 +2,14 @@ package org.casetrail.ingest.pseudonym;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,13 +28,25 @@ import org.casetrail.schemas.CaseEventCodec;
 class NoIdentifierLeavesIngestProperties {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RecordTranslator TRANSLATOR = new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32])));
+    private static final RecordTranslator TRANSLATOR =
+            new RecordTranslator(new Pseudonymizer(PseudonymKey.of(new byte[32])));
     /** Name syllables with q, x or z, which no filler word, placeholder or changed name contains. */
-    private static final List<String> SYLLABLES = List.of("qa", "xo", "zeu", "qin", "xa", "zom", "quy", "xeth", "zir", "qol");
-    private static final List<String> KHMER = List.of("ស្រីនាង", "សុភ័ក្រ", "ចាន់ធី", "កញ្ញា", "បុប្ផា", "ស្រីម៉ៅ", "សុខា", "ចន្ទា");
+    private static final List<String> SYLLABLES =
+            List.of("qa", "xo", "zeu", "qin", "xa", "zom", "quy", "xeth", "zir", "qol");
 
-    record Person(List<String> givenParts, String family, String alias, String khmerAlias, LocalDate dob, String phoneDigits,
-                  String nationalId, String email, String village) {
+    private static final List<String> KHMER =
+            List.of("ស្រីនាង", "សុភ័ក្រ", "ចាន់ធី", "កញ្ញា", "បុប្ផា", "ស្រីម៉ៅ", "សុខា", "ចន្ទា");
+
+    record Person(
+            List<String> givenParts,
+            String family,
+            String alias,
+            String khmerAlias,
+            LocalDate dob,
+            String phoneDigits,
+            String nationalId,
+            String email,
+            String village) {
 
         String given() {
             return String.join(" ", givenParts);
@@ -61,29 +72,69 @@ class NoIdentifierLeavesIngestProperties {
 
     @Provide
     Arbitrary<Person> people() {
-        Arbitrary<String> part = Arbitraries.of(SYLLABLES).list().ofMinSize(2).ofMaxSize(3)
-                .map(s -> String.join("", s)).map(s -> Character.toUpperCase(s.charAt(0)) + s.substring(1));
+        Arbitrary<String> part = Arbitraries.of(SYLLABLES)
+                .list()
+                .ofMinSize(2)
+                .ofMaxSize(3)
+                .map(s -> String.join("", s))
+                .map(s -> Character.toUpperCase(s.charAt(0)) + s.substring(1));
         Arbitrary<List<String>> given = part.list().ofMinSize(1).ofMaxSize(2);
-        Arbitrary<LocalDate> dob = Arbitraries.integers().between(0, 365 * 50).map(d -> LocalDate.of(1960, 1, 1).plusDays(d));
-        Arbitrary<String> phone = Combinators.combine(Arbitraries.of("12", "17", "15", "97"), Arbitraries.strings().numeric().ofLength(6))
+        Arbitrary<LocalDate> dob = Arbitraries.integers()
+                .between(0, 365 * 50)
+                .map(d -> LocalDate.of(1960, 1, 1).plusDays(d));
+        Arbitrary<String> phone = Combinators.combine(
+                        Arbitraries.of("12", "17", "15", "97"),
+                        Arbitraries.strings().numeric().ofLength(6))
                 .as((prefix, digits) -> prefix + digits);
         Arbitrary<String> id = Arbitraries.strings().numeric().ofLength(9);
         return Combinators.combine(given, part, part, Arbitraries.of(KHMER), dob, phone, id, part)
-                .as((g, family, alias, khmer, d, p, n, village) -> new Person(g, family, alias, khmer, d, p, n,
-                        alias.toLowerCase(Locale.ROOT) + "." + family.toLowerCase(Locale.ROOT) + "@mail.example", village + " Village"));
+                .as((g, family, alias, khmer, d, p, n, village) -> new Person(
+                        g,
+                        family,
+                        alias,
+                        khmer,
+                        d,
+                        p,
+                        n,
+                        alias.toLowerCase(Locale.ROOT) + "." + family.toLowerCase(Locale.ROOT) + "@mail.example",
+                        village + " Village"));
     }
 
     @Provide
     Arbitrary<String> mentions() {
-        return Arbitraries.of("{given} {family}", "{family} {given}", "{GIVEN}", "{given}'s", "{family}, {given}", "{givenjoined}",
-                "{alias}", "{khmer}", "ខ្ញុំឈ្មោះ{khmer}។", "+855 {phone3}", "0{phone}", "0{phonedash}", "(+855) {phone3}",
-                "{id}", "{email}", "{EMAIL}", "{village}", "{VILLAGE}", "{dob}", "{dobdmy}", "{doblong}",
-                "{DOBLONG}", "{dobshort}")
-                .list().ofMinSize(1).ofMaxSize(6).map(list -> String.join(" and then ", list));
+        return Arbitraries.of(
+                        "{given} {family}",
+                        "{family} {given}",
+                        "{GIVEN}",
+                        "{given}'s",
+                        "{family}, {given}",
+                        "{givenjoined}",
+                        "{alias}",
+                        "{khmer}",
+                        "ខ្ញុំឈ្មោះ{khmer}។",
+                        "+855 {phone3}",
+                        "0{phone}",
+                        "0{phonedash}",
+                        "(+855) {phone3}",
+                        "{id}",
+                        "{email}",
+                        "{EMAIL}",
+                        "{village}",
+                        "{VILLAGE}",
+                        "{dob}",
+                        "{dobdmy}",
+                        "{doblong}",
+                        "{DOBLONG}",
+                        "{dobshort}")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(6)
+                .map(list -> String.join(" and then ", list));
     }
 
     @Property(tries = 300)
-    void acceptedEventBytesHoldNoIdentifier(@ForAll("people") Person person, @ForAll("mentions") String template) throws Exception {
+    void acceptedEventBytesHoldNoIdentifier(@ForAll("people") Person person, @ForAll("mentions") String template)
+            throws Exception {
         ObjectNode record = record(person, "TESTIMONY_RECORDED");
         record.put("narrative", "She said: " + narrative(template, person) + ". Now she is well.");
         Translation t = TRANSLATOR.translate(ExportRecord.parsed(1, record));
@@ -92,10 +143,11 @@ class NoIdentifierLeavesIngestProperties {
     }
 
     @Property(tries = 200)
-    void rejectBytesHoldNoIdentifier(@ForAll("people") Person person, @ForAll("mentions") String template) throws Exception {
+    void rejectBytesHoldNoIdentifier(@ForAll("people") Person person, @ForAll("mentions") String template)
+            throws Exception {
         ObjectNode record = record(person, "TESTIMONY_RECORDED");
         record.put("narrative", narrative(template, person));
-        record.put("occurred_at", person.given() + " " + person.phoneDigits());   // a bad date that is an identity
+        record.put("occurred_at", person.given() + " " + person.phoneDigits()); // a bad date that is an identity
         Translation t = TRANSLATOR.translate(ExportRecord.parsed(9, record));
         assertThat(t).isInstanceOf(Translation.Rejected.class);
         assertNoIdentifier(CaseEventCodec.encode(((Translation.Rejected) t).reject()), person);
@@ -130,8 +182,7 @@ class NoIdentifierLeavesIngestProperties {
 
     private static String narrative(String template, Person p) {
         String phone = p.phoneDigits();
-        return template
-                .replace("{givenjoined}", p.given().replace(" ", ""))
+        return template.replace("{givenjoined}", p.given().replace(" ", ""))
                 .replace("{GIVEN}", p.given().toUpperCase(Locale.ROOT))
                 .replace("{given}", p.given())
                 .replace("{family}", p.family())
@@ -147,7 +198,11 @@ class NoIdentifierLeavesIngestProperties {
                 .replace("{village}", p.village())
                 .replace("{dobdmy}", p.dob().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
                 .replace("{doblong}", p.dob().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)))
-                .replace("{DOBLONG}", p.dob().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)).toUpperCase(Locale.ROOT))
+                .replace(
+                        "{DOBLONG}",
+                        p.dob()
+                                .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH))
+                                .toUpperCase(Locale.ROOT))
                 .replace("{dobshort}", p.dob().format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH)))
                 .replace("{dob}", p.dob().toString());
     }

@@ -3,7 +3,6 @@ package org.casetrail.ingest.pseudonym;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,12 +13,12 @@ import net.jqwik.api.Tuple;
 
 class PseudonymizerProperties {
 
-    private static final PseudonymKey KEY = PseudonymKey.of(new byte[] {
-            7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7});
+    private static final PseudonymKey KEY = PseudonymKey.of(
+            new byte[] {7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7
+            });
 
     /** One call: which id, from which source, with which value. */
-    record Call(int kind, String source, String id) {
-    }
+    record Call(int kind, String source, String id) {}
 
     /**
      * The kept last case pseudonym is only a shortcut: in any order of calls, with cases that come
@@ -32,11 +31,15 @@ class PseudonymizerProperties {
         for (Call call : calls) {
             Pseudonymizer fresh = new Pseudonymizer(KEY);
             switch (call.kind()) {
-                case 0 -> assertThat(reused.casePseudonym(call.source(), call.id()))
-                        .isEqualTo(fresh.casePseudonym(call.source(), call.id()));
-                case 1 -> assertThat(reused.eventId(call.source(), call.id())).isEqualTo(fresh.eventId(call.source(), call.id()));
-                default -> assertThat(reused.legalCaseRef(call.source(), call.id()))
-                        .isEqualTo(fresh.legalCaseRef(call.source(), call.id()));
+                case 0 ->
+                    assertThat(reused.casePseudonym(call.source(), call.id()))
+                            .isEqualTo(fresh.casePseudonym(call.source(), call.id()));
+                case 1 ->
+                    assertThat(reused.eventId(call.source(), call.id()))
+                            .isEqualTo(fresh.eventId(call.source(), call.id()));
+                default ->
+                    assertThat(reused.legalCaseRef(call.source(), call.id()))
+                            .isEqualTo(fresh.legalCaseRef(call.source(), call.id()));
             }
         }
     }
@@ -45,9 +48,9 @@ class PseudonymizerProperties {
     Arbitrary<List<Call>> calls() {
         // Few sources and ids, so that repeats, returns and same-id-other-source calls are common.
         Arbitrary<Call> call = Combinators.combine(
-                Arbitraries.frequency(Tuple.of(6, 0), Tuple.of(3, 1), Tuple.of(1, 2)),
-                Arbitraries.of("cms-a", "cms-b", "cms-ab"),
-                Arbitraries.of("C-1", "C-2", "C-12", "", "1"))
+                        Arbitraries.frequency(Tuple.of(6, 0), Tuple.of(3, 1), Tuple.of(1, 2)),
+                        Arbitraries.of("cms-a", "cms-b", "cms-ab"),
+                        Arbitraries.of("C-1", "C-2", "C-12", "", "1"))
                 .as(Call::new);
         return call.list().ofMinSize(1).ofMaxSize(40);
     }

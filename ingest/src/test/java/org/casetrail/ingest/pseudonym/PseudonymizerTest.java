@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-
 import org.casetrail.ingest.IngestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,20 +41,26 @@ class PseudonymizerTest {
     @Test
     void caseIdsEventIdsAndCourtReferencesNeverCollide() {
         Pseudonymizer p = new Pseudonymizer(PseudonymKey.of(KEY_A));
-        assertThat(p.casePseudonym("s", "X1")).isNotEqualTo(p.eventId("s", "X1")).isNotEqualTo(p.legalCaseRef("s", "X1"));
+        assertThat(p.casePseudonym("s", "X1"))
+                .isNotEqualTo(p.eventId("s", "X1"))
+                .isNotEqualTo(p.legalCaseRef("s", "X1"));
         assertThat(p.casePseudonym("ab", "c")).isNotEqualTo(p.casePseudonym("a", "bc"));
-        assertThat(p.casePseudonym("other-cms", "AF-2009-0042")).isNotEqualTo(p.casePseudonym("afesip-cms", "AF-2009-0042"));
+        assertThat(p.casePseudonym("other-cms", "AF-2009-0042"))
+                .isNotEqualTo(p.casePseudonym("afesip-cms", "AF-2009-0042"));
     }
 
     @Test
     void keyFileIsCreatedOwnerOnlyAndNeverOverwritten(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("k.key");
         PseudonymKey created = PseudonymKey.create(file);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(file).strip()).matches("[0-9a-f]{64}");
         assertThat(PseudonymKey.load(file).fingerprint()).isEqualTo(created.fingerprint());
         assertThat(created.toString()).doesNotContain(Files.readString(file).strip());
-        assertThatThrownBy(() -> PseudonymKey.create(file)).isInstanceOf(IngestException.class).hasMessageContaining("never overwrites");
+        assertThatThrownBy(() -> PseudonymKey.create(file))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("never overwrites");
     }
 
     @Test
@@ -63,21 +68,27 @@ class PseudonymizerTest {
         Path file = dir.resolve("k.key");
         PseudonymKey.create(file);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        assertThatThrownBy(() -> PseudonymKey.load(file)).isInstanceOf(IngestException.class).hasMessageContaining("chmod 600");
+        assertThatThrownBy(() -> PseudonymKey.load(file))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("chmod 600");
     }
 
     @Test
     void missingOrMalformedKeyFileSaysWhatToDo(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> PseudonymKey.load(dir.resolve("none.key"))).hasMessageContaining("casetrail keys init");
+        assertThatThrownBy(() -> PseudonymKey.load(dir.resolve("none.key")))
+                .hasMessageContaining("casetrail keys init");
         Path bad = dir.resolve("bad.key");
         Files.writeString(bad, "not a key");
         Files.setPosixFilePermissions(bad, PosixFilePermissions.fromString("rw-------"));
-        assertThatThrownBy(() -> PseudonymKey.load(bad)).hasMessageContaining("64 hex digits").hasMessageNotContaining("not a key");
+        assertThatThrownBy(() -> PseudonymKey.load(bad))
+                .hasMessageContaining("64 hex digits")
+                .hasMessageNotContaining("not a key");
     }
 
     @Test
     void twoNewKeysDiffer(@TempDir Path dir) {
-        assertThat(PseudonymKey.create(dir.resolve("a")).fingerprint()).isNotEqualTo(PseudonymKey.create(dir.resolve("b")).fingerprint());
+        assertThat(PseudonymKey.create(dir.resolve("a")).fingerprint())
+                .isNotEqualTo(PseudonymKey.create(dir.resolve("b")).fingerprint());
     }
 
     private static int differingBits(String hexA, String hexB) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.casetrail.ingest.IngestException;
 import org.casetrail.schemas.event.CareDetails;
 import org.casetrail.schemas.event.CareKind;
@@ -52,13 +51,23 @@ class BackgroundEventLogWriterTest {
     }
 
     private static CaseEvent event(int n) {
-        return CaseEvent.newBuilder().setEventId("e" + n).setCasePseudonym("c" + (n % 7)).setSource("s")
-                .setType(EventType.MEDICAL_CARE).setOccurredOn(LocalDate.of(2010, 1, 1)).setKeyFingerprint("k")
-                .setDetails(new CareDetails(CareKind.GENERAL)).build();
+        return CaseEvent.newBuilder()
+                .setEventId("e" + n)
+                .setCasePseudonym("c" + (n % 7))
+                .setSource("s")
+                .setType(EventType.MEDICAL_CARE)
+                .setOccurredOn(LocalDate.of(2010, 1, 1))
+                .setKeyFingerprint("k")
+                .setDetails(new CareDetails(CareKind.GENERAL))
+                .build();
     }
 
     private static RejectedRecord reject(long line) {
-        return RejectedRecord.newBuilder().setReason(RejectReason.BAD_DATE).setLineNumber(line).setKeyFingerprint("k").build();
+        return RejectedRecord.newBuilder()
+                .setReason(RejectReason.BAD_DATE)
+                .setLineNumber(line)
+                .setKeyFingerprint("k")
+                .build();
     }
 
     @Test
@@ -92,7 +101,9 @@ class BackgroundEventLogWriterTest {
             log.append(event(i));
         }
         log.close();
-        assertThat(target.written).hasSize(BackgroundEventLogWriter.BATCH + 3).endsWith("e" + (BackgroundEventLogWriter.BATCH + 2));
+        assertThat(target.written)
+                .hasSize(BackgroundEventLogWriter.BATCH + 3)
+                .endsWith("e" + (BackgroundEventLogWriter.BATCH + 2));
         assertThat(target.closed).isTrue();
     }
 
@@ -109,10 +120,11 @@ class BackgroundEventLogWriterTest {
         assertThat(target.flushes).isZero();
         // A record after the failure is refused when its batch is handed over, not queued behind it.
         assertThatThrownBy(() -> {
-            for (int i = 20; i < 20 + BackgroundEventLogWriter.BATCH; i++) {
-                log.append(event(i));
-            }
-        }).hasMessage("Kafka stopped answering");
+                    for (int i = 20; i < 20 + BackgroundEventLogWriter.BATCH; i++) {
+                        log.append(event(i));
+                    }
+                })
+                .hasMessage("Kafka stopped answering");
         log.close();
         assertThat(target.written).hasSize(10);
         assertThat(target.closed).isTrue();
@@ -143,7 +155,8 @@ class BackgroundEventLogWriterTest {
         };
         try (BackgroundEventLogWriter log = new BackgroundEventLogWriter(target)) {
             log.append(event(1));
-            assertThatThrownBy(log::flush).isInstanceOf(IngestException.class)
+            assertThatThrownBy(log::flush)
+                    .isInstanceOf(IngestException.class)
                     .hasMessage("writing to the event log failed (OutOfMemoryError)");
         }
         assertThat(target.closed).isTrue();

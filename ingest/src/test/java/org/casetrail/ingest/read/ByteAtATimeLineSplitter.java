@@ -10,7 +10,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import org.casetrail.schemas.event.RejectReason;
 
 /**
@@ -19,10 +18,10 @@ import org.casetrail.schemas.event.RejectReason;
  */
 final class ByteAtATimeLineSplitter {
 
-
     private final InputStream in;
     private final int maxLineBytes;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] buffer = new byte[8192];
@@ -73,7 +72,10 @@ final class ByteAtATimeLineSplitter {
             return new LineSplitter.Line(lineNumber, null, RejectReason.LINE_TOO_LONG);
         }
         int start = 0;
-        if (lineNumber == 1 && length >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB
+        if (lineNumber == 1
+                && length >= 3
+                && (buffer[0] & 0xFF) == 0xEF
+                && (buffer[1] & 0xFF) == 0xBB
                 && (buffer[2] & 0xFF) == 0xBF) {
             start = 3;
         }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -26,9 +25,15 @@ class LineSplitterProperties {
     @Provide
     Arbitrary<byte[]> exportBytes() {
         Arbitrary<byte[]> pieces = Arbitraries.of(
-                new byte[] {'\n'}, new byte[] {'\r', '\n'}, new byte[] {'\r'}, new byte[] {'a'}, new byte[] {'{', '}'},
-                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {(byte) 0xC3, (byte) 0x28},
-                "ស្រី".getBytes(java.nio.charset.StandardCharsets.UTF_8), "x".repeat(40).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new byte[] {'\n'},
+                new byte[] {'\r', '\n'},
+                new byte[] {'\r'},
+                new byte[] {'a'},
+                new byte[] {'{', '}'},
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                new byte[] {(byte) 0xC3, (byte) 0x28},
+                "ស្រី".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "x".repeat(40).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new byte[] {' '});
         return pieces.list().ofMaxSize(60).map(list -> {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -38,9 +43,11 @@ class LineSplitterProperties {
     }
 
     @Property(tries = 2000)
-    void chunkedReadingGivesTheSameLinesAsByteAtATime(@ForAll("exportBytes") byte[] bytes,
-                                                       @ForAll @IntRange(min = 1, max = 90) int maxLineBytes,
-                                                       @ForAll @IntRange(min = 1, max = 70) int piece) throws IOException {
+    void chunkedReadingGivesTheSameLinesAsByteAtATime(
+            @ForAll("exportBytes") byte[] bytes,
+            @ForAll @IntRange(min = 1, max = 90) int maxLineBytes,
+            @ForAll @IntRange(min = 1, max = 70) int piece)
+            throws IOException {
         ByteAtATimeLineSplitter reference = new ByteAtATimeLineSplitter(new ByteArrayInputStream(bytes), maxLineBytes);
         LineSplitter chunked = new LineSplitter(new ShortReads(bytes, piece), maxLineBytes);
         List<Object> expected = new ArrayList<>();

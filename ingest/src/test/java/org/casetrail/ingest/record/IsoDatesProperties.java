@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,18 +27,30 @@ class IsoDatesProperties {
     @Provide
     Arbitrary<String> nearlyIsoDateTimes() {
         Arbitrary<String> shaped = Combinators.combine(
-                Arbitraries.integers().between(0, 9999), Arbitraries.integers().between(0, 13), Arbitraries.integers().between(0, 32),
-                Arbitraries.integers().between(0, 25), Arbitraries.integers().between(0, 61), Arbitraries.integers().between(0, 61),
-                Arbitraries.of("Z", "+", "-", ""), Arbitraries.integers().between(0, 19 * 60 + 1))
-                .as((y, mo, d, h, mi, s, zone, offset) -> String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi)
-                        + (s % 2 == 0 ? String.format(Locale.ROOT, ":%02d", s) : "")
-                        + (zone.equals("+") || zone.equals("-")
-                        ? String.format(Locale.ROOT, "%s%02d:%02d", zone, offset / 60, offset % 60) : zone));
+                        Arbitraries.integers().between(0, 9999),
+                        Arbitraries.integers().between(0, 13),
+                        Arbitraries.integers().between(0, 32),
+                        Arbitraries.integers().between(0, 25),
+                        Arbitraries.integers().between(0, 61),
+                        Arbitraries.integers().between(0, 61),
+                        Arbitraries.of("Z", "+", "-", ""),
+                        Arbitraries.integers().between(0, 19 * 60 + 1))
+                .as((y, mo, d, h, mi, s, zone, offset) ->
+                        String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi)
+                                + (s % 2 == 0 ? String.format(Locale.ROOT, ":%02d", s) : "")
+                                + (zone.equals("+") || zone.equals("-")
+                                        ? String.format(Locale.ROOT, "%s%02d:%02d", zone, offset / 60, offset % 60)
+                                        : zone));
         Arbitrary<String> dates = shaped.map(s -> s.substring(0, 10));
-        Arbitrary<String> any = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, shaped), net.jqwik.api.Tuple.of(1, dates));
-        return Combinators.combine(any, Arbitraries.integers().between(0, 60), Arbitraries.of(MUTATIONS.chars().boxed().toList()))
+        Arbitrary<String> any =
+                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, shaped), net.jqwik.api.Tuple.of(1, dates));
+        return Combinators.combine(
+                        any,
+                        Arbitraries.integers().between(0, 60),
+                        Arbitraries.of(MUTATIONS.chars().boxed().toList()))
                 .as((text, at, c) -> at < text.length() && at % 3 == 0
-                        ? text.substring(0, at) + (char) c.intValue() + text.substring(at + 1) : text);
+                        ? text.substring(0, at) + (char) c.intValue() + text.substring(at + 1)
+                        : text);
     }
 
     @Property(tries = 5000)
@@ -74,7 +85,8 @@ class IsoDatesProperties {
         assertThat(IsoDates.dateTime("2009-03-15T09:12:00+07:00"))
                 .isEqualTo(OffsetDateTime.parse("2009-03-15T09:12:00+07:00"));
         assertThat(IsoDates.dateTime("2009-03-15T09:12:00Z")).isEqualTo(OffsetDateTime.parse("2009-03-15T09:12:00Z"));
-        assertThat(IsoDates.dateTime("2009-11-02T15:16+07:00")).isEqualTo(OffsetDateTime.parse("2009-11-02T15:16+07:00"));
+        assertThat(IsoDates.dateTime("2009-11-02T15:16+07:00"))
+                .isEqualTo(OffsetDateTime.parse("2009-11-02T15:16+07:00"));
         assertThat(IsoDates.dateTime("2009-11-02T15:16Z")).isEqualTo(OffsetDateTime.parse("2009-11-02T15:16Z"));
         assertThat(IsoDates.date("2009-02-29")).isNull();
         assertThat(IsoDates.dateTime("2009-03-15t09:12:00z")).isNull();

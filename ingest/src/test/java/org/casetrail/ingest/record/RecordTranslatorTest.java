@@ -2,11 +2,10 @@ package org.casetrail.ingest.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.read.ExportRecord;
@@ -49,14 +48,17 @@ class RecordTranslatorTest {
         assertThat(event.getSubject().getMinor()).isTrue();
         assertThat(event.getSubject().getProvince()).isEqualTo("Phnom Penh");
         assertThat(event.getSubject().getChangedName()).endsWith("*");
-        assertThat(((CaseIdentifiedDetails) event.getDetails()).getReferralSource()).isEqualTo(ReferralSource.POLICE_OPERATION);
+        assertThat(((CaseIdentifiedDetails) event.getDetails()).getReferralSource())
+                .isEqualTo(ReferralSource.POLICE_OPERATION);
         assertThat(event.getKeyFingerprint()).isEqualTo(pseudonyms.keyFingerprint());
     }
 
     @Test
     void noIdentifierOfThePersonReachesTheEncodedEvent() throws Exception {
         String bytes = new String(CaseEventCodec.encode(accepted(IDENTIFIED)), StandardCharsets.ISO_8859_1);
-        for (String identifier : new String[] {"Srey", "Neang", "Chan", "345", "678", "010203040", "Prek", "1993", "AF-2009-0042", "E-2009"}) {
+        for (String identifier : new String[] {
+            "Srey", "Neang", "Chan", "345", "678", "010203040", "Prek", "1993", "AF-2009-0042", "E-2009"
+        }) {
             assertThat(bytes).doesNotContain(identifier);
         }
     }
@@ -69,8 +71,10 @@ class RecordTranslatorTest {
 
     @Test
     void testimonyIsScrubbedBeforeItLeavesIngest() throws Exception {
-        CaseEvent event = accepted(IDENTIFIED.replace("CASE_IDENTIFIED", "TESTIMONY_RECORDED")
-                .replace("\"narrative\": null", "\"narrative\": \"I am Srey Neang from Prek Leap, call 012 345 678.\""));
+        CaseEvent event = accepted(IDENTIFIED
+                .replace("CASE_IDENTIFIED", "TESTIMONY_RECORDED")
+                .replace(
+                        "\"narrative\": null", "\"narrative\": \"I am Srey Neang from Prek Leap, call 012 345 678.\""));
         String text = ((TestimonyDetails) event.getDetails()).getNarrative();
         assertThat(text).isEqualTo("I am " + event.getSubject().getChangedName() + " from [village], call [phone].");
     }
@@ -80,7 +84,8 @@ class RecordTranslatorTest {
         CaseEvent event = accepted("""
                 {"source": "afesip-cms", "source_event_id": "E-9", "case_id": "AF-2009-0042", "type": "EVENT_VOIDED",
                  "occurred_at": "2009-04-01", "details": {"voided_source_event_id": "E-2009-000123"}}""");
-        assertThat(((VoidDetails) event.getDetails()).getVoidedEventId()).isEqualTo(pseudonyms.eventId("afesip-cms", "E-2009-000123"));
+        assertThat(((VoidDetails) event.getDetails()).getVoidedEventId())
+                .isEqualTo(pseudonyms.eventId("afesip-cms", "E-2009-000123"));
     }
 
     @Test
@@ -88,14 +93,19 @@ class RecordTranslatorTest {
         assertRejected(IDENTIFIED.replace("\"case_id\": \"AF-2009-0042\",", ""), RejectReason.MISSING_FIELD, "case_id");
         assertRejected(IDENTIFIED.replace("\"CASE_IDENTIFIED\"", "\"CASE_FOUND\""), RejectReason.UNKNOWN_TYPE, "type");
         assertRejected(IDENTIFIED.replace("\"2009-03-14\"", "\"14/03/2009\""), RejectReason.BAD_DATE, "occurred_at");
-        assertRejected(IDENTIFIED.replace("\"SEXUAL\"", "\"sexual\""), RejectReason.BAD_ENUM_VALUE, "details.exploitation_type");
+        assertRejected(
+                IDENTIFIED.replace("\"SEXUAL\"", "\"sexual\""),
+                RejectReason.BAD_ENUM_VALUE,
+                "details.exploitation_type");
         assertRejected(IDENTIFIED.replace("\"TOM_DY\"", "42"), RejectReason.WRONG_TYPE, "centre");
         assertRejected(IDENTIFIED.replace("\"TOM_DY\"", "\"Tom Dy centre\""), RejectReason.BAD_VALUE, "centre");
         // ALL names the rollup rows of the published tables: no centre may be called that.
         assertRejected(IDENTIFIED.replace("\"TOM_DY\"", "\"ALL\""), RejectReason.BAD_VALUE, "centre");
         assertRejected(IDENTIFIED.replace("\"TOM_DY\"", "\"all\""), RejectReason.BAD_VALUE, "centre");
-        assertRejected(IDENTIFIED.replace("\"phnom-penh\"", "\"Atlantis\""), RejectReason.BAD_ENUM_VALUE, "person.province");
-        assertRejected(IDENTIFIED.replace("\"1993-05-02\"", "\"1993-02-30\""), RejectReason.BAD_DATE, "person.date_of_birth");
+        assertRejected(
+                IDENTIFIED.replace("\"phnom-penh\"", "\"Atlantis\""), RejectReason.BAD_ENUM_VALUE, "person.province");
+        assertRejected(
+                IDENTIFIED.replace("\"1993-05-02\"", "\"1993-02-30\""), RejectReason.BAD_DATE, "person.date_of_birth");
         assertRejected(IDENTIFIED.replace("\"centre\": \"TOM_DY\",", ""), RejectReason.MISSING_FIELD, "centre");
         String noPerson = """
                 {"source": "s", "source_event_id": "E-1", "case_id": "C-1", "type": "TESTIMONY_RECORDED",

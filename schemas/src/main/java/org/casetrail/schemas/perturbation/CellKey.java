@@ -19,8 +19,7 @@ public final class CellKey {
     /** Record keys and cell keys lie in [0, RANGE); ONS uses 4096 for administrative data. */
     public static final int RANGE = 4096;
 
-    private CellKey() {
-    }
+    private CellKey() {}
 
     /**
      * @param recordKeySum the plain sum of the record keys of the women the count counts (0 for none)

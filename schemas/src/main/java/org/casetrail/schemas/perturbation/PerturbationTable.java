@@ -46,7 +46,8 @@ public final class PerturbationTable {
             });
             for (int key = e.fromKey(); key <= e.toKey(); key++) {
                 if (byKey[key] != Integer.MIN_VALUE) {
-                    throw new IllegalArgumentException(version + ": cell key " + key + " drawn twice for true value " + e.trueValue());
+                    throw new IllegalArgumentException(
+                            version + ": cell key " + key + " drawn twice for true value " + e.trueValue());
                 }
                 byKey[key] = e.noise();
             }
@@ -54,7 +55,8 @@ public final class PerturbationTable {
         noiseByKey.forEach((value, byKey) -> {
             for (int key = 0; key < byKey.length; key++) {
                 if (byKey[key] == Integer.MIN_VALUE) {
-                    throw new IllegalArgumentException(version + ": cell key " + key + " has no noise for true value " + value);
+                    throw new IllegalArgumentException(
+                            version + ": cell key " + key + " has no noise for true value " + value);
                 }
             }
         });
@@ -71,7 +73,8 @@ public final class PerturbationTable {
         String resource = version + ".csv";
         try (InputStream in = PerturbationTable.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no perturbation table " + version + " in this version of casetrail");
+                throw new IllegalArgumentException(
+                        "no perturbation table " + version + " in this version of casetrail");
             }
             List<Entry> entries = new ArrayList<>();
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -86,8 +89,11 @@ public final class PerturbationTable {
                     continue;
                 }
                 String[] f = line.split(",");
-                entries.add(new Entry(Long.parseLong(f[0].trim()), Integer.parseInt(f[1].trim()),
-                        Integer.parseInt(f[2].trim()), Integer.parseInt(f[3].trim())));
+                entries.add(new Entry(
+                        Long.parseLong(f[0].trim()),
+                        Integer.parseInt(f[1].trim()),
+                        Integer.parseInt(f[2].trim()),
+                        Integer.parseInt(f[3].trim())));
             }
             return new PerturbationTable(version, entries);
         } catch (IOException e) {
@@ -115,7 +121,8 @@ public final class PerturbationTable {
 
     public int noise(long trueValue, int cellKey) {
         if (trueValue < 0 || cellKey < 0 || cellKey >= CellKey.RANGE) {
-            throw new IllegalArgumentException("a count is never negative and a cell key lies in [0, " + CellKey.RANGE + ")");
+            throw new IllegalArgumentException(
+                    "a count is never negative and a cell key lies in [0, " + CellKey.RANGE + ")");
         }
         return noiseByKey.floorEntry(trueValue).getValue()[cellKey];
     }

@@ -8,7 +8,9 @@ import java.time.YearMonth;
  * period, so what a reader sees changes at known dates and never because of one woman's event.
  */
 public enum ReportingPeriod {
-    MONTH(1), QUARTER(3), YEAR(12);
+    MONTH(1),
+    QUARTER(3),
+    YEAR(12);
 
     private final int months;
 

@@ -1,8 +1,15 @@
 package org.casetrail.schemas.table;
 
 /** One column of a published or restricted table: its name (a public interface), kind and meaning. */
-public record Column(String name, Kind kind, Type type, String doc, String numerator, String denominator, boolean rollup,
-                     boolean ofWomen) {
+public record Column(
+        String name,
+        Kind kind,
+        Type type,
+        String doc,
+        String numerator,
+        String denominator,
+        boolean rollup,
+        boolean ofWomen) {
 
     /** The key value of a rollup row: the total over every value of that key. Never a real value. */
     public static final String ALL = "ALL";
@@ -21,7 +28,14 @@ public record Column(String name, Kind kind, Type type, String doc, String numer
         VALUE
     }
 
-    public enum Type { INT, LONG, DOUBLE, STRING, BOOLEAN, DATE }
+    public enum Type {
+        INT,
+        LONG,
+        DOUBLE,
+        STRING,
+        BOOLEAN,
+        DATE
+    }
 
     /** A key that never rolls up: a period (year, month) or a checkpoint. */
     public static Column key(String name, Type type, String doc) {
@@ -67,9 +81,15 @@ public record Column(String name, Kind kind, Type type, String doc, String numer
     }
 
     public static Column suppressed() {
-        return new Column("suppressed", Kind.FLAG, Type.BOOLEAN,
+        return new Column(
+                "suppressed",
+                Kind.FLAG,
+                Type.BOOLEAN,
                 "True when the row is withheld: it describes fewer than k women (or, under --protection suppression, it was"
                         + " suppressed so that no other row can be recovered by subtraction); its counts and statistics are then null.",
-                null, null, false, false);
+                null,
+                null,
+                false,
+                false);
     }
 }

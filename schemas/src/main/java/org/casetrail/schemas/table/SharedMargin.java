@@ -17,8 +17,11 @@ public record SharedMargin(String name, List<View> views) {
      *
      * @param marginKey the margin key of a cell, from the cell's key values by column name
      */
-    public record View(TableSpec table, String filterColumn, String filterValue,
-                       Function<Map<String, String>, List<String>> marginKey) {
+    public record View(
+            TableSpec table,
+            String filterColumn,
+            String filterValue,
+            Function<Map<String, String>, List<String>> marginKey) {
 
         public boolean includes(Map<String, String> key) {
             return filterColumn == null || filterValue.equals(key.get(filterColumn));
@@ -40,13 +43,28 @@ public record SharedMargin(String name, List<View> views) {
 
     /** The totals the published tables share (DESIGN.md, "Disclosure control"). */
     public static final List<SharedMargin> ALL = List.of(
-            new SharedMargin("women identified by year, form of exploitation and minor", List.of(
-                    new View(Tables.COHORT_OUTCOMES, null, null,
-                            k -> java.util.Arrays.asList(k.get("identification_year"), k.get("exploitation_type"), minorOf(k.get("age_band")))),
-                    new View(Tables.REFERRAL_SOURCES, null, null,
-                            k -> java.util.Arrays.asList(k.get("identification_year"), k.get("exploitation_type"), k.get("minor"))))),
-            new SharedMargin("women reintegrated in a year (every checkpoint counts each of them once)", List.of(
-                    checkpoint("3"), checkpoint("6"), checkpoint("12"), checkpoint("24"))));
+            new SharedMargin(
+                    "women identified by year, form of exploitation and minor",
+                    List.of(
+                            new View(
+                                    Tables.COHORT_OUTCOMES,
+                                    null,
+                                    null,
+                                    k -> java.util.Arrays.asList(
+                                            k.get("identification_year"),
+                                            k.get("exploitation_type"),
+                                            minorOf(k.get("age_band")))),
+                            new View(
+                                    Tables.REFERRAL_SOURCES,
+                                    null,
+                                    null,
+                                    k -> java.util.Arrays.asList(
+                                            k.get("identification_year"),
+                                            k.get("exploitation_type"),
+                                            k.get("minor"))))),
+            new SharedMargin(
+                    "women reintegrated in a year (every checkpoint counts each of them once)",
+                    List.of(checkpoint("3"), checkpoint("6"), checkpoint("12"), checkpoint("24"))));
 
     private static View checkpoint(String months) {
         return new View(Tables.FOLLOWUP_STATUS, "checkpoint_months", months, k -> List.of(k.get("reintegration_year")));

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -16,14 +15,23 @@ import org.apache.avro.SchemaBuilder;
  */
 public record TableSpec(String name, Visibility visibility, String doc, List<Column> columns) {
 
-    public enum Visibility { PUBLIC, RESTRICTED }
+    public enum Visibility {
+        PUBLIC,
+        RESTRICTED
+    }
 
     /** The columns by role, worked out once per table: the job asks for them for every count of every woman. */
-    private record Layout(List<Column> keys, List<Column> counts, List<Column> statistics, List<Column> medians,
-                          Map<String, Integer> countIndex, Map<String, Integer> medianIndex) {
+    private record Layout(
+            List<Column> keys,
+            List<Column> counts,
+            List<Column> statistics,
+            List<Column> medians,
+            Map<String, Integer> countIndex,
+            Map<String, Integer> medianIndex) {
 
         static Layout of(List<Column> columns) {
-            List<Column> counts = columns.stream().filter(c -> c.kind() == Column.Kind.COUNT).toList();
+            List<Column> counts =
+                    columns.stream().filter(c -> c.kind() == Column.Kind.COUNT).toList();
             List<Column> medians = columns.stream().filter(Column::isMedian).toList();
             Map<String, Integer> countIndex = new HashMap<>();
             for (int i = 0; i < counts.size(); i++) {
@@ -33,8 +41,15 @@ public record TableSpec(String name, Visibility visibility, String doc, List<Col
             for (int i = 0; i < medians.size(); i++) {
                 medianIndex.put(medians.get(i).name(), i);
             }
-            return new Layout(columns.stream().filter(c -> c.kind() == Column.Kind.KEY).toList(), counts,
-                    columns.stream().filter(c -> c.kind() == Column.Kind.STATISTIC).toList(), medians, countIndex, medianIndex);
+            return new Layout(
+                    columns.stream().filter(c -> c.kind() == Column.Kind.KEY).toList(),
+                    counts,
+                    columns.stream()
+                            .filter(c -> c.kind() == Column.Kind.STATISTIC)
+                            .toList(),
+                    medians,
+                    countIndex,
+                    medianIndex);
         }
     }
 
@@ -80,7 +95,9 @@ public record TableSpec(String name, Visibility visibility, String doc, List<Col
     }
 
     public Column column(String name) {
-        return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+        return columns.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + this.name));
     }
 
@@ -89,13 +106,19 @@ public record TableSpec(String name, Visibility visibility, String doc, List<Col
      * {@code restricted/unsuppressed_<name>}, every column but the suppression flag.
      */
     public TableSpec unsuppressed() {
-        List<Column> exact = new java.util.ArrayList<>(columns.stream().filter(c -> c.kind() != Column.Kind.FLAG).toList());
+        List<Column> exact = new java.util.ArrayList<>(
+                columns.stream().filter(c -> c.kind() != Column.Kind.FLAG).toList());
         for (Column count : counts()) {
-            exact.add(Column.value(cellKeyColumn(count), Column.Type.INT,
+            exact.add(Column.value(
+                    cellKeyColumn(count),
+                    Column.Type.INT,
                     "Cell key of " + count.name() + " (0-4095): what the perturbation table was read at."));
         }
-        return new TableSpec("unsuppressed_" + name, Visibility.RESTRICTED,
-                "The rows of " + name + " before disclosure control: exact counts and statistics, and each count's cell key. Restricted.",
+        return new TableSpec(
+                "unsuppressed_" + name,
+                Visibility.RESTRICTED,
+                "The rows of " + name
+                        + " before disclosure control: exact counts and statistics, and each count's cell key. Restricted.",
                 exact);
     }
 
@@ -143,7 +166,9 @@ public record TableSpec(String name, Visibility visibility, String doc, List<Col
     /** The Avro schema of the table's rows; keys and the flag are required, everything else nullable. */
     public Schema avroSchema() {
         SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(avroName())
-                .namespace("org.casetrail.schemas.table").doc(doc).fields();
+                .namespace("org.casetrail.schemas.table")
+                .doc(doc)
+                .fields();
         for (Column c : columns) {
             Schema type = switch (c.type()) {
                 case INT -> Schema.create(Schema.Type.INT);
@@ -157,7 +182,10 @@ public record TableSpec(String name, Visibility visibility, String doc, List<Col
             if (required) {
                 fields = fields.name(c.name()).doc(c.doc()).type(type).noDefault();
             } else {
-                fields = fields.name(c.name()).doc(c.doc()).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type)).withDefault(null);
+                fields = fields.name(c.name())
+                        .doc(c.doc())
+                        .type(Schema.createUnion(Schema.create(Schema.Type.NULL), type))
+                        .withDefault(null);
             }
         }
         return fields.endRecord();

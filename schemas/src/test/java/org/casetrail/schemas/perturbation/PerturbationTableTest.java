@@ -14,7 +14,8 @@ class PerturbationTableTest {
     void theCurrentTableIsVersionOneWithBoundTwo() {
         assertThat(ptable.version()).isEqualTo("ptable-v1");
         assertThat(ptable.bound()).isEqualTo(2);
-        assertThat(ptable.entries()).allSatisfy(e -> assertThat(Math.abs(e.noise())).isLessThanOrEqualTo(2));
+        assertThat(ptable.entries())
+                .allSatisfy(e -> assertThat(Math.abs(e.noise())).isLessThanOrEqualTo(2));
     }
 
     @Test
@@ -42,7 +43,9 @@ class PerturbationTableTest {
             for (int key = 0; key < CellKey.RANGE; key++) {
                 sum += ptable.noise(value, key);
             }
-            assertThat(sum).as("total noise over all cell keys at true value %d", value).isZero();
+            assertThat(sum)
+                    .as("total noise over all cell keys at true value %d", value)
+                    .isZero();
         }
     }
 
@@ -53,7 +56,9 @@ class PerturbationTableTest {
             int noise = ptable.noise(2, key);
             squares += (long) noise * noise;
             assertThat(ptable.noise(3, key)).isEqualTo(noise);
-            assertThat(ptable.noise(1_000_000, key)).as("the last listed value applies to every larger one").isEqualTo(noise);
+            assertThat(ptable.noise(1_000_000, key))
+                    .as("the last listed value applies to every larger one")
+                    .isEqualTo(noise);
         }
         assertThat(squares).isEqualTo(3272);
         assertThat(squares / (double) CellKey.RANGE).isBetween(0.79, 0.81);
@@ -61,7 +66,8 @@ class PerturbationTableTest {
 
     @Test
     void anUnknownVersionIsRefusedByName() {
-        assertThatThrownBy(() -> PerturbationTable.load("ptable-v9")).hasMessageContaining("no perturbation table ptable-v9");
+        assertThatThrownBy(() -> PerturbationTable.load("ptable-v9"))
+                .hasMessageContaining("no perturbation table ptable-v9");
     }
 
     @Test

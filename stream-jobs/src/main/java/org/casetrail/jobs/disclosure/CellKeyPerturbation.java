@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.casetrail.jobs.outcomes.OutcomeCell;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.table.Column;
@@ -38,8 +37,8 @@ public final class CellKeyPerturbation {
             tables.put(spec, new ArrayList<>());
         }
         for (OutcomeCell cell : cells) {
-            TableSpec spec = Tables.byName(cell.table).orElseThrow(
-                    () -> new IllegalArgumentException("not a published table: " + cell.table));
+            TableSpec spec = Tables.byName(cell.table)
+                    .orElseThrow(() -> new IllegalArgumentException("not a published table: " + cell.table));
             tables.get(spec).add(publish(spec, cell));
         }
         for (List<PublishedCell> table : tables.values()) {
@@ -51,12 +50,17 @@ public final class CellKeyPerturbation {
     PublishedCell publish(TableSpec spec, OutcomeCell cell) {
         List<Column> counts = spec.counts();
         if (rule.tooFew(cell.counts[counts.indexOf(spec.column("cases"))])) {
-            return new PublishedCell(cell.table, cell.key, new Long[counts.size()], new Double[spec.statistics().size()],
+            return new PublishedCell(
+                    cell.table,
+                    cell.key,
+                    new Long[counts.size()],
+                    new Double[spec.statistics().size()],
                     PublishedCell.Suppression.PRIMARY);
         }
         Long[] published = new Long[counts.size()];
         for (int i = 0; i < published.length; i++) {
-            published[i] = ptable.perturb(cell.counts[i], cell.cellKey(i, counts.get(i).name()));
+            published[i] =
+                    ptable.perturb(cell.counts[i], cell.cellKey(i, counts.get(i).name()));
         }
         List<Column> statistics = spec.statistics();
         Double[] values = new Double[statistics.size()];

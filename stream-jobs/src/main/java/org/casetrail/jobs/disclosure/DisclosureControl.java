@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.casetrail.jobs.outcomes.OutcomeCell;
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
@@ -29,17 +28,22 @@ public final class DisclosureControl {
     public record Release(Map<TableSpec, List<PublishedCell>> tables) {
 
         public long suppressed(TableSpec table, PublishedCell.Suppression kind) {
-            return tables.getOrDefault(table, List.of()).stream().filter(c -> c.suppression() == kind).count();
+            return tables.getOrDefault(table, List.of()).stream()
+                    .filter(c -> c.suppression() == kind)
+                    .count();
         }
     }
 
     public Release apply(List<OutcomeCell> cells) {
         List<SecondarySuppression.Cell> plan = new ArrayList<>();
         for (OutcomeCell cell : cells) {
-            TableSpec spec = Tables.byName(cell.table).orElseThrow(
-                    () -> new IllegalArgumentException("not a published table: " + cell.table));
+            TableSpec spec = Tables.byName(cell.table)
+                    .orElseThrow(() -> new IllegalArgumentException("not a published table: " + cell.table));
             long women = cell.counts[spec.counts().indexOf(spec.column("cases"))];
-            plan.add(new SecondarySuppression.Cell(spec, cell.key, women,
+            plan.add(new SecondarySuppression.Cell(
+                    spec,
+                    cell.key,
+                    women,
                     rule.tooFew(women) ? PublishedCell.Suppression.PRIMARY : PublishedCell.Suppression.NONE));
         }
         new SecondarySuppression(rule).complete(plan);
@@ -60,8 +64,12 @@ public final class DisclosureControl {
 
     private PublishedCell publish(TableSpec spec, OutcomeCell cell, PublishedCell.Suppression suppression) {
         if (suppression != PublishedCell.Suppression.NONE) {
-            return new PublishedCell(cell.table, cell.key, new Long[cell.counts.length],
-                    new Double[spec.statistics().size()], suppression);
+            return new PublishedCell(
+                    cell.table,
+                    cell.key,
+                    new Long[cell.counts.length],
+                    new Double[spec.statistics().size()],
+                    suppression);
         }
         Long[] counts = new Long[cell.counts.length];
         for (int i = 0; i < counts.length; i++) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.casetrail.jobs.outcomes.OutcomeCell;
 import org.casetrail.schemas.table.TableSpec;
 
@@ -18,12 +17,17 @@ import org.casetrail.schemas.table.TableSpec;
 public final class InformationLoss {
 
     /** One rollup level of one table. */
-    public record Level(long rows, long withheldRows, long women, long womenPublished, double womenShare,
-                        long countsPublished, double meanAbsoluteDifference, long largestAbsoluteDifference) {
-    }
+    public record Level(
+            long rows,
+            long withheldRows,
+            long women,
+            long womenPublished,
+            double womenShare,
+            long countsPublished,
+            double meanAbsoluteDifference,
+            long largestAbsoluteDifference) {}
 
-    private InformationLoss() {
-    }
+    private InformationLoss() {}
 
     /** Levels by name (e.g. {@code identification_year × centre}) for one table's true and published rows. */
     public static Map<String, Level> of(TableSpec spec, List<OutcomeCell> truth, List<PublishedCell> published) {
@@ -55,8 +59,17 @@ public final class InformationLoss {
             }
         }
         Map<String, Level> levels = new LinkedHashMap<>();
-        sums.forEach((level, s) -> levels.put(level, new Level(s[0], s[1], s[2], s[3],
-                s[2] == 0 ? 1.0 : round((double) s[3] / s[2]), s[4], s[4] == 0 ? 0.0 : round((double) s[5] / s[4]), s[6])));
+        sums.forEach((level, s) -> levels.put(
+                level,
+                new Level(
+                        s[0],
+                        s[1],
+                        s[2],
+                        s[3],
+                        s[2] == 0 ? 1.0 : round((double) s[3] / s[2]),
+                        s[4],
+                        s[4] == 0 ? 0.0 : round((double) s[5] / s[4]),
+                        s[6])));
         return levels;
     }
 

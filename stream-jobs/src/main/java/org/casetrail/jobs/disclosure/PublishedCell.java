@@ -32,6 +32,7 @@ public record PublishedCell(String table, String[] key, Long[] counts, Double[] 
 
     @Override
     public String toString() {
-        return "PublishedCell[" + table + " " + Arrays.toString(key) + " " + Arrays.toString(counts) + " " + suppression + "]";
+        return "PublishedCell[" + table + " " + Arrays.toString(key) + " " + Arrays.toString(counts) + " " + suppression
+                + "]";
     }
 }

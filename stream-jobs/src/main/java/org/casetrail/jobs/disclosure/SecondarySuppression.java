@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.SharedMargin;
 import org.casetrail.schemas.table.TableSpec;
@@ -70,7 +69,8 @@ public final class SecondarySuppression {
         while (changed) {
             changed = false;
             for (TableSpec table : Tables.SUPPRESSED) {
-                List<Cell> ofTable = cells.stream().filter(c -> c.table == table).toList();
+                List<Cell> ofTable =
+                        cells.stream().filter(c -> c.table == table).toList();
                 for (int dropped = 0; dropped < table.keys().size(); dropped++) {
                     int without = dropped;
                     changed |= protectEach(groups(ofTable, c -> keyWithout(c.key, without)));
@@ -78,7 +78,9 @@ public final class SecondarySuppression {
             }
             for (SharedMargin margin : SharedMargin.ALL) {
                 for (SharedMargin.View view : margin.views()) {
-                    List<Cell> inView = cells.stream().filter(c -> c.table == view.table() && view.includes(c.keyByName)).toList();
+                    List<Cell> inView = cells.stream()
+                            .filter(c -> c.table == view.table() && view.includes(c.keyByName))
+                            .toList();
                     changed |= protectEach(groups(inView, c -> view.marginKey().apply(c.keyByName)));
                 }
             }
@@ -109,10 +111,14 @@ public final class SecondarySuppression {
         if (suppressed == 0 || (suppressed >= 2 && !rule.tooFew(women))) {
             return false;
         }
-        return group.stream().filter(c -> !c.suppressed()).min(SMALLEST_FIRST).map(c -> {
-            c.suppression = PublishedCell.Suppression.SECONDARY;
-            return true;
-        }).orElse(false);
+        return group.stream()
+                .filter(c -> !c.suppressed())
+                .min(SMALLEST_FIRST)
+                .map(c -> {
+                    c.suppression = PublishedCell.Suppression.SECONDARY;
+                    return true;
+                })
+                .orElse(false);
     }
 
     private static Map<List<String>, List<Cell>> groups(List<Cell> cells, Function<Cell, List<String>> groupKey) {

@@ -1,7 +1,6 @@
 package org.casetrail.jobs.flink;
 
 import java.time.LocalDate;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -22,7 +21,8 @@ public final class AsOfTracker extends KeyedProcessFunction<Integer, Integer, Lo
 
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<TableUpdate> PROGRESS = new OutputTag<>("progress", org.apache.flink.api.common.typeinfo.TypeInformation.of(TableUpdate.class));
+    public static final OutputTag<TableUpdate> PROGRESS =
+            new OutputTag<>("progress", org.apache.flink.api.common.typeinfo.TypeInformation.of(TableUpdate.class));
 
     private final LocalDate fixedAsOf;
     private final ReportingPeriod period;
@@ -64,7 +64,8 @@ public final class AsOfTracker extends KeyedProcessFunction<Integer, Integer, Lo
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LocalDate> out) throws Exception {
         pending.clear();
-        LocalDate asOf = fixedAsOf != null ? fixedAsOf
+        LocalDate asOf = fixedAsOf != null
+                ? fixedAsOf
                 : period != null ? period.lastEndOnOrBefore(latest.value()) : latest.value();
         if (!asOf.equals(announced.value())) {
             announced.update(asOf);

@@ -39,10 +39,11 @@ public final class CellSumsOperator extends AbstractStreamOperator<CellContribut
     }
 
     private void scheduleFlush() {
-        getProcessingTimeService().registerTimer(getProcessingTimeService().getCurrentProcessingTime() + flushMillis, time -> {
-            flush();
-            scheduleFlush();
-        });
+        getProcessingTimeService()
+                .registerTimer(getProcessingTimeService().getCurrentProcessingTime() + flushMillis, time -> {
+                    flush();
+                    scheduleFlush();
+                });
     }
 
     @Override

@@ -6,6 +6,5 @@ public final class JobCounters {
     /** Events the journeys received, duplicates included: must equal the records between the offsets. */
     public static final String EVENTS_READ = "events_read";
 
-    private JobCounters() {
-    }
+    private JobCounters() {}
 }

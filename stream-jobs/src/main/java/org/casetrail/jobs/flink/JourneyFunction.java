@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -13,9 +12,9 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -43,7 +42,8 @@ import org.casetrail.schemas.table.Tables;
  * <p>Timers are processing-time timers: in BATCH mode they all fire at the end of input (and the
  * broadcast as_of is read first), so a replay folds each case exactly once.
  */
-public final class JourneyFunction extends KeyedBroadcastProcessFunction<Long, LoggedEvent, LocalDate, CellContribution> {
+public final class JourneyFunction
+        extends KeyedBroadcastProcessFunction<Long, LoggedEvent, LocalDate, CellContribution> {
 
     private static final long serialVersionUID = 1L;
     private static final long QUIET_MILLIS = 200;
@@ -51,7 +51,8 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<Long, L
 
     public static final MapStateDescriptor<String, LocalDate> AS_OF =
             new MapStateDescriptor<>("as-of", Types.STRING, Types.LOCAL_DATE);
-    public static final OutputTag<TableUpdate> JOURNEYS = new OutputTag<>("journeys", TypeInformation.of(TableUpdate.class));
+    public static final OutputTag<TableUpdate> JOURNEYS =
+            new OutputTag<>("journeys", TypeInformation.of(TableUpdate.class));
 
     /** A case's events as the log holds them; decoded only when the case folds. */
     private static final ListStateDescriptor<byte[]> EVENTS =
@@ -100,7 +101,8 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<Long, L
     }
 
     @Override
-    public void processElement(LoggedEvent event, ReadOnlyContext ctx, Collector<CellContribution> out) throws Exception {
+    public void processElement(LoggedEvent event, ReadOnlyContext ctx, Collector<CellContribution> out)
+            throws Exception {
         eventsRead.add(1);
         events.add(event.bytes());
         scheduleFold(ctx.timerService().currentProcessingTime(), ctx);
@@ -119,7 +121,8 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<Long, L
             }
             if (!keyFingerprint.equals(event.getKeyFingerprint())) {
                 throw new JobException("the event log mixes pseudonymization keys (fingerprints " + keyFingerprint
-                        + " and " + event.getKeyFingerprint() + "); pseudonyms made with different keys cannot be joined. "
+                        + " and " + event.getKeyFingerprint()
+                        + "); pseudonyms made with different keys cannot be joined. "
                         + "Re-ingest every export with one key into a new topic.");
             }
             all.add(event);
@@ -159,16 +162,19 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<Long, L
      * Takes back the previous fold's contributions, if any, and adds the new fold's, woman by woman
      * among the events of this hash.
      */
-    private void refold(List<CaseEvent> all, LocalDate asOf, Collector<CellContribution> out, JourneyOutput side) throws Exception {
+    private void refold(List<CaseEvent> all, LocalDate asOf, Collector<CellContribution> out, JourneyOutput side)
+            throws Exception {
         Integer before = foldedEvents.value();
         LocalDate asOfBefore = foldedAsOf.value();
         if (before != null && before == all.size() && asOf.equals(asOfBefore)) {
             return;
         }
         if (before != null) {
-            for (Map.Entry<String, List<CaseEvent>> woman : CaseHash.byCase(all.subList(0, before)).entrySet()) {
+            for (Map.Entry<String, List<CaseEvent>> woman :
+                    CaseHash.byCase(all.subList(0, before)).entrySet()) {
                 CaseJourney previous = CaseJourney.fold(woman.getKey(), woman.getValue(), asOfBefore, consentBasis);
-                for (CellContribution cell : JourneyCells.withRollups(previous, asOfBefore, secret.recordKey(woman.getKey()))) {
+                for (CellContribution cell :
+                        JourneyCells.withRollups(previous, asOfBefore, secret.recordKey(woman.getKey()))) {
                     out.collect(cell.negated());
                 }
             }
@@ -191,8 +197,10 @@ public final class JourneyFunction extends KeyedBroadcastProcessFunction<Long, L
         if (journey.included()) {
             row = journeyBytes.encode(TableRows.journey(journeySchema, journey));
             testimonies = journey.testimonies().stream()
-                    .map(t -> testimonyBytes.encode(TableRows.testimony(testimonySchema, journey, t))).toArray(byte[][]::new);
+                    .map(t -> testimonyBytes.encode(TableRows.testimony(testimonySchema, journey, t)))
+                    .toArray(byte[][]::new);
         }
-        return TableUpdate.ofJourney(journey.casePseudonym(), journey.inclusion().name(), row, testimonies, events);
+        return TableUpdate.ofJourney(
+                journey.casePseudonym(), journey.inclusion().name(), row, testimonies, events);
     }
 }

@@ -25,7 +25,9 @@ public record LoggedEvent(long caseHash, int day, byte[] bytes) {
 
     /** The event as the log would hold it (tests and in-memory sources). */
     public static LoggedEvent of(CaseEvent event) {
-        return new LoggedEvent(CaseHash.of(event.getCasePseudonym()), (int) event.getOccurredOn().toEpochDay(),
+        return new LoggedEvent(
+                CaseHash.of(event.getCasePseudonym()),
+                (int) event.getOccurredOn().toEpochDay(),
                 CaseEventCodec.encode(event));
     }
 }

@@ -3,7 +3,6 @@ package org.casetrail.jobs.flink;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;
-
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -27,7 +26,8 @@ public final class LoggedEventType extends TypeInformation<LoggedEvent> {
     /** What {@code @TypeInfo} on {@link LoggedEvent} names. */
     public static final class Factory extends TypeInfoFactory<LoggedEvent> {
         @Override
-        public TypeInformation<LoggedEvent> createTypeInfo(Type type, Map<String, TypeInformation<?>> genericParameters) {
+        public TypeInformation<LoggedEvent> createTypeInfo(
+                Type type, Map<String, TypeInformation<?>> genericParameters) {
             return new LoggedEventType();
         }
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -34,8 +33,7 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
     private static final long serialVersionUID = 1L;
 
     /** Where snapshots go (a path or a URI of Flink's file systems): straight into one folder (a batch release) or numbered under a root. */
-    public record Target(String dir, boolean numbered) implements java.io.Serializable {
-    }
+    public record Target(String dir, boolean numbered) implements java.io.Serializable {}
 
     private final DisclosureSettings settings;
     private final Target target;
@@ -54,9 +52,13 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
 
     @Override
     public void open(OpenContext context) {
-        cells = getRuntimeContext().getMapState(new MapStateDescriptor<>("cells", Types.STRING, TypeInformation.of(CellContribution.class)));
-        journeys = getRuntimeContext().getMapState(new MapStateDescriptor<>("journeys", Types.STRING, TypeInformation.of(TableUpdate.class)));
-        progress = getRuntimeContext().getState(new ValueStateDescriptor<>("progress", TypeInformation.of(TableUpdate.class)));
+        cells = getRuntimeContext()
+                .getMapState(
+                        new MapStateDescriptor<>("cells", Types.STRING, TypeInformation.of(CellContribution.class)));
+        journeys = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("journeys", Types.STRING, TypeInformation.of(TableUpdate.class)));
+        progress = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("progress", TypeInformation.of(TableUpdate.class)));
         pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Types.BOOLEAN));
         sequence = getRuntimeContext().getState(new ValueStateDescriptor<>("sequence", Types.LONG));
     }
@@ -88,10 +90,13 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
             all.add(OutcomeCell.of(cell));
         }
         Map<String, Snapshot.Journey> byCase = new HashMap<>();
-        // What the snapshot describes: the events its journeys were folded from (not those merely read, which can run ahead).
+        // What the snapshot describes: the events its journeys were folded from (not those merely read, which can run
+        // ahead).
         long events = 0;
         for (Map.Entry<String, TableUpdate> j : journeys.entries()) {
-            byCase.put(j.getKey(), new Snapshot.Journey(j.getValue().inclusion, j.getValue().journey, j.getValue().testimonies));
+            byCase.put(
+                    j.getKey(),
+                    new Snapshot.Journey(j.getValue().inclusion, j.getValue().journey, j.getValue().testimonies));
             events += j.getValue().eventsSeen;
         }
         TableUpdate progressed = progress.value();

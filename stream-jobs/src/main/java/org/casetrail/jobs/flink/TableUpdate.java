@@ -17,8 +17,7 @@ public class TableUpdate {
     public String asOf;
     public long eventsSeen;
 
-    public TableUpdate() {
-    }
+    public TableUpdate() {}
 
     public static TableUpdate ofCell(CellContribution sum) {
         TableUpdate update = new TableUpdate();
@@ -27,7 +26,8 @@ public class TableUpdate {
     }
 
     /** @param eventsFolded the case's events (duplicates included) the journey was folded from */
-    public static TableUpdate ofJourney(String casePseudonym, String inclusion, byte[] journey, byte[][] testimonies, long eventsFolded) {
+    public static TableUpdate ofJourney(
+            String casePseudonym, String inclusion, byte[] journey, byte[][] testimonies, long eventsFolded) {
         TableUpdate update = new TableUpdate();
         update.casePseudonym = casePseudonym;
         update.inclusion = inclusion;

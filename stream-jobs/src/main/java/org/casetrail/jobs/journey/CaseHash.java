@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.casetrail.schemas.event.CaseEvent;
 
 /**
@@ -24,8 +23,7 @@ public final class CaseHash {
     private static final long K1 = 0x87c37b91114253d5L;
     private static final long K2 = 0x4cf5ad432745937fL;
 
-    private CaseHash() {
-    }
+    private CaseHash() {}
 
     /**
      * The same value for the same pseudonym in every JVM: four characters at a time mixed as in
@@ -37,8 +35,10 @@ public final class CaseHash {
         long h = SEED ^ length;
         int i = 0;
         for (; i + 4 <= length; i += 4) {
-            long word = casePseudonym.charAt(i) | (long) casePseudonym.charAt(i + 1) << 16
-                    | (long) casePseudonym.charAt(i + 2) << 32 | (long) casePseudonym.charAt(i + 3) << 48;
+            long word = casePseudonym.charAt(i)
+                    | (long) casePseudonym.charAt(i + 1) << 16
+                    | (long) casePseudonym.charAt(i + 2) << 32
+                    | (long) casePseudonym.charAt(i + 3) << 48;
             h = Long.rotateLeft(h ^ Long.rotateLeft(word * K1, 31) * K2, 27) * 5 + 0x52dce729;
         }
         for (; i < length; i++) {
@@ -70,7 +70,8 @@ public final class CaseHash {
         }
         Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
         for (CaseEvent event : events) {
-            cases.computeIfAbsent(event.getCasePseudonym(), p -> new ArrayList<>()).add(event);
+            cases.computeIfAbsent(event.getCasePseudonym(), p -> new ArrayList<>())
+                    .add(event);
         }
         return cases;
     }

@@ -11,14 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.casetrail.schemas.event.AgeBand;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.CaseIdentifiedDetails;
 import org.casetrail.schemas.event.ClosureDetails;
 import org.casetrail.schemas.event.ClosureReason;
 import org.casetrail.schemas.event.ConsentDetails;
-import org.casetrail.schemas.release.ConsentBasis;
 import org.casetrail.schemas.event.EventType;
 import org.casetrail.schemas.event.ExploitationType;
 import org.casetrail.schemas.event.FollowUpDetails;
@@ -31,6 +29,7 @@ import org.casetrail.schemas.event.Subject;
 import org.casetrail.schemas.event.TestimonyDetails;
 import org.casetrail.schemas.event.TrainingDetails;
 import org.casetrail.schemas.event.VoidDetails;
+import org.casetrail.schemas.release.ConsentBasis;
 
 /**
  * One woman's journey: all of a case's events folded in event time, whatever order they arrived
@@ -110,7 +109,8 @@ public record CaseJourney(
     }
 
     /** Her journey as of {@code asOf}, counted or left out by her latest consent under {@code basis}. */
-    public static CaseJourney fold(String casePseudonym, Collection<CaseEvent> received, LocalDate asOf, ConsentBasis basis) {
+    public static CaseJourney fold(
+            String casePseudonym, Collection<CaseEvent> received, LocalDate asOf, ConsentBasis basis) {
         List<CaseEvent> events = counted(received, asOf);
 
         CaseEvent identification = null;
@@ -124,13 +124,35 @@ public record CaseJourney(
             }
         }
         ConsentDetails consentDetails = consent == null ? null : (ConsentDetails) consent.getDetails();
-        boolean researchUse = consentDetails == null ? basis == ConsentBasis.UNLESS_WITHDRAWN : consentDetails.getResearchUse();
+        boolean researchUse =
+                consentDetails == null ? basis == ConsentBasis.UNLESS_WITHDRAWN : consentDetails.getResearchUse();
         boolean storyUse = consentDetails != null && consentDetails.getStoryUse();
-        Inclusion inclusion = identification == null ? Inclusion.NOT_YET_IDENTIFIED
+        Inclusion inclusion = identification == null
+                ? Inclusion.NOT_YET_IDENTIFIED
                 : !researchUse ? Inclusion.NO_RESEARCH_CONSENT : Inclusion.INCLUDED;
         if (inclusion != Inclusion.INCLUDED) {
-            return new CaseJourney(casePseudonym, inclusion, null, null, null, null, null, null, null, null, false,
-                    List.of(), null, Map.of(), false, List.of(), List.of(), List.of(), null, null, events.size());
+            return new CaseJourney(
+                    casePseudonym,
+                    inclusion,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    List.of(),
+                    null,
+                    Map.of(),
+                    false,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    events.size());
         }
 
         CaseIdentifiedDetails identified = (CaseIdentifiedDetails) identification.getDetails();
@@ -139,14 +161,17 @@ public record CaseJourney(
         Map<FollowUpWindow, Checkpoint> checkpoints = checkpoints(events, reintegratedOn, asOf);
         CaseEvent closure = lastOf(events, EventType.CASE_CLOSED);
         return new CaseJourney(
-                casePseudonym, inclusion,
+                casePseudonym,
+                inclusion,
                 identification.getOccurredOn(),
                 identification.getCentre(),
                 identified.getReferralSource(),
                 identified.getExploitationType(),
                 subject == null ? AgeBand.UNKNOWN : subject.getAgeBand(),
                 subject == null ? null : subject.getMinor(),
-                identified.getProvince() != null ? identified.getProvince() : subject == null ? null : subject.getProvince(),
+                identified.getProvince() != null
+                        ? identified.getProvince()
+                        : subject == null ? null : subject.getProvince(),
                 subject == null ? null : subject.getNationality(),
                 storyUse,
                 stays(events),
@@ -179,8 +204,10 @@ public record CaseJourney(
         }
         List<CaseEvent> events = new ArrayList<>();
         for (CaseEvent e : byId.values()) {
-            if (e.getType() != EventType.EVENT_VOIDED && e.getType() != EventType.UNKNOWN
-                    && !voided.contains(e.getEventId()) && !e.getOccurredOn().isAfter(asOf)) {
+            if (e.getType() != EventType.EVENT_VOIDED
+                    && e.getType() != EventType.UNKNOWN
+                    && !voided.contains(e.getEventId())
+                    && !e.getOccurredOn().isAfter(asOf)) {
                 events.add(e);
             }
         }
@@ -237,7 +264,8 @@ public record CaseJourney(
             }
             FollowUpDetails latest = null;
             for (CaseEvent e : events) {
-                if (e.getType() == EventType.FOLLOW_UP && window.covers(ChronoUnit.DAYS.between(r, e.getOccurredOn()))) {
+                if (e.getType() == EventType.FOLLOW_UP
+                        && window.covers(ChronoUnit.DAYS.between(r, e.getOccurredOn()))) {
                     latest = (FollowUpDetails) e.getDetails();
                 }
             }
@@ -250,7 +278,8 @@ public record CaseJourney(
                     case RE_TRAFFICKED -> CheckpointStatus.RE_TRAFFICKED;
                     case LOST_CONTACT, UNKNOWN -> CheckpointStatus.LOST_CONTACT;
                 };
-                boolean independent = (latest.getLivelihood() == Livelihood.EMPLOYED || latest.getLivelihood() == Livelihood.SELF_EMPLOYED)
+                boolean independent = (latest.getLivelihood() == Livelihood.EMPLOYED
+                                || latest.getLivelihood() == Livelihood.SELF_EMPLOYED)
                         && latest.getIncomeBand() == IncomeBand.AT_OR_ABOVE_MINIMUM_WAGE;
                 checkpoints.put(window, new Checkpoint(window, status, independent));
             }
@@ -264,7 +293,8 @@ public record CaseJourney(
         }
         for (CaseEvent e : events) {
             if (e.getType() == EventType.FOLLOW_UP
-                    && ((FollowUpDetails) e.getDetails()).getStatus() == org.casetrail.schemas.event.FollowUpStatus.RE_TRAFFICKED) {
+                    && ((FollowUpDetails) e.getDetails()).getStatus()
+                            == org.casetrail.schemas.event.FollowUpStatus.RE_TRAFFICKED) {
                 long day = ChronoUnit.DAYS.between(r, e.getOccurredOn());
                 if (day >= 0 && day <= FollowUpWindow.RETRAFFICKED_WITHIN_DAYS) {
                     return true;
@@ -321,12 +351,27 @@ public record CaseJourney(
                 charge = d.getCharge();
             }
             if (e.getType() == EventType.LEGAL_CASE_OUTCOME) {
-                byRef.put(d.getLegalCaseRef(), new LegalCase(d.getLegalCaseRef(), filed, charge, d.getOutcome(),
-                        e.getOccurredOn(), Boolean.TRUE.equals(d.getCompensationAwarded())));
+                byRef.put(
+                        d.getLegalCaseRef(),
+                        new LegalCase(
+                                d.getLegalCaseRef(),
+                                filed,
+                                charge,
+                                d.getOutcome(),
+                                e.getOccurredOn(),
+                                Boolean.TRUE.equals(d.getCompensationAwarded())));
             } else {
-                byRef.put(d.getLegalCaseRef(), known == null
-                        ? new LegalCase(d.getLegalCaseRef(), filed, charge, null, null, false)
-                        : new LegalCase(known.ref(), filed, charge, known.verdict(), known.verdictOn(), known.compensationAwarded()));
+                byRef.put(
+                        d.getLegalCaseRef(),
+                        known == null
+                                ? new LegalCase(d.getLegalCaseRef(), filed, charge, null, null, false)
+                                : new LegalCase(
+                                        known.ref(),
+                                        filed,
+                                        charge,
+                                        known.verdict(),
+                                        known.verdictOn(),
+                                        known.compensationAwarded()));
             }
         }
         return List.copyOf(byRef.values());
@@ -336,7 +381,10 @@ public record CaseJourney(
         List<Testimony> testimonies = new ArrayList<>();
         for (CaseEvent e : events) {
             if (e.getType() == EventType.TESTIMONY_RECORDED && e.getSubject() != null) {
-                testimonies.add(new Testimony(e.getEventId(), e.getSubject().getChangedName(), e.getOccurredOn(),
+                testimonies.add(new Testimony(
+                        e.getEventId(),
+                        e.getSubject().getChangedName(),
+                        e.getOccurredOn(),
                         ((TestimonyDetails) e.getDetails()).getNarrative()));
             }
         }

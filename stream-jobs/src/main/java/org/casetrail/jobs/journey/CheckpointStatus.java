@@ -2,7 +2,12 @@ package org.casetrail.jobs.journey;
 
 /** A case's status at a follow-up checkpoint. */
 public enum CheckpointStatus {
-    STABLE, AT_RISK, RE_TRAFFICKED, LOST_CONTACT, NO_FOLLOW_UP, PENDING;
+    STABLE,
+    AT_RISK,
+    RE_TRAFFICKED,
+    LOST_CONTACT,
+    NO_FOLLOW_UP,
+    PENDING;
 
     /** Counted as followed up: any status other than LOST_CONTACT, NO_FOLLOW_UP or PENDING. */
     public boolean followedUp() {

@@ -1,7 +1,6 @@
 package org.casetrail.jobs.kafka;
 
 import java.io.IOException;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -28,10 +27,11 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
         }
         try {
             CaseEventCodec.Heading heading = codec.heading(record.value());
-            out.collect(new LoggedEvent(CaseHash.of(heading.casePseudonym()), heading.occurredOnEpochDay(), record.value()));
+            out.collect(new LoggedEvent(
+                    CaseHash.of(heading.casePseudonym()), heading.occurredOnEpochDay(), record.value()));
         } catch (CaseEventCodec.UndecodableEventException e) {
-            throw new IOException("record at " + record.topic() + "-" + record.partition() + " offset " + record.offset()
-                    + " is " + e.getMessage());
+            throw new IOException("record at " + record.topic() + "-" + record.partition() + " offset "
+                    + record.offset() + " is " + e.getMessage());
         }
     }
 

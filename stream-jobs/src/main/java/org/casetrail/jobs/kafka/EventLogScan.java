@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,8 +43,7 @@ public final class EventLogScan {
         }
     }
 
-    private EventLogScan() {
-    }
+    private EventLogScan() {}
 
     public static Result scan(String bootstrapServers, String topic) {
         Properties props = new Properties();
@@ -56,12 +54,16 @@ public final class EventLogScan {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "casetrail-scan");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> partitions = consumer.listTopics(REACH_TIMEOUT).get(topic);
             if (partitions == null || partitions.isEmpty()) {
-                throw new JobException("topic " + topic + " does not exist at " + bootstrapServers + "; ingest an export first");
+                throw new JobException(
+                        "topic " + topic + " does not exist at " + bootstrapServers + "; ingest an export first");
             }
-            List<TopicPartition> all = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> all = partitions.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(all, REACH_TIMEOUT);
             Map<TopicPartition, Long> end = consumer.endOffsets(all, REACH_TIMEOUT);
             Map<Integer, Long> endOffsets = new HashMap<>();
@@ -74,7 +76,10 @@ public final class EventLogScan {
                     firstNonEmpty = tp;
                 }
             }
-            return new Result(topic, Map.copyOf(endOffsets), events,
+            return new Result(
+                    topic,
+                    Map.copyOf(endOffsets),
+                    events,
                     firstNonEmpty == null ? null : firstFingerprint(consumer, firstNonEmpty));
         } catch (TimeoutException e) {
             throw new JobException("cannot reach Kafka at " + bootstrapServers + " within " + REACH_TIMEOUT.toSeconds()

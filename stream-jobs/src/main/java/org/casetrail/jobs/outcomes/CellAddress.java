@@ -25,7 +25,10 @@ final class CellAddress {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CellAddress that && hash == that.hash && table.equals(that.table) && Arrays.equals(key, that.key);
+        return other instanceof CellAddress that
+                && hash == that.hash
+                && table.equals(that.table)
+                && Arrays.equals(key, that.key);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.casetrail.jobs.outcomes;
 
 import java.util.Arrays;
-
 import org.casetrail.schemas.table.TableSpec;
 
 /**
@@ -19,8 +18,7 @@ public class CellContribution {
     /** Per count column, the sum of the record keys of the women it counts (see CellKey). */
     public long[] keySums;
 
-    public CellContribution() {
-    }
+    public CellContribution() {}
 
     public CellContribution(String table, String[] key, int sign, long[] counts, long[][] samples) {
         this(table, key, sign, counts, samples, new long[counts.length]);
@@ -114,7 +112,8 @@ public class CellContribution {
 
         private Builder(TableSpec spec, Object... keyValues) {
             if (keyValues.length != spec.keys().size()) {
-                throw new IllegalArgumentException(spec.name() + " has " + spec.keys().size() + " key columns");
+                throw new IllegalArgumentException(
+                        spec.name() + " has " + spec.keys().size() + " key columns");
             }
             this.spec = spec;
             this.key = new String[keyValues.length];

@@ -6,8 +6,7 @@ public final class CellId {
     private static final char SEPARATOR = '\u001f';
     private static final String NULL = "\u0000";
 
-    private CellId() {
-    }
+    private CellId() {}
 
     public static String of(String table, String[] key) {
         StringBuilder id = new StringBuilder(table);

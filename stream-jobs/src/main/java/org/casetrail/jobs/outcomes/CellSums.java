@@ -23,7 +23,8 @@ public final class CellSums {
     private final Map<CellAddress, Pending> cells = new HashMap<>();
 
     public void add(CellContribution contribution) {
-        cells.computeIfAbsent(CellAddress.of(contribution), id -> new Pending(contribution)).add(contribution);
+        cells.computeIfAbsent(CellAddress.of(contribution), id -> new Pending(contribution))
+                .add(contribution);
     }
 
     /** True when nothing has been added since the last drain. */
@@ -86,7 +87,8 @@ public final class CellSums {
                 anyRetracted |= minus[i].length > 0;
                 anyDuration |= plus[i].length > 0;
             }
-            boolean anyCount = Arrays.stream(counts).anyMatch(n -> n != 0) || Arrays.stream(keySums).anyMatch(n -> n != 0);
+            boolean anyCount = Arrays.stream(counts).anyMatch(n -> n != 0)
+                    || Arrays.stream(keySums).anyMatch(n -> n != 0);
             // Counts go with the addition; a retraction carries only the durations it takes back.
             if (anyRetracted) {
                 out.add(new CellContribution(table, key, -1, new long[counts.length], minus, new long[counts.length]));

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.casetrail.jobs.journey.CaseJourney;
 import org.casetrail.jobs.journey.Checkpoint;
 import org.casetrail.jobs.journey.CheckpointStatus;
@@ -23,8 +22,7 @@ import org.casetrail.schemas.table.Tables;
  */
 public final class JourneyCells {
 
-    private JourneyCells() {
-    }
+    private JourneyCells() {}
 
     public static List<CellContribution> of(CaseJourney j, LocalDate asOf) {
         if (!j.included()) {
@@ -32,8 +30,14 @@ public final class JourneyCells {
         }
         List<CellContribution> cells = new ArrayList<>();
         cells.add(cohort(j));
-        cells.add(CellContribution.to(Tables.REFERRAL_SOURCES, j.identifiedOn().getYear(), j.referralSource(),
-                j.exploitationType(), minorKey(j.minor())).count("cases", 1).build());
+        cells.add(CellContribution.to(
+                        Tables.REFERRAL_SOURCES,
+                        j.identifiedOn().getYear(),
+                        j.referralSource(),
+                        j.exploitationType(),
+                        minorKey(j.minor()))
+                .count("cases", 1)
+                .build());
         cells.addAll(training(j));
         cells.addAll(followUps(j));
         cells.addAll(occupancy(j, asOf));
@@ -61,7 +65,12 @@ public final class JourneyCells {
     private static CellContribution cohort(CaseJourney j) {
         Checkpoint m12 = j.checkpoint(FollowUpWindow.MONTHS_12);
         CheckpointStatus status12 = m12 == null ? null : m12.status();
-        return CellContribution.to(Tables.COHORT_OUTCOMES, j.identifiedOn().getYear(), j.centre(), j.ageBand(), j.exploitationType())
+        return CellContribution.to(
+                        Tables.COHORT_OUTCOMES,
+                        j.identifiedOn().getYear(),
+                        j.centre(),
+                        j.ageBand(),
+                        j.exploitationType())
                 .count("cases", 1)
                 .countIf("sheltered", j.sheltered())
                 .sample("median_shelter_days", j.shelterDays())
@@ -81,18 +90,25 @@ public final class JourneyCells {
     private static List<CellContribution> training(CaseJourney j) {
         Map<String, List<TrainingEnrolment>> byCell = new LinkedHashMap<>();
         for (TrainingEnrolment t : j.trainings()) {
-            byCell.computeIfAbsent(t.enrolled().getYear() + "/" + t.course(), k -> new ArrayList<>()).add(t);
+            byCell.computeIfAbsent(t.enrolled().getYear() + "/" + t.course(), k -> new ArrayList<>())
+                    .add(t);
         }
         List<CellContribution> cells = new ArrayList<>();
         for (List<TrainingEnrolment> enrolments : byCell.values()) {
             TrainingEnrolment first = enrolments.get(0);
-            TrainingEnrolment completed = enrolments.stream().filter(TrainingEnrolment::isCompleted).findFirst().orElse(null);
-            cells.add(CellContribution.to(Tables.TRAINING_OUTCOMES, first.enrolled().getYear(), first.course())
+            TrainingEnrolment completed = enrolments.stream()
+                    .filter(TrainingEnrolment::isCompleted)
+                    .findFirst()
+                    .orElse(null);
+            cells.add(CellContribution.to(
+                            Tables.TRAINING_OUTCOMES, first.enrolled().getYear(), first.course())
                     .count("cases", 1)
                     .countIf("completed", completed != null)
                     .countIf("dropped", completed == null && enrolments.stream().anyMatch(TrainingEnrolment::isDropped))
                     .sample("median_course_days", completed == null ? null : completed.courseDays())
-                    .countIf("working_6m", completed != null && enrolments.stream().anyMatch(TrainingEnrolment::workingWithin6Months))
+                    .countIf(
+                            "working_6m",
+                            completed != null && enrolments.stream().anyMatch(TrainingEnrolment::workingWithin6Months))
                     .build());
         }
         return cells;
@@ -104,8 +120,13 @@ public final class JourneyCells {
             return cells;
         }
         for (FollowUpWindow window : FollowUpWindow.values()) {
-            cells.add(CellContribution.to(Tables.FOLLOWUP_STATUS, j.reintegratedOn().getYear(), window.months(),
-                    j.checkpoint(window).status()).count("cases", 1).build());
+            cells.add(CellContribution.to(
+                            Tables.FOLLOWUP_STATUS,
+                            j.reintegratedOn().getYear(),
+                            window.months(),
+                            j.checkpoint(window).status())
+                    .count("cases", 1)
+                    .build());
         }
         return cells;
     }
@@ -118,10 +139,15 @@ public final class JourneyCells {
             for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
                 LocalDate monthEnd = month.atEndOfMonth().isAfter(asOf) ? asOf : month.atEndOfMonth();
                 String monthName = month.toString();
-                byCell.computeIfAbsent(monthName + "/" + stay.centre(),
-                                k -> CellContribution.to(Tables.SHELTER_OCCUPANCY, monthName, stay.centre()).count("cases", 1))
+                byCell.computeIfAbsent(
+                                monthName + "/" + stay.centre(),
+                                k -> CellContribution.to(Tables.SHELTER_OCCUPANCY, monthName, stay.centre())
+                                        .count("cases", 1))
                         .countIf("admissions", YearMonth.from(stay.admitted()).equals(month))
-                        .countIf("exits", stay.completed() && YearMonth.from(stay.exited()).equals(month))
+                        .countIf(
+                                "exits",
+                                stay.completed()
+                                        && YearMonth.from(stay.exited()).equals(month))
                         .countIf("residents_at_month_end", stay.residentOn(monthEnd));
             }
         }
@@ -132,8 +158,10 @@ public final class JourneyCells {
         Map<String, CellContribution.Builder> byCell = new LinkedHashMap<>();
         for (LegalCase c : j.legalCases()) {
             Charge charge = c.charge() == null ? Charge.OTHER : c.charge();
-            CellContribution.Builder cell = byCell.computeIfAbsent(c.filed().getYear() + "/" + charge,
-                    k -> CellContribution.to(Tables.LEGAL_OUTCOMES, c.filed().getYear(), charge).count("cases", 1));
+            CellContribution.Builder cell = byCell.computeIfAbsent(
+                    c.filed().getYear() + "/" + charge,
+                    k -> CellContribution.to(Tables.LEGAL_OUTCOMES, c.filed().getYear(), charge)
+                            .count("cases", 1));
             cell.count("legal_cases", 1)
                     .countIf("pending", c.pending())
                     .countIf("compensation_awarded", c.compensationAwarded());

@@ -14,8 +14,7 @@ public class OutcomeCell {
     public long[][] samples;
     public long[] keySums;
 
-    public OutcomeCell() {
-    }
+    public OutcomeCell() {}
 
     public OutcomeCell(String table, String[] key, long[] counts, long[][] samples) {
         this(table, key, counts, samples, new long[counts.length]);
@@ -55,7 +54,6 @@ public class OutcomeCell {
         int mid = values.length / 2;
         return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
     }
-
 
     @Override
     public String toString() {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
@@ -18,8 +17,7 @@ import org.casetrail.schemas.table.Tables;
  */
 public final class Rollups {
 
-    private Rollups() {
-    }
+    private Rollups() {}
 
     /** Her cells and all their rollups, each cell once, in a stable order. */
     public static List<CellContribution> expand(List<CellContribution> herCells) {

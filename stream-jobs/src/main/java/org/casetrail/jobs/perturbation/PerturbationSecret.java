@@ -16,10 +16,8 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.casetrail.jobs.JobException;
 import org.casetrail.schemas.perturbation.CellKey;
 
@@ -91,7 +89,9 @@ public final class PerturbationSecret {
             }
             byte[] bytes;
             try {
-                bytes = HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip());
+                bytes = HexFormat.of()
+                        .parseHex(Files.readString(file, StandardCharsets.US_ASCII)
+                                .strip());
             } catch (IllegalArgumentException e) {
                 throw new JobException(file + " is not a casetrail perturbation secret (expected 64 hex digits)");
             }
@@ -100,8 +100,8 @@ public final class PerturbationSecret {
             }
             return new PerturbationSecret(bytes);
         } catch (NoSuchFileException e) {
-            throw new JobException("there is no perturbation secret " + file + "; it is made by the first replay of a warehouse,"
-                    + " or restored from the warehouse's back-up");
+            throw new JobException("there is no perturbation secret " + file
+                    + "; it is made by the first replay of a warehouse," + " or restored from the warehouse's back-up");
         } catch (IOException e) {
             throw new JobException("cannot read the perturbation secret " + file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package org.casetrail.jobs.release;
 
 import java.io.Serializable;
-
 import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.ConsentBasis;
@@ -23,7 +22,8 @@ public record DisclosureSettings(int k, Protection protection, String ptableVers
 
     /** Version 2's defaults: perturbation with the current ptable, counting every woman unless she withdrew consent. */
     public static DisclosureSettings defaults(int k) {
-        return new DisclosureSettings(k, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN);
+        return new DisclosureSettings(
+                k, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN);
     }
 
     public SuppressionRule rule() {

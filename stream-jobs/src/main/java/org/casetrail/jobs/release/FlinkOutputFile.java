@@ -1,7 +1,6 @@
 package org.casetrail.jobs.release;
 
 import java.io.IOException;
-
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.parquet.io.OutputFile;

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
-
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.Encoding;
 import org.apache.parquet.format.FileMetaData;
@@ -113,17 +112,22 @@ final class OrderedFooterStream extends PositionOutputStream {
         if (held < MAGIC.length + TRAILER || !Arrays.equals(tail, held - MAGIC.length, held, MAGIC, 0, MAGIC.length)) {
             throw new IOException(name + ": the writer closed the file without a Parquet footer");
         }
-        int length = (tail[held - 8] & 0xff) | (tail[held - 7] & 0xff) << 8 | (tail[held - 6] & 0xff) << 16 | (tail[held - 5] & 0xff) << 24;
+        int length = (tail[held - 8] & 0xff)
+                | (tail[held - 7] & 0xff) << 8
+                | (tail[held - 6] & 0xff) << 16
+                | (tail[held - 5] & 0xff) << 24;
         int start = held - TRAILER - length;
         if (length < 0 || start < 0) {
-            throw new IOException(name + ": a Parquet footer of " + Integer.toUnsignedString(length) + " bytes, more than the "
-                    + (holdBack - TRAILER) + " held back to put its encodings in order");
+            throw new IOException(name + ": a Parquet footer of " + Integer.toUnsignedString(length)
+                    + " bytes, more than the " + (holdBack - TRAILER) + " held back to put its encodings in order");
         }
         FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(tail, start, length));
         // Rewrite only what reads back to the very bytes it came from.
         byte[] same = bytesOf(footer);
         if (!Arrays.equals(same, 0, same.length, tail, start, held - TRAILER)) {
-            throw new IOException(name + ": this Parquet footer does not write back as it was read, so its encodings cannot be put in order");
+            throw new IOException(
+                    name
+                            + ": this Parquet footer does not write back as it was read, so its encodings cannot be put in order");
         }
         for (RowGroup group : footer.getRow_groups()) {
             for (ColumnChunk column : group.getColumns()) {
@@ -134,7 +138,8 @@ final class OrderedFooterStream extends PositionOutputStream {
         }
         byte[] ordered = bytesOf(footer);
         if (ordered.length != length) {
-            throw new IOException(name + ": the footer with its encodings in order takes " + ordered.length + " bytes, not " + length);
+            throw new IOException(name + ": the footer with its encodings in order takes " + ordered.length
+                    + " bytes, not " + length);
         }
         System.arraycopy(ordered, 0, tail, start, length);
     }

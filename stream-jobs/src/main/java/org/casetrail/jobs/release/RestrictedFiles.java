@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  */
 public final class RestrictedFiles {
 
-    private RestrictedFiles() {
-    }
+    private RestrictedFiles() {}
 
     /** Makes a folder and everything in it owner-only. */
     public static void lockDown(Path dir) throws IOException {
@@ -22,7 +21,8 @@ public final class RestrictedFiles {
         }
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+                Files.setPosixFilePermissions(
+                        p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
             }
         }
     }

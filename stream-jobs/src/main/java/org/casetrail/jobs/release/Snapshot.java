@@ -1,5 +1,7 @@
 package org.casetrail.jobs.release;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -16,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -50,22 +49,28 @@ import org.casetrail.schemas.table.Tables;
 public final class Snapshot {
 
     public static final String DESCRIPTION = "snapshot.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     /** One case's latest journey row and testimonies, as Avro bytes; its inclusion for the counts. */
-    public record Journey(String inclusion, byte[] row, byte[][] testimonies) {
-    }
+    public record Journey(String inclusion, byte[] row, byte[][] testimonies) {}
 
-    private Snapshot() {
-    }
+    private Snapshot() {}
 
     /**
      * Writes the tables into {@code dir} (which must not hold tables yet) and returns the
      * description written beside them.
      */
-    public static Map<String, Object> write(Path dir, List<OutcomeCell> cells, Map<String, Journey> journeys,
-                                            DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
+    public static Map<String, Object> write(
+            Path dir,
+            List<OutcomeCell> cells,
+            Map<String, Journey> journeys,
+            DisclosureSettings settings,
+            String asOf,
+            long eventsSeen,
+            long sequence)
+            throws IOException {
         return write(dir.toUri().toString(), cells, journeys, settings, asOf, eventsSeen, sequence);
     }
 
@@ -73,18 +78,34 @@ public final class Snapshot {
      * Writes the tables into the folder {@code dir} names (a path or a URI such as {@code file:///shared/w/...}
      * or {@code s3://bucket/w/...}; it must not hold tables yet) and returns the description written beside them.
      */
-    public static Map<String, Object> write(String dir, List<OutcomeCell> cells, Map<String, Journey> journeys,
-                                            DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
+    public static Map<String, Object> write(
+            String dir,
+            List<OutcomeCell> cells,
+            Map<String, Journey> journeys,
+            DisclosureSettings settings,
+            String asOf,
+            long eventsSeen,
+            long sequence)
+            throws IOException {
         return write(new org.apache.flink.core.fs.Path(dir), cells, journeys, settings, asOf, eventsSeen, sequence);
     }
 
-    private static Map<String, Object> write(org.apache.flink.core.fs.Path dir, List<OutcomeCell> cells, Map<String, Journey> journeys,
-                                             DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
+    private static Map<String, Object> write(
+            org.apache.flink.core.fs.Path dir,
+            List<OutcomeCell> cells,
+            Map<String, Journey> journeys,
+            DisclosureSettings settings,
+            String asOf,
+            long eventsSeen,
+            long sequence)
+            throws IOException {
         FileSystem fs = dir.getFileSystem();
         fs.mkdirs(dir);
         // Suppression publishes no rollup rows (version 1's tables), so neither its exact copy holds any.
         List<OutcomeCell> rows = settings.protection() == Protection.SUPPRESSION
-                ? cells.stream().filter(c -> !Tables.byName(c.table).orElseThrow().isRollup(c.key)).toList()
+                ? cells.stream()
+                        .filter(c -> !Tables.byName(c.table).orElseThrow().isRollup(c.key))
+                        .toList()
                 : cells;
         DisclosureControl.Release release = settings.protection() == Protection.PERTURBATION
                 ? new CellKeyPerturbation(settings.rule(), PerturbationTable.load(settings.ptableVersion())).apply(rows)
@@ -99,18 +120,28 @@ public final class Snapshot {
             }
             write(dir, spec, schema, published);
             Schema rawSchema = spec.unsuppressed().avroSchema();
-            List<OutcomeCell> ofTable = rows.stream().filter(c -> c.table.equals(spec.name()))
-                    .sorted(Comparator.comparing(OutcomeCell::cellId)).toList();
+            List<OutcomeCell> ofTable = rows.stream()
+                    .filter(c -> c.table.equals(spec.name()))
+                    .sorted(Comparator.comparing(OutcomeCell::cellId))
+                    .toList();
             List<GenericRecord> raw = new ArrayList<>();
             for (OutcomeCell cell : ofTable) {
                 raw.add(TableRows.unsuppressed(spec, rawSchema, cell));
             }
             write(dir, spec.unsuppressed(), rawSchema, raw);
             // Sorted: Map.of iterates in an order that changes from one JVM to the next, and this is written out.
-            tables.put(spec.name(), new TreeMap<>(Map.of("rows", published.size(),
-                    "suppressed_primary", release.suppressed(spec, PublishedCell.Suppression.PRIMARY),
-                    "suppressed_secondary", release.suppressed(spec, PublishedCell.Suppression.SECONDARY))));
-            loss.put(spec.name(), InformationLoss.of(spec, ofTable, release.tables().get(spec)));
+            tables.put(
+                    spec.name(),
+                    new TreeMap<>(Map.of(
+                            "rows",
+                            published.size(),
+                            "suppressed_primary",
+                            release.suppressed(spec, PublishedCell.Suppression.PRIMARY),
+                            "suppressed_secondary",
+                            release.suppressed(spec, PublishedCell.Suppression.SECONDARY))));
+            loss.put(
+                    spec.name(),
+                    InformationLoss.of(spec, ofTable, release.tables().get(spec)));
         }
         Schema journeySchema = Tables.CASE_JOURNEYS.avroSchema();
         Schema testimonySchema = Tables.TESTIMONIES.avroSchema();
@@ -124,21 +155,36 @@ public final class Snapshot {
         Collection<Journey> sorted = new TreeMap<>(journeys).values();
         for (Journey journey : sorted) {
             cases.merge("cases", 1L, Long::sum);
-            cases.merge(switch (journey.inclusion()) {
-                case "INCLUDED" -> "cases_included";
-                case "NOT_YET_IDENTIFIED" -> "cases_not_yet_identified";
-                default -> "cases_without_research_consent";
-            }, 1L, Long::sum);
+            cases.merge(
+                    switch (journey.inclusion()) {
+                        case "INCLUDED" -> "cases_included";
+                        case "NOT_YET_IDENTIFIED" -> "cases_not_yet_identified";
+                        default -> "cases_without_research_consent";
+                    },
+                    1L,
+                    Long::sum);
             testimonies += journey.testimonies().length;
         }
         cases.put("testimonies", testimonies);
         // Row by row, decoded as they are written: a whole table of decoded journeys would double what a replay holds.
         RowBytes journeyBytes = new RowBytes(journeySchema);
         RowBytes testimonyBytes = new RowBytes(testimonySchema);
-        write(dir, Tables.CASE_JOURNEYS, journeySchema, () -> sorted.stream()
-                .filter(j -> j.row() != null).map(j -> journeyBytes.decode(j.row())).iterator());
-        write(dir, Tables.TESTIMONIES, testimonySchema, () -> sorted.stream()
-                .flatMap(j -> Arrays.stream(j.testimonies())).map(testimonyBytes::decode).iterator());
+        write(
+                dir,
+                Tables.CASE_JOURNEYS,
+                journeySchema,
+                () -> sorted.stream()
+                        .filter(j -> j.row() != null)
+                        .map(j -> journeyBytes.decode(j.row()))
+                        .iterator());
+        write(
+                dir,
+                Tables.TESTIMONIES,
+                testimonySchema,
+                () -> sorted.stream()
+                        .flatMap(j -> Arrays.stream(j.testimonies()))
+                        .map(testimonyBytes::decode)
+                        .iterator());
 
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("sequence", sequence);
@@ -146,12 +192,14 @@ public final class Snapshot {
         description.put("events_seen", eventsSeen);
         description.put("k", settings.k());
         description.put("protection", settings.protection().flag());
-        description.put("ptable_version", settings.protection() == Protection.PERTURBATION ? settings.ptableVersion() : null);
+        description.put(
+                "ptable_version", settings.protection() == Protection.PERTURBATION ? settings.ptableVersion() : null);
         description.put("consent_basis", settings.consentBasis().flag());
         description.put("information_loss", loss);
         description.put("cases", cases);
         description.put("tables", tables);
-        try (OutputStream out = fs.create(new org.apache.flink.core.fs.Path(dir, DESCRIPTION), FileSystem.WriteMode.OVERWRITE)) {
+        try (OutputStream out =
+                fs.create(new org.apache.flink.core.fs.Path(dir, DESCRIPTION), FileSystem.WriteMode.OVERWRITE)) {
             JSON.writeValue(out, description);
         }
         localPath(dir).ifPresent(local -> {
@@ -165,8 +213,15 @@ public final class Snapshot {
     }
 
     /** Writes a numbered snapshot under {@code root} and makes it appear, complete, by one rename. */
-    public static Path writeNumbered(Path root, List<OutcomeCell> cells, Map<String, Journey> journeys,
-                                     DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
+    public static Path writeNumbered(
+            Path root,
+            List<OutcomeCell> cells,
+            Map<String, Journey> journeys,
+            DisclosureSettings settings,
+            String asOf,
+            long eventsSeen,
+            long sequence)
+            throws IOException {
         writeNumbered(root.toUri().toString(), cells, journeys, settings, asOf, eventsSeen, sequence);
         return root.resolve(String.format("%09d", sequence));
     }
@@ -179,8 +234,15 @@ public final class Snapshot {
      *
      * @return the snapshot's folder, as a URI string
      */
-    public static String writeNumbered(String root, List<OutcomeCell> cells, Map<String, Journey> journeys,
-                                       DisclosureSettings settings, String asOf, long eventsSeen, long sequence) throws IOException {
+    public static String writeNumbered(
+            String root,
+            List<OutcomeCell> cells,
+            Map<String, Journey> journeys,
+            DisclosureSettings settings,
+            String asOf,
+            long eventsSeen,
+            long sequence)
+            throws IOException {
         org.apache.flink.core.fs.Path rootPath = new org.apache.flink.core.fs.Path(root);
         FileSystem fs = rootPath.getFileSystem();
         String name = String.format("%09d", sequence);
@@ -191,7 +253,8 @@ public final class Snapshot {
         fs.delete(done, true);
         var local = localPath(rootPath);
         if (local.isPresent()) {
-            Files.move(local.get().resolve(".writing-" + name), local.get().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    local.get().resolve(".writing-" + name), local.get().resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } else if (!fs.rename(writing, done)) {
             throw new IOException("cannot rename " + writing + " to " + done);
         }
@@ -204,7 +267,9 @@ public final class Snapshot {
         return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri)) : Optional.empty();
     }
 
-    private static void write(org.apache.flink.core.fs.Path dir, TableSpec spec, Schema schema, Iterable<GenericRecord> rows) throws IOException {
+    private static void write(
+            org.apache.flink.core.fs.Path dir, TableSpec spec, Schema schema, Iterable<GenericRecord> rows)
+            throws IOException {
         Iterator<GenericRecord> next = rows.iterator();
         if (!next.hasNext()) {
             // Never an empty part file: DuckDB would scan the table's folder with one thread (duckdb#10112).

@@ -1,7 +1,6 @@
 package org.casetrail.jobs.release;
 
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -18,8 +17,7 @@ import org.casetrail.schemas.table.TableSpec;
 /** Rows of the warehouse tables as Avro records of their {@link TableSpec#avroSchema()}. */
 public final class TableRows {
 
-    private TableRows() {
-    }
+    private TableRows() {}
 
     public static GenericRecord published(TableSpec spec, Schema schema, PublishedCell cell) {
         GenericRecord row = new GenericData.Record(schema);
@@ -56,13 +54,16 @@ public final class TableRows {
                 value = cell.median(spec.medians().indexOf(statistic));
             } else {
                 long denominator = cell.counts[counts.indexOf(spec.column(statistic.denominator()))];
-                value = denominator == 0 ? null
+                value = denominator == 0
+                        ? null
                         : (double) cell.counts[counts.indexOf(spec.column(statistic.numerator()))] / denominator;
             }
             row.put(statistic.name(), value);
         }
         for (int i = 0; i < counts.size(); i++) {
-            row.put(TableSpec.cellKeyColumn(counts.get(i)), cell.cellKey(i, counts.get(i).name()));
+            row.put(
+                    TableSpec.cellKeyColumn(counts.get(i)),
+                    cell.cellKey(i, counts.get(i).name()));
         }
         return row;
     }
@@ -102,20 +103,27 @@ public final class TableRows {
         row.put("story_consent", j.storyConsent());
         row.put("shelter_stays", j.stays().size());
         row.put("shelter_days", j.shelterDays());
-        row.put("reintegrated_on", j.reintegratedOn() == null ? null : (int) j.reintegratedOn().toEpochDay());
+        row.put(
+                "reintegrated_on",
+                j.reintegratedOn() == null ? null : (int) j.reintegratedOn().toEpochDay());
         row.put("days_to_reintegration", j.daysToReintegration());
         for (FollowUpWindow window : FollowUpWindow.values()) {
             Checkpoint checkpoint = j.checkpoint(window);
-            row.put("status_" + window.months() + "m", checkpoint == null ? null : checkpoint.status().name());
+            row.put(
+                    "status_" + window.months() + "m",
+                    checkpoint == null ? null : checkpoint.status().name());
         }
         Checkpoint m12 = j.checkpoint(FollowUpWindow.MONTHS_12);
         row.put("independent_12m", m12 == null ? null : m12.economicallyIndependent());
         row.put("retrafficked_24m", j.reintegratedOn() == null ? null : j.retrafficked24m());
         row.put("trainings_enrolled", j.trainings().size());
-        row.put("trainings_completed", (int) j.trainings().stream().filter(TrainingEnrolment::isCompleted).count());
+        row.put("trainings_completed", (int)
+                j.trainings().stream().filter(TrainingEnrolment::isCompleted).count());
         row.put("legal_cases", j.legalCases().size());
         row.put("closed_on", j.closedOn() == null ? null : (int) j.closedOn().toEpochDay());
-        row.put("closure_reason", j.closureReason() == null ? null : j.closureReason().name());
+        row.put(
+                "closure_reason",
+                j.closureReason() == null ? null : j.closureReason().name());
         row.put("events", j.eventsCounted());
         return row;
     }

@@ -3,7 +3,6 @@ package org.casetrail.jobs.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.OutcomeCell;
 import org.casetrail.schemas.perturbation.PerturbationTable;
@@ -20,8 +19,12 @@ class CellKeyPerturbationTest {
         CellContribution sum = null;
         for (int i = 0; i < n; i++) {
             CellContribution one = CellContribution.to(Tables.TRAINING_OUTCOMES, 2010, "SEWING")
-                    .count("cases", 1).countIf("completed", i < completed).countIf("dropped", i >= completed)
-                    .sample("median_course_days", i < completed ? 30L + i : null).build().ofWoman(100 + 37 * i);
+                    .count("cases", 1)
+                    .countIf("completed", i < completed)
+                    .countIf("dropped", i >= completed)
+                    .sample("median_course_days", i < completed ? 30L + i : null)
+                    .build()
+                    .ofWoman(100 + 37 * i);
             sum = sum == null ? one : CellContribution.merge(sum, one);
         }
         return OutcomeCell.of(sum);
@@ -40,12 +43,16 @@ class CellKeyPerturbationTest {
         OutcomeCell cell = sewing(25, 12);
         PublishedCell row = perturbation.publish(Tables.TRAINING_OUTCOMES, cell);
         assertThat(row.suppressed()).isFalse();
-        List<String> counts = Tables.TRAINING_OUTCOMES.counts().stream().map(c -> c.name()).toList();
+        List<String> counts =
+                Tables.TRAINING_OUTCOMES.counts().stream().map(c -> c.name()).toList();
         for (int i = 0; i < counts.size(); i++) {
-            assertThat(row.counts()[i]).as(counts.get(i))
+            assertThat(row.counts()[i])
+                    .as(counts.get(i))
                     .isEqualTo(cell.counts[i] + ptable.noise(cell.counts[i], cell.cellKey(i, counts.get(i))));
         }
-        assertThat(row.counts()[counts.indexOf("working_6m")]).as("a true 0 stays 0").isZero();
+        assertThat(row.counts()[counts.indexOf("working_6m")])
+                .as("a true 0 stays 0")
+                .isZero();
     }
 
     @Test
@@ -57,7 +64,8 @@ class CellKeyPerturbationTest {
         // Completion days 30..41: median 35.5, published as 35.
         assertThat(row.statistics()[1]).isEqualTo(35.0);
         assertThat(perturbation.publish(Tables.TRAINING_OUTCOMES, sewing(25, 9)).statistics()[1])
-                .as("a median over fewer than k women").isNull();
+                .as("a median over fewer than k women")
+                .isNull();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.casetrail.jobs.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.casetrail.jobs.outcomes.CellContribution;
@@ -14,11 +13,17 @@ import org.junit.jupiter.api.Test;
 class CellSumsOperatorHarnessTest {
 
     private static StreamRecord<CellContribution> woman(String course, int recordKey) {
-        return new StreamRecord<>(CellContribution.to(Tables.TRAINING_OUTCOMES, 2010, course).count("cases", 1).build().ofWoman(recordKey));
+        return new StreamRecord<>(CellContribution.to(Tables.TRAINING_OUTCOMES, 2010, course)
+                .count("cases", 1)
+                .build()
+                .ofWoman(recordKey));
     }
 
     private static long cases(List<CellContribution> out, String course) {
-        return out.stream().filter(c -> c.key[1].equals(course)).mapToLong(CellContribution::cases).sum();
+        return out.stream()
+                .filter(c -> c.key[1].equals(course))
+                .mapToLong(CellContribution::cases)
+                .sum();
     }
 
     @Test

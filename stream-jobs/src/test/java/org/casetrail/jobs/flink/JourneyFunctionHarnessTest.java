@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -14,9 +13,9 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.casetrail.jobs.JobException;
 import org.casetrail.jobs.journey.Events;
 import org.casetrail.jobs.outcomes.CellContribution;
+import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.FollowUpStatus;
-import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.schemas.release.ConsentBasis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,8 @@ class JourneyFunctionHarnessTest {
     @TempDir
     java.nio.file.Path warehouse;
 
-    private KeyedBroadcastOperatorTestHarness<Long, LoggedEvent, java.time.LocalDate, CellContribution> harness() throws Exception {
+    private KeyedBroadcastOperatorTestHarness<Long, LoggedEvent, java.time.LocalDate, CellContribution> harness()
+            throws Exception {
         return harness(LoggedEvent::caseHash);
     }
 
@@ -37,13 +37,19 @@ class JourneyFunctionHarnessTest {
     private KeyedBroadcastOperatorTestHarness<Long, LoggedEvent, java.time.LocalDate, CellContribution> harness(
             KeySelector<LoggedEvent, Long> caseHash) throws Exception {
         PerturbationSecret.openOrCreate(warehouse);
-        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new JourneyFunction(Events.FINGERPRINT,
-                        warehouse.resolve(PerturbationSecret.FILE_NAME).toString(), ConsentBasis.UNLESS_WITHDRAWN),
-                caseHash, Types.LONG, JourneyFunction.AS_OF);
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new JourneyFunction(
+                        Events.FINGERPRINT,
+                        warehouse.resolve(PerturbationSecret.FILE_NAME).toString(),
+                        ConsentBasis.UNLESS_WITHDRAWN),
+                caseHash,
+                Types.LONG,
+                JourneyFunction.AS_OF);
     }
 
     /** Net contribution per cell after every retraction: what the downstream sums will hold. */
-    private static Map<String, Long> net(KeyedBroadcastOperatorTestHarness<Long, LoggedEvent, java.time.LocalDate, CellContribution> h) {
+    private static Map<String, Long> net(
+            KeyedBroadcastOperatorTestHarness<Long, LoggedEvent, java.time.LocalDate, CellContribution> h) {
         Map<String, Long> cases = new TreeMap<>();
         for (CellContribution c : h.extractOutputValues()) {
             cases.merge(c.cellId().replace('\u001f', '/'), c.cases(), Long::sum);
@@ -61,7 +67,8 @@ class JourneyFunctionHarnessTest {
             h.processElement(new StreamRecord<>(LoggedEvent.of(e.admitted("in", "2010-03-02", "TOM_DY"))));
             assertThat(h.extractOutputValues()).isEmpty();
             h.setProcessingTime(1000);
-            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
+            assertThat(net(h))
+                    .containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
                     .containsKey("cohort_outcomes/2010/TOM_DY/AGE_18_24/SEXUAL");
             assertThat(h.getSideOutput(JourneyFunction.JOURNEYS)).hasSize(1);
         }
@@ -78,7 +85,8 @@ class JourneyFunctionHarnessTest {
 
             h.processElement(new StreamRecord<>(LoggedEvent.of(e.identified("earlier", "2010-06-01"))));
             h.setProcessingTime(2000);
-            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
+            assertThat(net(h))
+                    .containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
                     .doesNotContainKey("referral_sources/2011/POLICE_OPERATION/SEXUAL/ADULT");
         }
     }
@@ -110,7 +118,9 @@ class JourneyFunctionHarnessTest {
             assertThat(net(h)).containsKey("followup_status/2010/12/PENDING");
 
             h.processBroadcastElement(Events.day("2011-06-01"), 1000);
-            assertThat(net(h)).containsEntry("followup_status/2010/12/STABLE", 1L).doesNotContainKey("followup_status/2010/12/PENDING");
+            assertThat(net(h))
+                    .containsEntry("followup_status/2010/12/STABLE", 1L)
+                    .doesNotContainKey("followup_status/2010/12/PENDING");
         }
     }
 
@@ -138,7 +148,8 @@ class JourneyFunctionHarnessTest {
             // Events travel as log bytes; the case's events are checked when it folds.
             assertThatThrownBy(() -> h.setProcessingTime(1000))
                     .hasStackTraceContaining(JobException.class.getName())
-                    .hasStackTraceContaining("mixes pseudonymization keys").hasStackTraceContaining("ffffffffffffffff");
+                    .hasStackTraceContaining("mixes pseudonymization keys")
+                    .hasStackTraceContaining("ffffffffffffffff");
         }
     }
 
@@ -157,17 +168,20 @@ class JourneyFunctionHarnessTest {
             h.processElement(new StreamRecord<>(LoggedEvent.of(other.identified("id2", "2011-05-01"))));
             h.processElement(new StreamRecord<>(LoggedEvent.of(other.reintegrated("r2", "2011-07-01"))));
             h.setProcessingTime(1000);
-            assertThat(net(h)).containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
+            assertThat(net(h))
+                    .containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)
                     .containsEntry("referral_sources/2011/POLICE_OPERATION/SEXUAL/ADULT", 1L)
                     .containsEntry("followup_status/2011/12/NO_FOLLOW_UP", 1L)
                     .containsEntry("followup_status/2011/24/PENDING", 1L);
             assertThat(net(h).keySet()).noneMatch(k -> k.startsWith("followup_status/2010"));
             assertThat(h.getSideOutput(JourneyFunction.JOURNEYS))
-                    .extracting(r -> r.getValue().casePseudonym + "/" + r.getValue().eventsSeen).containsExactlyInAnyOrder("case-1/1", "case-2/2");
+                    .extracting(r -> r.getValue().casePseudonym + "/" + r.getValue().eventsSeen)
+                    .containsExactlyInAnyOrder("case-1/1", "case-2/2");
 
             h.processElement(new StreamRecord<>(LoggedEvent.of(e.reintegrated("r", "2010-06-01"))));
             h.setProcessingTime(2000);
-            assertThat(net(h)).containsEntry("followup_status/2010/12/NO_FOLLOW_UP", 1L)
+            assertThat(net(h))
+                    .containsEntry("followup_status/2010/12/NO_FOLLOW_UP", 1L)
                     .containsEntry("followup_status/2011/12/NO_FOLLOW_UP", 1L)
                     .containsEntry("followup_status/2011/24/PENDING", 1L)
                     .containsEntry("referral_sources/2010/POLICE_OPERATION/SEXUAL/ADULT", 1L)

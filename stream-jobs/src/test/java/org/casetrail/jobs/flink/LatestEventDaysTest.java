@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,7 @@ class LatestEventDaysTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

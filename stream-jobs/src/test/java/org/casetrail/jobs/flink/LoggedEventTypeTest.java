@@ -24,7 +24,8 @@ class LoggedEventTypeTest {
 
     @Test
     void anEventWrittenAndReadBackIsTheSameEvent() throws Exception {
-        TypeSerializer<LoggedEvent> serializer = TypeInformation.of(LoggedEvent.class).createSerializer(new SerializerConfigImpl());
+        TypeSerializer<LoggedEvent> serializer =
+                TypeInformation.of(LoggedEvent.class).createSerializer(new SerializerConfigImpl());
         DataOutputSerializer out = new DataOutputSerializer(64);
         serializer.serialize(event, out);
         serializer.serialize(new LoggedEvent(-7L, -1, new byte[0]), out);
@@ -54,7 +55,10 @@ class LoggedEventTypeTest {
         serializer.copy(new DataInputDeserializer(written.getCopyOfBuffer()), copied);
 
         assertThat(copied.getCopyOfBuffer()).isEqualTo(written.getCopyOfBuffer());
-        assertThat(serializer.deserialize(new DataInputDeserializer(copied.getCopyOfBuffer())).bytes()).isEqualTo(event.bytes());
+        assertThat(serializer
+                        .deserialize(new DataInputDeserializer(copied.getCopyOfBuffer()))
+                        .bytes())
+                .isEqualTo(event.bytes());
     }
 
     @Test

@@ -13,21 +13,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.casetrail.jobs.OutcomeJob;
 import org.casetrail.jobs.journey.Events;
+import org.casetrail.jobs.perturbation.PerturbationSecret;
+import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.event.AgeBand;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.ExploitationType;
 import org.casetrail.schemas.event.ReferralSource;
-import org.casetrail.jobs.perturbation.PerturbationSecret;
-import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.ConsentBasis;
 import org.casetrail.schemas.release.Protection;
@@ -40,7 +39,9 @@ class OutcomeJobTest {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     Path release;
@@ -59,13 +60,25 @@ class OutcomeJobTest {
         }
         for (int i = 1; i <= 3; i++) {
             Events c = new Events("minor-" + i);
-            log.add(c.identified("minor-" + i + "-id", "2010-05-01", "TOM_DY", ReferralSource.OUTREACH, ExploitationType.SEXUAL,
-                    AgeBand.AGE_15_17, true));
+            log.add(c.identified(
+                    "minor-" + i + "-id",
+                    "2010-05-01",
+                    "TOM_DY",
+                    ReferralSource.OUTREACH,
+                    ExploitationType.SEXUAL,
+                    AgeBand.AGE_15_17,
+                    true));
         }
         Events corrected = new Events("corrected");
         log.add(corrected.identified("corrected-wrong", "2010-01-01"));
-        log.add(corrected.identified("corrected-id", "2010-06-01", "TOM_DY", ReferralSource.OUTREACH, ExploitationType.SEXUAL,
-                AgeBand.AGE_15_17, true));
+        log.add(corrected.identified(
+                "corrected-id",
+                "2010-06-01",
+                "TOM_DY",
+                ReferralSource.OUTREACH,
+                ExploitationType.SEXUAL,
+                AgeBand.AGE_15_17,
+                true));
         log.add(corrected.voids("corrected-void", "2010-07-01", "corrected-wrong"));
         Events withdrawn = new Events("withdrawn");
         log.add(withdrawn.identified("withdrawn-id", "2010-03-01"));
@@ -76,34 +89,47 @@ class OutcomeJobTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(2);
-        DataStream<LoggedEvent> events = env.fromData(log.stream().map(LoggedEvent::of).toList(), TypeInformation.of(LoggedEvent.class));
+        DataStream<LoggedEvent> events =
+                env.fromData(log.stream().map(LoggedEvent::of).toList(), TypeInformation.of(LoggedEvent.class));
         PerturbationSecret.openOrCreate(warehouse);
-        OutcomeJob.build(events, new OutcomeJob.Settings(Events.day("2012-12-31"), null, Events.FINGERPRINT,
-                warehouse.resolve(PerturbationSecret.FILE_NAME).toString(),
-                new DisclosureSettings(10, Protection.SUPPRESSION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN),
-                new ReleaseAssembly.Target(release.toString(), false), 1000));
+        OutcomeJob.build(
+                events,
+                new OutcomeJob.Settings(
+                        Events.day("2012-12-31"),
+                        null,
+                        Events.FINGERPRINT,
+                        warehouse.resolve(PerturbationSecret.FILE_NAME).toString(),
+                        new DisclosureSettings(
+                                10, Protection.SUPPRESSION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN),
+                        new ReleaseAssembly.Target(release.toString(), false),
+                        1000));
         var result = env.execute("outcome job test");
 
         assertThat(result.<Long>getAccumulatorResult(JobCounters.EVENTS_READ)).isEqualTo(log.size());
-        var snapshot = new com.fasterxml.jackson.databind.ObjectMapper().readTree(release.resolve("snapshot.json").toFile());
+        var snapshot = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(release.resolve("snapshot.json").toFile());
         assertThat(snapshot.get("as_of").asText()).isEqualTo("2012-12-31");
         assertThat(snapshot.get("events_seen").asLong()).isEqualTo(log.size());
         assertThat(snapshot.get("cases").get("cases").asLong()).isEqualTo(18);
         assertThat(snapshot.get("cases").get("cases_included").asLong()).isEqualTo(16);
-        assertThat(snapshot.get("cases").get("cases_not_yet_identified").asLong()).isEqualTo(1);
-        assertThat(snapshot.get("cases").get("cases_without_research_consent").asLong()).isEqualTo(1);
+        assertThat(snapshot.get("cases").get("cases_not_yet_identified").asLong())
+                .isEqualTo(1);
+        assertThat(snapshot.get("cases").get("cases_without_research_consent").asLong())
+                .isEqualTo(1);
 
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
-            ResultSet rs = sql.executeQuery("SELECT identification_year, referral_source, exploitation_type, minor, cases, suppressed FROM read_parquet('"
-                    + release.resolve("public/referral_sources") + "/*.parquet') ORDER BY referral_source");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duck.createStatement()) {
+            ResultSet rs = sql.executeQuery(
+                    "SELECT identification_year, referral_source, exploitation_type, minor, cases, suppressed FROM read_parquet('"
+                            + release.resolve("public/referral_sources") + "/*.parquet') ORDER BY referral_source");
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getObject(4) + " "
                         + rs.getObject(5) + " " + rs.getBoolean(6));
             }
-            assertThat(rows).containsExactly(
-                    "2010 OUTREACH SEXUAL MINOR null true",
-                    "2010 POLICE_OPERATION SEXUAL ADULT 12 false");
+            assertThat(rows)
+                    .containsExactly(
+                            "2010 OUTREACH SEXUAL MINOR null true", "2010 POLICE_OPERATION SEXUAL ADULT 12 false");
 
             rs = sql.executeQuery("SELECT count(*), count(DISTINCT case_pseudonym) FROM read_parquet('"
                     + release.resolve("restricted/case_journeys") + "/*.parquet')");

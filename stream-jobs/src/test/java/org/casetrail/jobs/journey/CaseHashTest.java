@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.casetrail.schemas.event.CaseEvent;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,6 @@ import static org.casetrail.jobs.journey.Events.day;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.casetrail.schemas.event.AgeBand;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.Charge;
@@ -33,8 +32,11 @@ class CaseJourneyTest {
     @Test
     void arrivalOrderDoesNotMatter() {
         List<CaseEvent> events = new ArrayList<>(List.of(
-                e.identified("id", "2009-03-14"), e.admitted("in", "2009-03-16", "TOM_DY"), e.exited("out", "2009-09-12", "TOM_DY"),
-                e.reintegrated("r", "2009-09-12"), e.followUp("f1", "2010-07-01", FollowUpStatus.STABLE)));
+                e.identified("id", "2009-03-14"),
+                e.admitted("in", "2009-03-16", "TOM_DY"),
+                e.exited("out", "2009-09-12", "TOM_DY"),
+                e.reintegrated("r", "2009-09-12"),
+                e.followUp("f1", "2010-07-01", FollowUpStatus.STABLE)));
         CaseJourney inOrder = CaseJourney.fold("case-1", events, day(AS_OF));
         Collections.reverse(events);
         assertThat(CaseJourney.fold("case-1", events, day(AS_OF))).isEqualTo(inOrder);
@@ -42,8 +44,12 @@ class CaseJourneyTest {
 
     @Test
     void duplicateEventsCountOnce() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"), e.admitted("in", "2009-03-16", "TOM_DY"),
-                e.admitted("in", "2009-03-16", "TOM_DY"), e.exited("out", "2009-04-15", "TOM_DY"));
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
+                e.admitted("in", "2009-03-16", "TOM_DY"),
+                e.admitted("in", "2009-03-16", "TOM_DY"),
+                e.exited("out", "2009-04-15", "TOM_DY"));
         assertThat(j.eventsCounted()).isEqualTo(3);
         assertThat(j.stays()).hasSize(1);
         assertThat(j.shelterDays()).isEqualTo(30L);
@@ -51,14 +57,21 @@ class CaseJourneyTest {
 
     @Test
     void voidArrivingAfterItsEventUncountsIt() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"), e.reintegrated("mistake", "2009-05-01"),
-                e.reintegrated("r", "2009-09-12"), e.voids("v", "2009-09-20", "mistake"));
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
+                e.reintegrated("mistake", "2009-05-01"),
+                e.reintegrated("r", "2009-09-12"),
+                e.voids("v", "2009-09-20", "mistake"));
         assertThat(j.reintegratedOn()).isEqualTo(day("2009-09-12"));
     }
 
     @Test
     void voidArrivingBeforeItsEventUncountsItToo() {
-        CaseJourney j = fold(AS_OF, e.voids("v", "2009-03-01", "id-wrong"), e.identified("id-wrong", "2009-01-02"),
+        CaseJourney j = fold(
+                AS_OF,
+                e.voids("v", "2009-03-01", "id-wrong"),
+                e.identified("id-wrong", "2009-01-02"),
                 e.identified("id", "2009-03-14"));
         assertThat(j.identifiedOn()).isEqualTo(day("2009-03-14"));
     }
@@ -78,9 +91,24 @@ class CaseJourneyTest {
 
     @Test
     void earliestIdentificationGivesDateCentreAndAttributes() {
-        CaseJourney j = fold(AS_OF,
-                e.identified("late", "2009-06-01", "SIEM_REAP", ReferralSource.HOTLINE, ExploitationType.LABOUR, AgeBand.AGE_18_24, false),
-                e.identified("early", "2009-03-14", "TOM_DY", ReferralSource.OUTREACH, ExploitationType.SEXUAL, AgeBand.AGE_15_17, true));
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified(
+                        "late",
+                        "2009-06-01",
+                        "SIEM_REAP",
+                        ReferralSource.HOTLINE,
+                        ExploitationType.LABOUR,
+                        AgeBand.AGE_18_24,
+                        false),
+                e.identified(
+                        "early",
+                        "2009-03-14",
+                        "TOM_DY",
+                        ReferralSource.OUTREACH,
+                        ExploitationType.SEXUAL,
+                        AgeBand.AGE_15_17,
+                        true));
         assertThat(j.identifiedOn()).isEqualTo(day("2009-03-14"));
         assertThat(j.centre()).isEqualTo("TOM_DY");
         assertThat(j.referralSource()).isEqualTo(ReferralSource.OUTREACH);
@@ -90,32 +118,57 @@ class CaseJourneyTest {
 
     @Test
     void consentWithdrawnForResearchLeavesTheCaseOut() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"), e.consent("c1", "2009-03-15", true, true),
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
+                e.consent("c1", "2009-03-15", true, true),
                 e.withdrawn("c2", "2010-01-01", false, false));
         assertThat(j.inclusion()).isEqualTo(CaseJourney.Inclusion.NO_RESEARCH_CONSENT);
     }
 
     @Test
     void latestConsentOnOrBeforeAsOfRules() {
-        CaseEvent[] events = {e.identified("id", "2009-03-14"), e.consent("c1", "2009-03-15", true, true),
-                e.withdrawn("c2", "2010-01-01", true, false), e.consent("c3", "2011-01-01", true, true),
-                e.testimony("t", "2009-06-01", "I am Makara*.")};
+        CaseEvent[] events = {
+            e.identified("id", "2009-03-14"),
+            e.consent("c1", "2009-03-15", true, true),
+            e.withdrawn("c2", "2010-01-01", true, false),
+            e.consent("c3", "2011-01-01", true, true),
+            e.testimony("t", "2009-06-01", "I am Makara*.")
+        };
         assertThat(fold("2010-06-30", events).storyConsent()).isFalse();
         assertThat(fold("2010-06-30", events).testimonies()).isEmpty();
         assertThat(fold("2011-06-30", events).storyConsent()).isTrue();
-        assertThat(fold("2011-06-30", events).testimonies()).extracting(Testimony::text).containsExactly("I am Makara*.");
+        assertThat(fold("2011-06-30", events).testimonies())
+                .extracting(Testimony::text)
+                .containsExactly("I am Makara*.");
     }
 
     @Test
     void underExplicitConsentOnlyWomenWhoseLatestConsentAllowsResearchCount() {
         CaseEvent identified = e.identified("id", "2009-03-14");
-        assertThat(CaseJourney.fold("case-1", List.of(identified), day(AS_OF), ConsentBasis.EXPLICIT).inclusion())
+        assertThat(CaseJourney.fold("case-1", List.of(identified), day(AS_OF), ConsentBasis.EXPLICIT)
+                        .inclusion())
                 .isEqualTo(CaseJourney.Inclusion.NO_RESEARCH_CONSENT);
-        assertThat(CaseJourney.fold("case-1", List.of(identified), day(AS_OF), ConsentBasis.UNLESS_WITHDRAWN).included()).isTrue();
-        assertThat(CaseJourney.fold("case-1", List.of(identified, e.consent("c1", "2009-03-15", true, false)), day(AS_OF),
-                ConsentBasis.EXPLICIT).included()).isTrue();
-        assertThat(CaseJourney.fold("case-1", List.of(identified, e.consent("c1", "2009-03-15", true, false),
-                e.withdrawn("c2", "2009-05-01", false, false)), day(AS_OF), ConsentBasis.EXPLICIT).included()).isFalse();
+        assertThat(CaseJourney.fold("case-1", List.of(identified), day(AS_OF), ConsentBasis.UNLESS_WITHDRAWN)
+                        .included())
+                .isTrue();
+        assertThat(CaseJourney.fold(
+                                "case-1",
+                                List.of(identified, e.consent("c1", "2009-03-15", true, false)),
+                                day(AS_OF),
+                                ConsentBasis.EXPLICIT)
+                        .included())
+                .isTrue();
+        assertThat(CaseJourney.fold(
+                                "case-1",
+                                List.of(
+                                        identified,
+                                        e.consent("c1", "2009-03-15", true, false),
+                                        e.withdrawn("c2", "2009-05-01", false, false)),
+                                day(AS_OF),
+                                ConsentBasis.EXPLICIT)
+                        .included())
+                .isFalse();
     }
 
     @Test
@@ -129,14 +182,19 @@ class CaseJourneyTest {
     void eventsAfterAsOfAreIgnored() {
         CaseJourney j = fold("2009-09-01", e.identified("id", "2009-03-14"), e.reintegrated("r", "2009-09-12"));
         assertThat(j.reintegratedOn()).isNull();
-        assertThat(fold("2009-03-13", e.identified("id", "2009-03-14")).included()).isFalse();
+        assertThat(fold("2009-03-13", e.identified("id", "2009-03-14")).included())
+                .isFalse();
     }
 
     @Test
     void secondShelterStayAddsItsDaysAndAnOpenStayAddsNone() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"),
-                e.admitted("in1", "2009-03-16", "TOM_DY"), e.exited("out1", "2009-04-15", "TOM_DY"),
-                e.admitted("in2", "2010-01-01", "SIEM_REAP"), e.exited("out2", "2010-01-11", "SIEM_REAP"),
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
+                e.admitted("in1", "2009-03-16", "TOM_DY"),
+                e.exited("out1", "2009-04-15", "TOM_DY"),
+                e.admitted("in2", "2010-01-01", "SIEM_REAP"),
+                e.exited("out2", "2010-01-11", "SIEM_REAP"),
                 e.admitted("in3", "2012-12-01", "TOM_DY"));
         assertThat(j.stays()).hasSize(3);
         assertThat(j.shelterDays()).isEqualTo(40L);
@@ -145,25 +203,45 @@ class CaseJourneyTest {
 
     @Test
     void withoutACompletedStayThereAreNoShelterDays() {
-        assertThat(fold(AS_OF, e.identified("id", "2009-03-14"), e.admitted("in", "2009-03-16", "TOM_DY")).shelterDays()).isNull();
+        assertThat(fold(AS_OF, e.identified("id", "2009-03-14"), e.admitted("in", "2009-03-16", "TOM_DY"))
+                        .shelterDays())
+                .isNull();
     }
 
     @Test
     void windowEndingExactlyOnAsOfIsDecidedAndOneDayLaterIsPending() {
         // R = 2010-01-01; the 12-month window is days 270..450, i.e. 2010-09-28 .. 2011-03-27.
-        CaseEvent[] events = {e.identified("id", "2009-03-14"), e.reintegrated("r", "2010-01-01"),
-                e.followUp("f", "2010-10-01", FollowUpStatus.STABLE, Livelihood.EMPLOYED, IncomeBand.AT_OR_ABOVE_MINIMUM_WAGE)};
-        assertThat(fold("2011-03-27", events).checkpoint(FollowUpWindow.MONTHS_12).status()).isEqualTo(CheckpointStatus.STABLE);
-        assertThat(fold("2011-03-26", events).checkpoint(FollowUpWindow.MONTHS_12).status()).isEqualTo(CheckpointStatus.PENDING);
+        CaseEvent[] events = {
+            e.identified("id", "2009-03-14"),
+            e.reintegrated("r", "2010-01-01"),
+            e.followUp(
+                    "f", "2010-10-01", FollowUpStatus.STABLE, Livelihood.EMPLOYED, IncomeBand.AT_OR_ABOVE_MINIMUM_WAGE)
+        };
+        assertThat(fold("2011-03-27", events)
+                        .checkpoint(FollowUpWindow.MONTHS_12)
+                        .status())
+                .isEqualTo(CheckpointStatus.STABLE);
+        assertThat(fold("2011-03-26", events)
+                        .checkpoint(FollowUpWindow.MONTHS_12)
+                        .status())
+                .isEqualTo(CheckpointStatus.PENDING);
     }
 
     @Test
     void windowsIncludeBothEndsAndTheLatestFollowUpInsideRules() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"), e.reintegrated("r", "2010-01-01"),
-                e.followUp("before", "2010-09-27", FollowUpStatus.RE_TRAFFICKED),   // day 269: outside
-                e.followUp("first", "2010-09-28", FollowUpStatus.AT_RISK),          // day 270: inside
-                e.followUp("last", "2011-03-27", FollowUpStatus.STABLE, Livelihood.SELF_EMPLOYED, IncomeBand.AT_OR_ABOVE_MINIMUM_WAGE), // day 450
-                e.followUp("after", "2011-03-28", FollowUpStatus.LOST_CONTACT));    // day 451: outside
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
+                e.reintegrated("r", "2010-01-01"),
+                e.followUp("before", "2010-09-27", FollowUpStatus.RE_TRAFFICKED), // day 269: outside
+                e.followUp("first", "2010-09-28", FollowUpStatus.AT_RISK), // day 270: inside
+                e.followUp(
+                        "last",
+                        "2011-03-27",
+                        FollowUpStatus.STABLE,
+                        Livelihood.SELF_EMPLOYED,
+                        IncomeBand.AT_OR_ABOVE_MINIMUM_WAGE), // day 450
+                e.followUp("after", "2011-03-28", FollowUpStatus.LOST_CONTACT)); // day 451: outside
         Checkpoint m12 = j.checkpoint(FollowUpWindow.MONTHS_12);
         assertThat(m12.status()).isEqualTo(CheckpointStatus.STABLE);
         assertThat(m12.economicallyIndependent()).isTrue();
@@ -172,30 +250,47 @@ class CaseJourneyTest {
 
     @Test
     void independenceNeedsWorkAndAtLeastTheMinimumWage() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"), e.reintegrated("r", "2010-01-01"),
-                e.followUp("f", "2010-10-01", FollowUpStatus.STABLE, Livelihood.EMPLOYED, IncomeBand.BELOW_MINIMUM_WAGE));
-        assertThat(j.checkpoint(FollowUpWindow.MONTHS_12).economicallyIndependent()).isFalse();
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
+                e.reintegrated("r", "2010-01-01"),
+                e.followUp(
+                        "f", "2010-10-01", FollowUpStatus.STABLE, Livelihood.EMPLOYED, IncomeBand.BELOW_MINIMUM_WAGE));
+        assertThat(j.checkpoint(FollowUpWindow.MONTHS_12).economicallyIndependent())
+                .isFalse();
     }
 
     @Test
     void retraffickedCountsOnDays0To730AfterReintegration() {
         CaseEvent id = e.identified("id", "2009-03-14");
         CaseEvent r = e.reintegrated("r", "2010-01-01");
-        assertThat(fold(AS_OF, id, r, e.followUp("f", "2012-01-01", FollowUpStatus.RE_TRAFFICKED)).retrafficked24m()).isTrue(); // day 730
-        assertThat(fold(AS_OF, id, r, e.followUp("f", "2012-01-02", FollowUpStatus.RE_TRAFFICKED)).retrafficked24m()).isFalse(); // day 731
-        assertThat(fold(AS_OF, id, r, e.followUp("f", "2009-12-31", FollowUpStatus.RE_TRAFFICKED)).retrafficked24m()).isFalse(); // before R
+        assertThat(fold(AS_OF, id, r, e.followUp("f", "2012-01-01", FollowUpStatus.RE_TRAFFICKED))
+                        .retrafficked24m())
+                .isTrue(); // day 730
+        assertThat(fold(AS_OF, id, r, e.followUp("f", "2012-01-02", FollowUpStatus.RE_TRAFFICKED))
+                        .retrafficked24m())
+                .isFalse(); // day 731
+        assertThat(fold(AS_OF, id, r, e.followUp("f", "2009-12-31", FollowUpStatus.RE_TRAFFICKED))
+                        .retrafficked24m())
+                .isFalse(); // before R
     }
 
     @Test
     void reintegrationIsTheFirstOne() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"), e.reintegrated("r2", "2011-01-01"), e.reintegrated("r1", "2010-01-01"));
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
+                e.reintegrated("r2", "2011-01-01"),
+                e.reintegrated("r1", "2010-01-01"));
         assertThat(j.reintegratedOn()).isEqualTo(day("2010-01-01"));
         assertThat(j.daysToReintegration()).isEqualTo(293L);
     }
 
     @Test
     void trainingCompletedDroppedOrStillRunning() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"),
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
                 e.training("s", EventType.TRAINING_ENROLLED, "2009-04-01", Course.SEWING),
                 e.training("s-done", EventType.TRAINING_COMPLETED, "2009-07-10", Course.SEWING),
                 e.employed("job", "2009-12-30"),
@@ -217,7 +312,9 @@ class CaseJourneyTest {
 
     @Test
     void workMoreThan183DaysAfterCompletionDoesNotCount() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"),
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
                 e.training("s", EventType.TRAINING_ENROLLED, "2009-04-01", Course.SEWING),
                 e.training("s-done", EventType.TRAINING_COMPLETED, "2009-07-10", Course.SEWING),
                 e.employed("job", "2010-01-10")); // day 184
@@ -226,7 +323,9 @@ class CaseJourneyTest {
 
     @Test
     void legalCasesAreToldApartByReferenceAndTheLatestVerdictRules() {
-        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"),
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
                 e.filed("a", "2009-05-01", "ref-A", Charge.TRAFFICKING),
                 e.verdict("a1", "2010-01-01", "ref-A", Verdict.ACQUITTAL, false),
                 e.verdict("a2", "2010-06-01", "ref-A", Verdict.CONVICTION, true),

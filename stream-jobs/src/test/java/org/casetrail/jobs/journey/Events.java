@@ -3,7 +3,6 @@ package org.casetrail.jobs.journey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.casetrail.schemas.event.AgeBand;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.CaseIdentifiedDetails;
@@ -44,15 +43,26 @@ public final class Events {
         return LocalDate.parse(iso);
     }
 
-    public CaseEvent identified(String id, String on, String centre, ReferralSource source, ExploitationType type,
-                                AgeBand band, Boolean minor) {
-        return event(id, EventType.CASE_IDENTIFIED, on, centre,
+    public CaseEvent identified(
+            String id,
+            String on,
+            String centre,
+            ReferralSource source,
+            ExploitationType type,
+            AgeBand band,
+            Boolean minor) {
+        return event(
+                id,
+                EventType.CASE_IDENTIFIED,
+                on,
+                centre,
                 new Subject("Makara*", band, minor, "Phnom Penh", "KH"),
                 new CaseIdentifiedDetails(source, type, null));
     }
 
     public CaseEvent identified(String id, String on) {
-        return identified(id, on, "TOM_DY", ReferralSource.POLICE_OPERATION, ExploitationType.SEXUAL, AgeBand.AGE_18_24, false);
+        return identified(
+                id, on, "TOM_DY", ReferralSource.POLICE_OPERATION, ExploitationType.SEXUAL, AgeBand.AGE_18_24, false);
     }
 
     public CaseEvent consent(String id, String on, boolean research, boolean story) {
@@ -88,7 +98,8 @@ public final class Events {
     }
 
     public CaseEvent employed(String id, String on) {
-        return event(id, EventType.EMPLOYMENT_STARTED, on, null, null, new LivelihoodDetails(Sector.GARMENT, List.of()));
+        return event(
+                id, EventType.EMPLOYMENT_STARTED, on, null, null, new LivelihoodDetails(Sector.GARMENT, List.of()));
     }
 
     public CaseEvent filed(String id, String on, String ref, Charge charge) {
@@ -96,11 +107,22 @@ public final class Events {
     }
 
     public CaseEvent verdict(String id, String on, String ref, Verdict verdict, boolean compensation) {
-        return event(id, EventType.LEGAL_CASE_OUTCOME, on, null, null, new LegalCaseDetails(ref, null, verdict, compensation));
+        return event(
+                id,
+                EventType.LEGAL_CASE_OUTCOME,
+                on,
+                null,
+                null,
+                new LegalCaseDetails(ref, null, verdict, compensation));
     }
 
     public CaseEvent testimony(String id, String on, String text) {
-        return event(id, EventType.TESTIMONY_RECORDED, on, null, new Subject("Makara*", AgeBand.AGE_18_24, false, null, null),
+        return event(
+                id,
+                EventType.TESTIMONY_RECORDED,
+                on,
+                null,
+                new Subject("Makara*", AgeBand.AGE_18_24, false, null, null),
                 new TestimonyDetails(text));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.casetrail.jobs.JobException;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,9 @@ class EventLogScanResultTest {
     @Test
     void anEmptyLogSaysToIngestFirst() {
         var result = new EventLogScan.Result("case-events", Map.of(0, 0L), 0, null);
-        assertThatThrownBy(result::keyFingerprint).isInstanceOf(JobException.class).hasMessageContaining("ingest an export first");
+        assertThatThrownBy(result::keyFingerprint)
+                .isInstanceOf(JobException.class)
+                .hasMessageContaining("ingest an export first");
     }
 
     @Test

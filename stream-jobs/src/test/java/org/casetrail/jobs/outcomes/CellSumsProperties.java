@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,18 +40,19 @@ class CellSumsProperties {
     @Provide
     Arbitrary<List<Woman>> women() {
         Arbitrary<Woman> woman = Combinators.combine(
-                Arbitraries.integers().between(2010, 2011),
-                Arbitraries.of("SEWING", "WEAVING", "ALL"),
-                Arbitraries.integers().between(1, 4095),
-                Arbitraries.of(true, false),
-                Arbitraries.longs().between(0, 40),
-                Arbitraries.of(true, false, false)).as(Woman::new);
+                        Arbitraries.integers().between(2010, 2011),
+                        Arbitraries.of("SEWING", "WEAVING", "ALL"),
+                        Arbitraries.integers().between(1, 4095),
+                        Arbitraries.of(true, false),
+                        Arbitraries.longs().between(0, 40),
+                        Arbitraries.of(true, false, false))
+                .as(Woman::new);
         return woman.list().ofMaxSize(60);
     }
 
     @Property
-    void drainedSumsMergeToTheSameCellsAsEveryContribution(@ForAll("women") List<Woman> women,
-                                                           @ForAll("drainPoints") List<Integer> drains) {
+    void drainedSumsMergeToTheSameCellsAsEveryContribution(
+            @ForAll("women") List<Woman> women, @ForAll("drainPoints") List<Integer> drains) {
         List<CellContribution> stream = new ArrayList<>();
         for (Woman w : women) {
             stream.add(w.contribution());
@@ -94,7 +94,8 @@ class CellSumsProperties {
         List<CellContribution> out = sums.drain();
 
         assertThat(out).hasSize(2);
-        CellContribution sewing = out.stream().filter(c -> c.key[1].equals("SEWING")).findFirst().orElseThrow();
+        CellContribution sewing =
+                out.stream().filter(c -> c.key[1].equals("SEWING")).findFirst().orElseThrow();
         assertThat(sewing.sign).isEqualTo(1);
         assertThat(sewing.counts[0]).isEqualTo(2);
         assertThat(sewing.keySums[0]).isEqualTo(12);
@@ -155,8 +156,10 @@ class CellSumsProperties {
                     && java.util.Arrays.stream(c.keySums).allMatch(n -> n == 0)
                     && java.util.Arrays.stream(c.samples).allMatch(s -> s.length == 0);
             if (!empty) {
-                out.put(id.replace('\u001f', '/'), java.util.Arrays.toString(c.counts) + " keys " + java.util.Arrays.toString(c.keySums)
-                        + " durations " + java.util.Arrays.deepToString(c.samples));
+                out.put(
+                        id.replace('\u001f', '/'),
+                        java.util.Arrays.toString(c.counts) + " keys " + java.util.Arrays.toString(c.keySums)
+                                + " durations " + java.util.Arrays.deepToString(c.samples));
             }
         });
         return out;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.casetrail.jobs.JobException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +32,16 @@ class PerturbationSecretTest {
         Path restored = dir.resolve("restored");
         Files.createDirectories(restored);
         Files.copy(original.resolve("perturbation.key"), restored.resolve("perturbation.key"));
-        Files.setPosixFilePermissions(restored.resolve("perturbation.key"), PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(
+                restored.resolve("perturbation.key"), PosixFilePermissions.fromString("rw-------"));
         PerturbationSecret again = PerturbationSecret.openOrCreate(restored);
         assertThat(again.fingerprint()).isEqualTo(made.fingerprint());
         for (String woman : new String[] {"a", "b", "c9f2", "a long pseudonym"}) {
             assertThat(again.recordKey(woman)).isEqualTo(made.recordKey(woman)).isBetween(1, 4095);
         }
         assertThat(PerturbationSecret.openOrCreate(dir.resolve("other")).recordKey("a long pseudonym"))
-                .as("another warehouse's secret (almost surely) another key").isNotEqualTo(made.recordKey("a long pseudonym"));
+                .as("another warehouse's secret (almost surely) another key")
+                .isNotEqualTo(made.recordKey("a long pseudonym"));
     }
 
     @Test
@@ -48,8 +49,10 @@ class PerturbationSecretTest {
         PerturbationSecret.openOrCreate(dir);
         Path file = dir.resolve("perturbation.key");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        assertThatThrownBy(() -> PerturbationSecret.openOrCreate(dir)).isInstanceOf(JobException.class)
-                .hasMessageContaining("can be read or written by other users").hasMessageContaining("chmod 600");
+        assertThatThrownBy(() -> PerturbationSecret.openOrCreate(dir))
+                .isInstanceOf(JobException.class)
+                .hasMessageContaining("can be read or written by other users")
+                .hasMessageContaining("chmod 600");
     }
 
     @Test
@@ -57,7 +60,8 @@ class PerturbationSecretTest {
         Path file = dir.resolve("perturbation.key");
         Files.writeString(file, "not a key\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        assertThatThrownBy(() -> PerturbationSecret.load(file)).hasMessageContaining("is not a casetrail perturbation secret")
+        assertThatThrownBy(() -> PerturbationSecret.load(file))
+                .hasMessageContaining("is not a casetrail perturbation secret")
                 .hasMessageNotContaining("not a key");
     }
 }

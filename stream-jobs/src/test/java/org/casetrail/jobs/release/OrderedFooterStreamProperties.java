@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -50,7 +49,8 @@ import org.apache.parquet.io.PositionOutputStream;
  */
 class OrderedFooterStreamProperties {
 
-    private static final Schema ROW = SchemaBuilder.record("row").fields()
+    private static final Schema ROW = SchemaBuilder.record("row")
+            .fields()
             .requiredString("centre")
             .optionalInt("year")
             .optionalString("course")
@@ -61,10 +61,17 @@ class OrderedFooterStreamProperties {
     private static final byte[] WRITTEN = write(out -> new PlainStream(out));
 
     @Property(tries = 200)
-    void theSameFileWithOnlyItsEncodingsInOrder(@ForAll long shuffleSeed, @ForAll long writesSeed,
-                                                 @ForAll @IntRange(min = 0, max = 70_000) int extraHeldBack) throws IOException {
-        byte[] shuffled = withFooter(WRITTEN, footer -> eachEncodingList(footer, list -> Collections.shuffle(list, new Random(shuffleSeed))));
-        byte[] expected = withFooter(WRITTEN, footer -> eachEncodingList(footer, list -> list.sort(Comparator.comparingInt(Encoding::getValue))));
+    void theSameFileWithOnlyItsEncodingsInOrder(
+            @ForAll long shuffleSeed,
+            @ForAll long writesSeed,
+            @ForAll @IntRange(min = 0, max = 70_000) int extraHeldBack)
+            throws IOException {
+        byte[] shuffled = withFooter(
+                WRITTEN,
+                footer -> eachEncodingList(footer, list -> Collections.shuffle(list, new Random(shuffleSeed))));
+        byte[] expected = withFooter(
+                WRITTEN,
+                footer -> eachEncodingList(footer, list -> list.sort(Comparator.comparingInt(Encoding::getValue))));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OrderedFooterStream stream = new OrderedFooterStream(out, "t", footerLength(WRITTEN) + 8 + extraHeldBack);
@@ -82,7 +89,9 @@ class OrderedFooterStreamProperties {
         }
         stream.close();
 
-        assertThat(Arrays.mismatch(out.toByteArray(), expected)).as("first byte that differs").isEqualTo(-1);
+        assertThat(Arrays.mismatch(out.toByteArray(), expected))
+                .as("first byte that differs")
+                .isEqualTo(-1);
     }
 
     @Example
@@ -92,16 +101,19 @@ class OrderedFooterStreamProperties {
         try {
             Files.write(file, ordered);
             List<String> rows = new ArrayList<>();
-            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
-                    .withDataModel(GenericData.get()).build()) {
+            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                            new LocalInputFile(file))
+                    .withDataModel(GenericData.get())
+                    .build()) {
                 for (GenericRecord row; (row = reader.read()) != null; ) {
                     rows.add(row.toString());
                 }
             }
             assertThat(rows).hasSize(3000).first().asString().contains("\"centre\": \"C0\"");
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-                 ResultSet r = duck.createStatement().executeQuery(
-                         "SELECT count(*), count(DISTINCT course), sum(year) FROM read_parquet('" + file + "')")) {
+                    ResultSet r = duck.createStatement()
+                            .executeQuery("SELECT count(*), count(DISTINCT course), sum(year) FROM read_parquet('"
+                                    + file + "')")) {
                 r.next();
                 assertThat(r.getLong(1)).isEqualTo(3000);
                 assertThat(r.getLong(2)).isEqualTo(6);
@@ -113,28 +125,44 @@ class OrderedFooterStreamProperties {
 
         List<List<Encoding>> lists = new ArrayList<>();
         eachEncodingList(footerOf(ordered), lists::add);
-        assertThat(lists).as("a column with more than one encoding, or the test shows nothing").anyMatch(l -> l.size() > 2);
-        assertThat(lists).allMatch(l -> l.equals(l.stream().sorted(Comparator.comparingInt(Encoding::getValue)).toList()));
+        assertThat(lists)
+                .as("a column with more than one encoding, or the test shows nothing")
+                .anyMatch(l -> l.size() > 2);
+        assertThat(lists)
+                .allMatch(l -> l.equals(l.stream()
+                        .sorted(Comparator.comparingInt(Encoding::getValue))
+                        .toList()));
         // Everything but the encoding lists is as parquet-java wrote it.
         assertThat(ordered).hasSameSizeAs(WRITTEN);
-        assertThat(Arrays.mismatch(ordered, 0, WRITTEN.length - footerLength(WRITTEN) - 8, WRITTEN, 0, WRITTEN.length - footerLength(WRITTEN) - 8))
+        assertThat(Arrays.mismatch(
+                        ordered,
+                        0,
+                        WRITTEN.length - footerLength(WRITTEN) - 8,
+                        WRITTEN,
+                        0,
+                        WRITTEN.length - footerLength(WRITTEN) - 8))
                 .isEqualTo(-1);
     }
 
     @Example
     void aFooterLargerThanWhatIsHeldBackIsAnError() throws IOException {
-        OrderedFooterStream stream = new OrderedFooterStream(new ByteArrayOutputStream(), "big.parquet", footerLength(WRITTEN) / 2);
+        OrderedFooterStream stream =
+                new OrderedFooterStream(new ByteArrayOutputStream(), "big.parquet", footerLength(WRITTEN) / 2);
         stream.write(WRITTEN, 0, WRITTEN.length);
-        assertThatThrownBy(stream::close).isInstanceOf(IOException.class)
-                .hasMessageContaining("big.parquet").hasMessageContaining("held back");
+        assertThatThrownBy(stream::close)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("big.parquet")
+                .hasMessageContaining("held back");
     }
 
     @Example
     void bytesThatDoNotEndAsParquetAreAnError() throws IOException {
         OrderedFooterStream stream = new OrderedFooterStream(new ByteArrayOutputStream(), "cut.parquet");
         stream.write(WRITTEN, 0, WRITTEN.length - 3);
-        assertThatThrownBy(stream::close).isInstanceOf(IOException.class)
-                .hasMessageContaining("cut.parquet").hasMessageContaining("without a Parquet footer");
+        assertThatThrownBy(stream::close)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cut.parquet")
+                .hasMessageContaining("without a Parquet footer");
     }
 
     private static long rowsYearSum() {
@@ -169,10 +197,14 @@ class OrderedFooterStreamProperties {
             }
         };
         try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(file)
-                .withSchema(ROW).withDataModel(GenericData.get()).withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withSchema(ROW)
+                .withDataModel(GenericData.get())
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withConf(new org.apache.hadoop.conf.Configuration(false))
                 // Small row groups and pages: several column chunks, each with many pages.
-                .withRowGroupSize(16 * 1024L).withPageSize(1024).build()) {
+                .withRowGroupSize(16 * 1024L)
+                .withPageSize(1024)
+                .build()) {
             for (int i = 0; i < 3000; i++) {
                 GenericRecord row = new GenericData.Record(ROW);
                 row.put("centre", "C" + i % 3);
@@ -189,7 +221,10 @@ class OrderedFooterStreamProperties {
 
     private static int footerLength(byte[] file) {
         int n = file.length;
-        return (file[n - 8] & 0xff) | (file[n - 7] & 0xff) << 8 | (file[n - 6] & 0xff) << 16 | (file[n - 5] & 0xff) << 24;
+        return (file[n - 8] & 0xff)
+                | (file[n - 7] & 0xff) << 8
+                | (file[n - 6] & 0xff) << 16
+                | (file[n - 5] & 0xff) << 24;
     }
 
     private static FileMetaData footerOf(byte[] file) throws IOException {

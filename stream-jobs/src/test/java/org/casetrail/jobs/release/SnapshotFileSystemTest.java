@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +23,11 @@ class SnapshotFileSystemTest {
         String uri = root.toUri().toString();
         assertThat(uri).startsWith("file:");
 
-        String first = Snapshot.writeNumbered(uri, List.of(), Map.of("case-1", journey), DisclosureSettings.defaults(10), "2012-12-31", 3, 1);
+        String first = Snapshot.writeNumbered(
+                uri, List.of(), Map.of("case-1", journey), DisclosureSettings.defaults(10), "2012-12-31", 3, 1);
         // Written again, as a streaming job restored from a checkpoint does: replaced, not refused.
-        String again = Snapshot.writeNumbered(uri, List.of(), Map.of("case-1", journey), DisclosureSettings.defaults(10), "2012-12-31", 3, 1);
+        String again = Snapshot.writeNumbered(
+                uri, List.of(), Map.of("case-1", journey), DisclosureSettings.defaults(10), "2012-12-31", 3, 1);
 
         assertThat(again).isEqualTo(first);
         Path done = root.resolve("000000001");
@@ -37,7 +38,9 @@ class SnapshotFileSystemTest {
         String description = Files.readString(done.resolve(Snapshot.DESCRIPTION));
         assertThat(description).contains("\"events_seen\" : 3").contains("\"cases_not_yet_identified\" : 1");
         try (Stream<Path> files = Files.walk(done)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".parquet")).toList()).as("no table has rows, so no file").isEmpty();
+            assertThat(files.filter(f -> f.toString().endsWith(".parquet")).toList())
+                    .as("no table has rows, so no file")
+                    .isEmpty();
         }
     }
 
@@ -46,8 +49,10 @@ class SnapshotFileSystemTest {
         Path dir = root.resolve("release");
         Snapshot.write(dir.toString(), List.of(), Map.of(), DisclosureSettings.defaults(10), "2012-12-31", 0, 1);
         Files.createDirectories(dir.resolve("restricted/x"));
-        Snapshot.write(dir.toUri().toString(), List.of(), Map.of(), DisclosureSettings.defaults(10), "2012-12-31", 0, 1);
-        assertThat(Files.getPosixFilePermissions(dir.resolve("restricted/x"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        Snapshot.write(
+                dir.toUri().toString(), List.of(), Map.of(), DisclosureSettings.defaults(10), "2012-12-31", 0, 1);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("restricted/x")))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(dir.resolve(Snapshot.DESCRIPTION)).isRegularFile();
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.SharedMargin;
 import org.casetrail.schemas.table.TableSpec;
@@ -30,13 +29,16 @@ public final class DisclosureAudit {
             checkCell(cell, failures);
         }
         for (TableSpec table : Tables.SUPPRESSED) {
-            List<AuditedCell> ofTable = cells.stream().filter(c -> c.table().name().equals(table.name())).toList();
+            List<AuditedCell> ofTable = cells.stream()
+                    .filter(c -> c.table().name().equals(table.name()))
+                    .toList();
             for (Column dropped : table.keys()) {
                 for (List<AuditedCell> group : group(ofTable, c -> {
-                    Map<String, String> rest = new LinkedHashMap<>(c.key());
-                    rest.remove(dropped.name());
-                    return new ArrayList<>(rest.values());
-                }).values()) {
+                            Map<String, String> rest = new LinkedHashMap<>(c.key());
+                            rest.remove(dropped.name());
+                            return new ArrayList<>(rest.values());
+                        })
+                        .values()) {
                     checkGroup(group, "cells differing only in " + dropped.name(), failures);
                 }
             }
@@ -44,9 +46,14 @@ public final class DisclosureAudit {
         for (SharedMargin margin : SharedMargin.ALL) {
             for (SharedMargin.View view : margin.views()) {
                 List<AuditedCell> inView = cells.stream()
-                        .filter(c -> c.table().name().equals(view.table().name()) && view.includes(c.key())).toList();
-                for (List<AuditedCell> group : group(inView, c -> view.marginKey().apply(c.key())).values()) {
-                    checkGroup(group, "cells of " + view.describe() + " sharing a total of '" + margin.name() + "'", failures);
+                        .filter(c -> c.table().name().equals(view.table().name()) && view.includes(c.key()))
+                        .toList();
+                for (List<AuditedCell> group :
+                        group(inView, c -> view.marginKey().apply(c.key())).values()) {
+                    checkGroup(
+                            group,
+                            "cells of " + view.describe() + " sharing a total of '" + margin.name() + "'",
+                            failures);
                 }
             }
         }
@@ -63,8 +70,10 @@ public final class DisclosureAudit {
             if (c.kind() == Column.Kind.COUNT) {
                 if (cell.suppressed() && value != null) {
                     failures.add(cell.describe() + " is suppressed but shows " + c.name());
-                } else if (!cell.suppressed() && !cell.trueCounts().get(c.name()).equals(value)) {
-                    failures.add(cell.describe() + " publishes a " + c.name() + " that differs from the release's own count");
+                } else if (!cell.suppressed()
+                        && !cell.trueCounts().get(c.name()).equals(value)) {
+                    failures.add(cell.describe() + " publishes a " + c.name()
+                            + " that differs from the release's own count");
                 }
             } else if (c.kind() == Column.Kind.STATISTIC && value != null) {
                 if (cell.suppressed()) {
@@ -81,21 +90,27 @@ public final class DisclosureAudit {
         if (group.size() < 2) {
             return;
         }
-        List<AuditedCell> suppressed = group.stream().filter(AuditedCell::suppressed).toList();
+        List<AuditedCell> suppressed =
+                group.stream().filter(AuditedCell::suppressed).toList();
         long women = suppressed.stream().mapToLong(AuditedCell::trueWomen).sum();
         if (suppressed.size() == 1) {
             failures.add(suppressed.get(0).describe() + " is the only suppressed cell among " + what
                     + ": subtraction from their total recovers it");
         } else if (suppressed.size() > 1 && women < k && suppressed.size() < group.size()) {
-            failures.add(String.join(" and ", suppressed.stream().map(AuditedCell::describe).toList())
-                    + " are the suppressed cells among " + what + " and together describe fewer than k=" + k + " women");
+            failures.add(String.join(
+                            " and ",
+                            suppressed.stream().map(AuditedCell::describe).toList())
+                    + " are the suppressed cells among " + what + " and together describe fewer than k=" + k
+                    + " women");
         }
     }
 
-    private static Map<List<String>, List<AuditedCell>> group(List<AuditedCell> cells, Function<AuditedCell, List<String>> key) {
+    private static Map<List<String>, List<AuditedCell>> group(
+            List<AuditedCell> cells, Function<AuditedCell, List<String>> key) {
         Map<List<String>, List<AuditedCell>> groups = new LinkedHashMap<>();
         for (AuditedCell c : cells) {
-            List<String> k = key.apply(c).stream().map(v -> v == null ? "\u0000" : v).toList();
+            List<String> k =
+                    key.apply(c).stream().map(v -> v == null ? "\u0000" : v).toList();
             groups.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
         }
         return groups;

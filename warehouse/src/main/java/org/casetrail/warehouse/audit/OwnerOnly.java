@@ -17,11 +17,14 @@ import java.util.stream.Stream;
 final class OwnerOnly {
 
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** What others can reach: the release's restricted folder and files, and the warehouse's keys. */
     static List<String> check(Path releaseDir) {
@@ -31,8 +34,8 @@ final class OwnerOnly {
             try (Stream<Path> all = Files.walk(restricted)) {
                 for (Path p : all.toList()) {
                     if (openToOthers(p)) {
-                        failures.add("restricted data " + releaseDir.relativize(p) + " can be read by other users; run: chmod -R go-rwx "
-                                + restricted);
+                        failures.add("restricted data " + releaseDir.relativize(p)
+                                + " can be read by other users; run: chmod -R go-rwx " + restricted);
                         break;
                     }
                 }

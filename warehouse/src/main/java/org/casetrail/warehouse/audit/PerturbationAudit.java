@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
@@ -118,7 +117,9 @@ public final class PerturbationAudit {
         }
         Long numerator = (Long) cell.published().get(c.numerator());
         Long denominator = (Long) cell.published().get(c.denominator());
-        if (numerator == null || denominator == null || denominator == 0
+        if (numerator == null
+                || denominator == null
+                || denominator == 0
                 || Math.abs(value - (double) numerator / denominator) > RATE_TOLERANCE) {
             failures.add(cell.describe() + " publishes a " + c.name() + " that is not the ratio of its published "
                     + c.numerator() + " and " + c.denominator());

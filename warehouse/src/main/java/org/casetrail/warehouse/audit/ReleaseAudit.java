@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.Protection;
 import org.casetrail.schemas.table.Column;
@@ -53,7 +52,8 @@ public final class ReleaseAudit {
         } else {
             List<AuditedCell> previous = previousPublic
                     .filter(dir -> Files.isDirectory(dir.resolve("restricted")))
-                    .map(dir -> cells(dir, new ArrayList<>())).orElse(List.of());
+                    .map(dir -> cells(dir, new ArrayList<>()))
+                    .orElse(List.of());
             failures.addAll(new PerturbationAudit(k, PerturbationTable.load(ptableVersion)).check(cells, previous));
         }
         return failures;
@@ -61,7 +61,8 @@ public final class ReleaseAudit {
 
     private static List<AuditedCell> cells(Path releaseDir, List<String> failures) {
         List<AuditedCell> cells = new ArrayList<>();
-        try (Catalog catalog = Catalog.open(releaseDir, true); Statement sql = catalog.connection().createStatement()) {
+        try (Catalog catalog = Catalog.open(releaseDir, true);
+                Statement sql = catalog.connection().createStatement()) {
             for (TableSpec table : Tables.SUPPRESSED) {
                 Map<List<String>, Map<String, Object>> published = rows(sql, table, table);
                 Map<List<String>, Map<String, Object>> truth = rows(sql, table, table.unsuppressed());
@@ -82,12 +83,18 @@ public final class ReleaseAudit {
                             cellKeys.put(c.name(), ((Number) cellKey).intValue());
                         }
                     }
-                    cells.add(new AuditedCell(table, key, Boolean.TRUE.equals(row.getValue().get("suppressed")),
-                            row.getValue(), trueCounts, cellKeys));
+                    cells.add(new AuditedCell(
+                            table,
+                            key,
+                            Boolean.TRUE.equals(row.getValue().get("suppressed")),
+                            row.getValue(),
+                            trueCounts,
+                            cellKeys));
                 }
                 for (List<String> missing : truth.keySet()) {
                     if (!published.containsKey(missing)) {
-                        failures.add(new AuditedCell(table, key(table, truth.get(missing)), true, Map.of(), Map.of()).describe()
+                        failures.add(new AuditedCell(table, key(table, truth.get(missing)), true, Map.of(), Map.of())
+                                        .describe()
                                 + " is missing from the published table");
                     }
                 }
@@ -98,14 +105,17 @@ public final class ReleaseAudit {
         return cells;
     }
 
-    private static Map<List<String>, Map<String, Object>> rows(Statement sql, TableSpec spec, TableSpec view) throws SQLException {
+    private static Map<List<String>, Map<String, Object>> rows(Statement sql, TableSpec spec, TableSpec view)
+            throws SQLException {
         Map<List<String>, Map<String, Object>> rows = new LinkedHashMap<>();
         try (ResultSet rs = sql.executeQuery("SELECT * FROM " + view.name())) {
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (Column c : view.columns()) {
                     Object value = rs.getObject(c.name());
-                    row.put(c.name(), value instanceof Number n && c.type() == Column.Type.LONG ? (Object) n.longValue() : value);
+                    row.put(
+                            c.name(),
+                            value instanceof Number n && c.type() == Column.Type.LONG ? (Object) n.longValue() : value);
                 }
                 rows.put(new ArrayList<>(key(spec, row).values()), row);
             }

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
@@ -39,20 +38,23 @@ public final class Catalog implements AutoCloseable {
      * second. Harmless if nothing opens a catalog after all.
      */
     public static void warmUpInBackground() {
-        Thread warmUp = new Thread(() -> {
-            try (Connection ignored = DriverManager.getConnection("jdbc:duckdb:")) {
-                // Loaded: nothing else to do.
-            } catch (SQLException | RuntimeException e) {
-                // The catalog itself reports any real problem when it opens.
-            }
-        }, "duckdb warm-up");
+        Thread warmUp = new Thread(
+                () -> {
+                    try (Connection ignored = DriverManager.getConnection("jdbc:duckdb:")) {
+                        // Loaded: nothing else to do.
+                    } catch (SQLException | RuntimeException e) {
+                        // The catalog itself reports any real problem when it opens.
+                    }
+                },
+                "duckdb warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
     }
 
     public static Catalog open(Path releaseDir, boolean restricted) {
         List<TableSpec> visible = Tables.ALL.stream()
-                .filter(t -> restricted || t.visibility() == TableSpec.Visibility.PUBLIC).toList();
+                .filter(t -> restricted || t.visibility() == TableSpec.Visibility.PUBLIC)
+                .toList();
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement sql = connection.createStatement()) {
@@ -70,7 +72,8 @@ public final class Catalog implements AutoCloseable {
             }
             return new Catalog(connection, visible);
         } catch (SQLException e) {
-            throw new WarehouseException("cannot open release " + releaseDir.getFileName() + " in DuckDB: " + e.getMessage(), e);
+            throw new WarehouseException(
+                    "cannot open release " + releaseDir.getFileName() + " in DuckDB: " + e.getMessage(), e);
         }
     }
 
@@ -80,9 +83,11 @@ public final class Catalog implements AutoCloseable {
         if (hasParquet(folder)) {
             return "SELECT * FROM read_parquet(" + quote(folder.toAbsolutePath() + "/*.parquet") + ")";
         }
-        return "SELECT " + table.columns().stream()
-                .map(c -> "CAST(NULL AS " + sqlType(c) + ") AS " + c.name())
-                .collect(Collectors.joining(", ")) + " WHERE false";
+        return "SELECT "
+                + table.columns().stream()
+                        .map(c -> "CAST(NULL AS " + sqlType(c) + ") AS " + c.name())
+                        .collect(Collectors.joining(", "))
+                + " WHERE false";
     }
 
     private static boolean hasParquet(Path folder) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
@@ -22,8 +21,7 @@ public final class DataDictionary {
     /** The file name a release carries its dictionary under. */
     public static final String FILE_NAME = "DATA_DICTIONARY.md";
 
-    private DataDictionary() {
-    }
+    private DataDictionary() {}
 
     /** Writes the dictionary into a release folder, as {@value #FILE_NAME}. */
     public static Path writeInto(Path releaseDir) {
@@ -32,7 +30,8 @@ public final class DataDictionary {
             Files.writeString(file, markdown(), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new WarehouseException("cannot write the data dictionary into " + releaseDir.getFileName() + ": " + e.getMessage(), e);
+            throw new WarehouseException(
+                    "cannot write the data dictionary into " + releaseDir.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -42,7 +41,9 @@ public final class DataDictionary {
 
     static String markdown(List<TableSpec> tables, int schemaVersion) {
         StringBuilder md = new StringBuilder();
-        md.append("# casetrail data dictionary (table schema version ").append(schemaVersion).append(")\n\n");
+        md.append("# casetrail data dictionary (table schema version ")
+                .append(schemaVersion)
+                .append(")\n\n");
         md.append("""
                 Every table of a release, its columns and what they mean. Column names are a public interface:
                 they change only with a new schema version.
@@ -60,22 +61,40 @@ public final class DataDictionary {
 
                 """);
         for (String heading : List.of("Public tables", "Restricted tables")) {
-            TableSpec.Visibility visibility = heading.startsWith("Public") ? TableSpec.Visibility.PUBLIC : TableSpec.Visibility.RESTRICTED;
-            List<TableSpec> selected = tables.stream().filter(t -> t.visibility() == visibility).toList();
+            TableSpec.Visibility visibility =
+                    heading.startsWith("Public") ? TableSpec.Visibility.PUBLIC : TableSpec.Visibility.RESTRICTED;
+            List<TableSpec> selected =
+                    tables.stream().filter(t -> t.visibility() == visibility).toList();
             if (selected.isEmpty()) {
                 continue;
             }
             md.append("## ").append(heading).append("\n\n");
             for (TableSpec table : selected) {
-                md.append("### `").append(table.name()).append("`\n\n").append(cell(table.doc())).append("\n\n");
+                md.append("### `")
+                        .append(table.name())
+                        .append("`\n\n")
+                        .append(cell(table.doc()))
+                        .append("\n\n");
                 if (!table.keys().isEmpty()) {
-                    md.append("One row per ").append(String.join(", ", table.keys().stream().map(c -> "`" + c.name() + "`").toList()))
+                    md.append("One row per ")
+                            .append(String.join(
+                                    ", ",
+                                    table.keys().stream()
+                                            .map(c -> "`" + c.name() + "`")
+                                            .toList()))
                             .append(".\n\n");
                 }
                 md.append("| column | type | kind | meaning |\n| --- | --- | --- | --- |\n");
                 for (Column c : table.columns()) {
-                    md.append("| `").append(c.name()).append("` | ").append(c.type().name()).append(" | ")
-                            .append(c.kind().name().toLowerCase(Locale.ROOT)).append(" | ").append(cell(c.doc())).append(" |\n");
+                    md.append("| `")
+                            .append(c.name())
+                            .append("` | ")
+                            .append(c.type().name())
+                            .append(" | ")
+                            .append(c.kind().name().toLowerCase(Locale.ROOT))
+                            .append(" | ")
+                            .append(cell(c.doc()))
+                            .append(" |\n");
                 }
                 md.append('\n');
             }
@@ -85,6 +104,11 @@ public final class DataDictionary {
 
     /** Text that stays inside one Markdown table cell. */
     private static String cell(String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return text == null
+                ? ""
+                : text.replace("\\", "\\\\")
+                        .replace("|", "\\|")
+                        .replace("\r", " ")
+                        .replace("\n", " ");
     }
 }

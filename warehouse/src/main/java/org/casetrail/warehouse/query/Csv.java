@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** One row: the fields, neutralised and quoted, joined with commas (no line end). */
     public static String line(List<?> values) {

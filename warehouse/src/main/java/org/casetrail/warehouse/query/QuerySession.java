@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
 import org.casetrail.warehouse.WarehouseException;
@@ -31,7 +30,10 @@ public final class QuerySession implements AutoCloseable {
     public static QuerySession open(Path releaseDir, boolean restricted) {
         Catalog catalog = Catalog.open(releaseDir, restricted);
         Set<String> visible = catalog.tables().stream().map(TableSpec::name).collect(Collectors.toSet());
-        Set<String> hidden = Tables.ALL.stream().map(TableSpec::name).filter(n -> !visible.contains(n)).collect(Collectors.toSet());
+        Set<String> hidden = Tables.ALL.stream()
+                .map(TableSpec::name)
+                .filter(n -> !visible.contains(n))
+                .collect(Collectors.toSet());
         return new QuerySession(catalog, hidden);
     }
 

@@ -1,5 +1,7 @@
 package org.casetrail.warehouse.query;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -7,12 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** How query results are printed: an aligned table for people, CSV or JSON for programs. */
 public enum ResultFormat {
-    TABLE, CSV, JSON;
+    TABLE,
+    CSV,
+    JSON;
 
     private static final int MAX_TABLE_ROWS = 10_000;
 
@@ -102,7 +103,8 @@ public enum ResultFormat {
         for (String[] row : rows) {
             out.println(line(row, widths));
         }
-        out.println("(" + rows.size() + (truncated ? "+ rows; use --format csv for all" : rows.size() == 1 ? " row" : " rows") + ")");
+        out.println("(" + rows.size()
+                + (truncated ? "+ rows; use --format csv for all" : rows.size() == 1 ? " row" : " rows") + ")");
     }
 
     private static String line(String[] cells, int[] widths) {

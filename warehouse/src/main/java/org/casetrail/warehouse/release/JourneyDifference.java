@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.casetrail.schemas.table.Tables;
 import org.casetrail.warehouse.WarehouseException;
 
@@ -18,13 +17,13 @@ import org.casetrail.warehouse.WarehouseException;
  */
 public final class JourneyDifference {
 
-    private JourneyDifference() {
-    }
+    private JourneyDifference() {}
 
     public static long womenChanged(Path release, Path earlier) {
         Path now = release.resolve(Tables.CASE_JOURNEYS.folder());
         Path before = earlier.resolve(Tables.CASE_JOURNEYS.folder());
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duck.createStatement()) {
             sql.execute("SET threads = 2");
             String query;
             if (!Files.isDirectory(now) || !Files.isDirectory(before)) {
@@ -35,16 +34,19 @@ public final class JourneyDifference {
                 }
                 query = "SELECT count(DISTINCT case_pseudonym) FROM " + parquet(only);
             } else {
-                query = "SELECT count(DISTINCT case_pseudonym) FROM ((SELECT * FROM " + parquet(now) + " EXCEPT SELECT * FROM "
-                        + parquet(before) + ") UNION ALL (SELECT * FROM " + parquet(before) + " EXCEPT SELECT * FROM " + parquet(now) + "))";
+                query = "SELECT count(DISTINCT case_pseudonym) FROM ((SELECT * FROM " + parquet(now)
+                        + " EXCEPT SELECT * FROM " + parquet(before) + ") UNION ALL (SELECT * FROM " + parquet(before)
+                        + " EXCEPT SELECT * FROM " + parquet(now) + "))";
             }
             try (ResultSet rs = sql.executeQuery(query)) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new WarehouseException("cannot compare the journeys of " + release.getFileName() + " and " + earlier.getFileName()
-                    + ": " + e.getMessage(), e);
+            throw new WarehouseException(
+                    "cannot compare the journeys of " + release.getFileName() + " and " + earlier.getFileName() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

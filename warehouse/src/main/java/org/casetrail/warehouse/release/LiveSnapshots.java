@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.casetrail.warehouse.WarehouseException;
 
 /**
@@ -19,8 +18,7 @@ public final class LiveSnapshots {
 
     static final String DESCRIPTION = "snapshot.json";
 
-    private LiveSnapshots() {
-    }
+    private LiveSnapshots() {}
 
     /** Complete snapshots of one topic, oldest first. */
     public static List<Path> complete(Path topicFolder) {
@@ -30,7 +28,8 @@ public final class LiveSnapshots {
         try (Stream<Path> dirs = Files.list(topicFolder)) {
             return dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
                     .filter(d -> Files.isRegularFile(d.resolve(DESCRIPTION)))
-                    .sorted(Comparator.comparing(d -> d.getFileName().toString())).toList();
+                    .sorted(Comparator.comparing(d -> d.getFileName().toString()))
+                    .toList();
         } catch (IOException e) {
             throw new WarehouseException("cannot list live snapshots in " + topicFolder + ": " + e.getMessage(), e);
         }
@@ -42,10 +41,10 @@ public final class LiveSnapshots {
             return Optional.empty();
         }
         try (Stream<Path> topics = Files.list(warehouse.live())) {
-            return topics.flatMap(t -> complete(t).stream())
-                    .max(Comparator.comparing(LiveSnapshots::lastModified));
+            return topics.flatMap(t -> complete(t).stream()).max(Comparator.comparing(LiveSnapshots::lastModified));
         } catch (IOException e) {
-            throw new WarehouseException("cannot list live snapshots in " + warehouse.live() + ": " + e.getMessage(), e);
+            throw new WarehouseException(
+                    "cannot list live snapshots in " + warehouse.live() + ": " + e.getMessage(), e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-
 import org.casetrail.schemas.release.ReportingPeriod;
 
 /**
@@ -19,22 +18,27 @@ public final class PublicationPolicy {
     /** Below this k a release is for checking figures only. */
     public static final int LOWEST_PUBLIC_K = 5;
 
-    private PublicationPolicy() {
-    }
+    private PublicationPolicy() {}
 
     /**
      * @param womenChanged women whose journey row was added, removed or changed since the current
      *                     public release; empty when there is none yet
      */
-    public static ReleaseManifest.Publication decide(LocalDate asOf, ReportingPeriod period, int k, boolean auditPassed,
-                                                     OptionalLong womenChanged, String currentId) {
+    public static ReleaseManifest.Publication decide(
+            LocalDate asOf,
+            ReportingPeriod period,
+            int k,
+            boolean auditPassed,
+            OptionalLong womenChanged,
+            String currentId) {
         List<String> reasons = new ArrayList<>();
         if (!auditPassed) {
             reasons.add("the audit failed (see its failures); fix the cause and replay again");
         }
         if (!period.isEnd(asOf)) {
-            reasons.add("as_of " + asOf + " is not the end of a " + period.flag() + "; public releases report whole periods: replay"
-                    + " without --as-of (it takes " + period.lastEndOnOrBefore(asOf) + " here), or with a period end");
+            reasons.add("as_of " + asOf + " is not the end of a " + period.flag()
+                    + "; public releases report whole periods: replay" + " without --as-of (it takes "
+                    + period.lastEndOnOrBefore(asOf) + " here), or with a period end");
         }
         if (k < LOWEST_PUBLIC_K) {
             reasons.add("k=" + k + " is below " + LOWEST_PUBLIC_K + "; such a release is for checking figures only");
@@ -44,8 +48,10 @@ public final class PublicationPolicy {
                     + currentId + ", fewer than k=" + k + " (a comparison of the two would single them out); it can be"
                     + " published once more has changed, normally at the next period end");
         }
-        return new ReleaseManifest.Publication(reasons.isEmpty() ? ReleaseManifest.Publication.PUBLIC
-                : ReleaseManifest.Publication.INTERNAL, reasons,
-                womenChanged.isPresent() ? womenChanged.getAsLong() : null, currentId);
+        return new ReleaseManifest.Publication(
+                reasons.isEmpty() ? ReleaseManifest.Publication.PUBLIC : ReleaseManifest.Publication.INTERNAL,
+                reasons,
+                womenChanged.isPresent() ? womenChanged.getAsLong() : null,
+                currentId);
     }
 }

@@ -1,10 +1,5 @@
 package org.casetrail.warehouse.release;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -12,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a release is ({@code kind}: a batch "replay"): which log it was built from (topic and end
@@ -45,13 +44,13 @@ public record ReleaseManifest(
         Audit audit) {
 
     /** Rows and withheld rows of one table (primary: under k; secondary: suppression's extra cells). */
-    public record TableSummary(long rows, @JsonProperty("suppressed_primary") long suppressedPrimary,
-                               @JsonProperty("suppressed_secondary") long suppressedSecondary) {
-    }
+    public record TableSummary(
+            long rows,
+            @JsonProperty("suppressed_primary") long suppressedPrimary,
+            @JsonProperty("suppressed_secondary") long suppressedSecondary) {}
 
     /** The audit's verdict on the release. */
-    public record Audit(boolean passed, List<String> failures) {
-    }
+    public record Audit(boolean passed, List<String> failures) {}
 
     /**
      * Public (current, for every reader) or internal (kept, for checking, never current), with the
@@ -81,15 +80,55 @@ public record ReleaseManifest(
             .build();
 
     public ReleaseManifest withAudit(Audit verdict) {
-        return new ReleaseManifest(releaseId, createdAt, kind, topic, endOffsets, eventsRead, asOf, period, k, publishable,
-                protection, ptableVersion, consentBasis, keyFingerprint, perturbationSecretFingerprint, schemaVersions,
-                codeVersion, cases, tables, informationLoss, publication, verdict);
+        return new ReleaseManifest(
+                releaseId,
+                createdAt,
+                kind,
+                topic,
+                endOffsets,
+                eventsRead,
+                asOf,
+                period,
+                k,
+                publishable,
+                protection,
+                ptableVersion,
+                consentBasis,
+                keyFingerprint,
+                perturbationSecretFingerprint,
+                schemaVersions,
+                codeVersion,
+                cases,
+                tables,
+                informationLoss,
+                publication,
+                verdict);
     }
 
     public ReleaseManifest withPublication(Publication decided) {
-        return new ReleaseManifest(releaseId, createdAt, kind, topic, endOffsets, eventsRead, asOf, period, k, publishable,
-                protection, ptableVersion, consentBasis, keyFingerprint, perturbationSecretFingerprint, schemaVersions,
-                codeVersion, cases, tables, informationLoss, decided, audit);
+        return new ReleaseManifest(
+                releaseId,
+                createdAt,
+                kind,
+                topic,
+                endOffsets,
+                eventsRead,
+                asOf,
+                period,
+                k,
+                publishable,
+                protection,
+                ptableVersion,
+                consentBasis,
+                keyFingerprint,
+                perturbationSecretFingerprint,
+                schemaVersions,
+                codeVersion,
+                cases,
+                tables,
+                informationLoss,
+                decided,
+                audit);
     }
 
     public void write(Path file) throws IOException {

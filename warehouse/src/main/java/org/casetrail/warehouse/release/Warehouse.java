@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.casetrail.warehouse.WarehouseException;
 
 /**
@@ -27,7 +26,8 @@ import org.casetrail.warehouse.WarehouseException;
 public final class Warehouse {
 
     public static final String MANIFEST = "manifest.json";
-    private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_FORMAT =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
     private final Clock clock;
@@ -62,7 +62,9 @@ public final class Warehouse {
             for (int n = 2; Files.exists(releases().resolve(candidate)); n++) {
                 candidate = id + "-" + n;
             }
-            Path staging = releases().resolve(".staging-" + candidate + "-" + UUID.randomUUID().toString().substring(0, 8));
+            Path staging = releases()
+                    .resolve(".staging-" + candidate + "-"
+                            + UUID.randomUUID().toString().substring(0, 8));
             Files.createDirectories(staging);
             return new Staged(candidate, staging);
         } catch (IOException e) {
@@ -71,8 +73,7 @@ public final class Warehouse {
     }
 
     /** A release being built: its future id and where its files are written meanwhile. */
-    public record Staged(String id, Path dir) {
-    }
+    public record Staged(String id, Path dir) {}
 
     /** Stages a folder of tables written elsewhere in the warehouse (a streaming snapshot) as a release. */
     public Staged adopt(Path tables) {
@@ -168,8 +169,9 @@ public final class Warehouse {
 
     /** The folder of a release: the one named, or the current one. */
     public Path release(Optional<String> id) {
-        String releaseId = id.or(this::currentId).orElseThrow(() -> new WarehouseException(
-                "no release published in " + root + " yet; run casetrail replay (or casetrail demo) first"));
+        String releaseId = id.or(this::currentId)
+                .orElseThrow(() -> new WarehouseException(
+                        "no release published in " + root + " yet; run casetrail replay (or casetrail demo) first"));
         Path dir = releases().resolve(releaseId);
         if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
             throw new WarehouseException("no release " + releaseId + " in " + releases());
@@ -181,7 +183,8 @@ public final class Warehouse {
         try {
             return ReleaseManifest.read(releaseDir.resolve(MANIFEST));
         } catch (IOException e) {
-            throw new WarehouseException("cannot read the manifest of " + releaseDir.getFileName() + ": " + e.getMessage(), e);
+            throw new WarehouseException(
+                    "cannot read the manifest of " + releaseDir.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -193,7 +196,9 @@ public final class Warehouse {
         try (Stream<Path> dirs = Files.list(releases())) {
             return dirs.filter(d -> !d.getFileName().toString().startsWith("."))
                     .filter(d -> Files.isRegularFile(d.resolve(MANIFEST)))
-                    .map(d -> d.getFileName().toString()).sorted(Comparator.naturalOrder()).toList();
+                    .map(d -> d.getFileName().toString())
+                    .sorted(Comparator.naturalOrder())
+                    .toList();
         } catch (IOException e) {
             throw new WarehouseException("cannot list releases in " + root + ": " + e.getMessage(), e);
         }

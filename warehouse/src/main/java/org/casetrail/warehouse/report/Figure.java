@@ -9,7 +9,11 @@ import java.util.Locale;
  */
 public record Figure(Number value, State state) {
 
-    public enum State { PUBLISHED, WITHHELD, ABSENT }
+    public enum State {
+        PUBLISHED,
+        WITHHELD,
+        ABSENT
+    }
 
     public static Figure of(Number value) {
         return value == null ? withheld() : new Figure(value, State.PUBLISHED);
@@ -36,9 +40,10 @@ public record Figure(Number value, State state) {
         return switch (state) {
             case WITHHELD -> "withheld";
             case ABSENT -> "none recorded";
-            case PUBLISHED -> value instanceof Double || value instanceof Float
-                    ? String.format(Locale.ROOT, "%,.0f", value.doubleValue())
-                    : String.format(Locale.ROOT, "%,d", value.longValue());
+            case PUBLISHED ->
+                value instanceof Double || value instanceof Float
+                        ? String.format(Locale.ROOT, "%,.0f", value.doubleValue())
+                        : String.format(Locale.ROOT, "%,d", value.longValue());
         };
     }
 

@@ -3,8 +3,7 @@ package org.casetrail.warehouse.report;
 /** Escaping for text and attribute values in the report's HTML and inline SVG. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Every value from a release passes through here: a testimony is text, never markup. */
     static String escape(String text) {

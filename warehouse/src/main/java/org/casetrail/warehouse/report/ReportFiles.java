@@ -1,5 +1,7 @@
 package org.casetrail.warehouse.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.warehouse.WarehouseException;
 import org.casetrail.warehouse.catalog.Catalog;
@@ -27,11 +26,9 @@ import org.casetrail.warehouse.query.ResultFormat;
 public final class ReportFiles {
 
     /** What was written. */
-    public record Written(Path html, List<Path> csv, int year) {
-    }
+    public record Written(Path html, List<Path> csv, int year) {}
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     public static Written write(Path releaseDir, Path html, OptionalInt year) {
         JsonNode manifest = manifest(releaseDir);
@@ -47,7 +44,11 @@ public final class ReportFiles {
                 writeCsv(catalog, table, file);
                 csv.add(file);
             }
-            Files.writeString(html, ReportHtml.render(report, csv.stream().map(p -> p.getFileName().toString()).toList()),
+            Files.writeString(
+                    html,
+                    ReportHtml.render(
+                            report,
+                            csv.stream().map(p -> p.getFileName().toString()).toList()),
                     StandardCharsets.UTF_8);
             return new Written(html, csv, report.year());
         } catch (IOException e) {
@@ -56,23 +57,29 @@ public final class ReportFiles {
     }
 
     private static void writeCsv(Catalog catalog, TableSpec table, Path file) throws IOException {
-        String keys = table.keys().isEmpty() ? "ALL" : String.join(", ", table.keys().stream().map(c -> c.name()).toList());
+        String keys = table.keys().isEmpty()
+                ? "ALL"
+                : String.join(", ", table.keys().stream().map(c -> c.name()).toList());
         try (Statement sql = catalog.connection().createStatement();
-             ResultSet rs = sql.executeQuery("SELECT * FROM " + table.name() + " ORDER BY " + keys);
-             PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+                ResultSet rs = sql.executeQuery("SELECT * FROM " + table.name() + " ORDER BY " + keys);
+                PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
             ResultFormat.CSV.print(rs, out);
         } catch (SQLException e) {
-            throw new WarehouseException("cannot read table " + table.name() + " for its CSV: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new WarehouseException(
+                    "cannot read table " + table.name() + " for its CSV: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
     }
 
     /** The manifest as a tree: fields differ between schema versions, and readers need only a few. */
     public static JsonNode manifest(Path releaseDir) {
         try {
-            return new ObjectMapper().readTree(releaseDir.resolve("manifest.json").toFile());
+            return new ObjectMapper()
+                    .readTree(releaseDir.resolve("manifest.json").toFile());
         } catch (IOException e) {
-            throw new WarehouseException("cannot read the manifest of release " + releaseDir.getFileName() + ": " + e.getMessage(), e);
+            throw new WarehouseException(
+                    "cannot read the manifest of release " + releaseDir.getFileName() + ": " + e.getMessage(), e);
         }
     }
 }

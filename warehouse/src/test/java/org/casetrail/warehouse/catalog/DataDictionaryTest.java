@@ -3,7 +3,6 @@ package org.casetrail.warehouse.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
@@ -37,14 +36,22 @@ class DataDictionaryTest {
 
     @Test
     void aColumnIsOneRowOfItsTableWhateverItsText() {
-        TableSpec table = new TableSpec("example", TableSpec.Visibility.PUBLIC, "A table | with a pipe\nand a line break.",
-                List.of(Column.key("year", Column.Type.INT, "Year."), Column.count("cases", "Women; 0 | 1\nor more."), Column.suppressed()));
+        TableSpec table = new TableSpec(
+                "example",
+                TableSpec.Visibility.PUBLIC,
+                "A table | with a pipe\nand a line break.",
+                List.of(
+                        Column.key("year", Column.Type.INT, "Year."),
+                        Column.count("cases", "Women; 0 | 1\nor more."),
+                        Column.suppressed()));
 
         String md = DataDictionary.markdown(List.of(table), 2);
 
         assertThat(md).contains("A table \\| with a pipe and a line break.\n\nOne row per `year`.\n\n");
-        assertThat(md).contains("| column | type | kind | meaning |\n| --- | --- | --- | --- |\n| `year` | INT | key | Year. |\n"
-                + "| `cases` | LONG | count | Women; 0 \\| 1 or more. |\n| `suppressed` | BOOLEAN | flag | ");
+        assertThat(md)
+                .contains(
+                        "| column | type | kind | meaning |\n| --- | --- | --- | --- |\n| `year` | INT | key | Year. |\n"
+                                + "| `cases` | LONG | count | Women; 0 \\| 1 or more. |\n| `suppressed` | BOOLEAN | flag | ");
         assertThat(md).doesNotContain("## Restricted tables");
     }
 }

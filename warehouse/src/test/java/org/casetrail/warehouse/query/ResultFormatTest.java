@@ -2,6 +2,8 @@ package org.casetrail.warehouse.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class ResultFormatTest {
@@ -33,11 +32,24 @@ class ResultFormatTest {
     void csvParsesBackToTheSameValues() throws Exception {
         List<List<String>> rows = parseCsv(print(ResultFormat.CSV, ROWS));
 
-        assertThat(rows).containsExactly(
-                List.of("identification_year", "referral_source", "cases", "completion_rate", "suppressed", "note"),
-                List.of("2009", "POLICE_OPERATION", "137", "0.625", "false", "Makara* said \"thank you\", then left"),
-                List.of("2010", "HOTLINE", "", "", "true", "two\nlines"),
-                List.of("2011", "OTHER", "-3", "-0.5", "false", ""));
+        assertThat(rows)
+                .containsExactly(
+                        List.of(
+                                "identification_year",
+                                "referral_source",
+                                "cases",
+                                "completion_rate",
+                                "suppressed",
+                                "note"),
+                        List.of(
+                                "2009",
+                                "POLICE_OPERATION",
+                                "137",
+                                "0.625",
+                                "false",
+                                "Makara* said \"thank you\", then left"),
+                        List.of("2010", "HOTLINE", "", "", "true", "two\nlines"),
+                        List.of("2011", "OTHER", "-3", "-0.5", "false", ""));
     }
 
     @Test
@@ -59,8 +71,10 @@ class ResultFormatTest {
 
     @Test
     void jsonKeepsAHugeSumExact() throws Exception {
-        JsonNode rows = new ObjectMapper().readTree(print(ResultFormat.JSON,
-                "SELECT SUM(x) AS total FROM (VALUES (9007199254740993::BIGINT), (0::BIGINT)) t(x)"));
+        JsonNode rows = new ObjectMapper()
+                .readTree(print(
+                        ResultFormat.JSON,
+                        "SELECT SUM(x) AS total FROM (VALUES (9007199254740993::BIGINT), (0::BIGINT)) t(x)"));
 
         assertThat(rows.get(0).get("total").bigIntegerValue()).hasToString("9007199254740993");
     }
@@ -75,16 +89,22 @@ class ResultFormatTest {
                 AS t(note, n)
                 """);
 
-        assertThat(parseCsv(csv)).containsExactly(
-                List.of("note", "n"),
-                List.of("'=HYPERLINK(\"http://example.org\",\"open\")", "-2"),
-                List.of("'+1+1", "1"), List.of("'-1+1", "2"), List.of("'@SUM(A1)", "3"),
-                List.of("'\t=1", "4"), List.of("'\r=1", "5"), List.of("Makara*", "6"));
+        assertThat(parseCsv(csv))
+                .containsExactly(
+                        List.of("note", "n"),
+                        List.of("'=HYPERLINK(\"http://example.org\",\"open\")", "-2"),
+                        List.of("'+1+1", "1"),
+                        List.of("'-1+1", "2"),
+                        List.of("'@SUM(A1)", "3"),
+                        List.of("'\t=1", "4"),
+                        List.of("'\r=1", "5"),
+                        List.of("Makara*", "6"));
     }
 
     @Test
     void aFormulaLikeColumnNameIsNeutralisedToo() throws Exception {
-        assertThat(parseCsv(print(ResultFormat.CSV, "SELECT 1 AS \"=cmd\"")).get(0)).containsExactly("'=cmd");
+        assertThat(parseCsv(print(ResultFormat.CSV, "SELECT 1 AS \"=cmd\"")).get(0))
+                .containsExactly("'=cmd");
     }
 
     @Test
@@ -97,8 +117,10 @@ class ResultFormatTest {
 
     static String print(ResultFormat format, String sql) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql); PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql);
+                PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             format.print(rs, out);
         }
         return bytes.toString(StandardCharsets.UTF_8);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
 import org.casetrail.warehouse.FixtureRelease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportRenderingTest {
 
-    private static final Pattern NETWORK_ADDRESS = Pattern.compile("(?i)(https?|ftp|wss?):|(src|href|action)\\s*=\\s*\"//");
+    private static final Pattern NETWORK_ADDRESS =
+            Pattern.compile("(?i)(https?|ftp|wss?):|(src|href|action)\\s*=\\s*\"//");
 
     @TempDir
     Path root;
@@ -32,22 +32,40 @@ class ReportRenderingTest {
         String chromium = chromium();
         boolean required = System.getenv("CASETRAIL_REQUIRE_CHROMIUM") != null;
         assumeTrue(chromium != null || required, "no chromium on the PATH");
-        assertThat(chromium).as("chromium on the PATH (CASETRAIL_REQUIRE_CHROMIUM is set)").isNotNull();
+        assertThat(chromium)
+                .as("chromium on the PATH (CASETRAIL_REQUIRE_CHROMIUM is set)")
+                .isNotNull();
 
         Path release = FixtureRelease.write(root);
         Path html = root.resolve("report/report.html");
         ReportFiles.write(release, html, OptionalInt.empty());
-        assertThat(NETWORK_ADDRESS.matcher(Files.readString(html)).find()).as("an address on a network in the report").isFalse();
+        assertThat(NETWORK_ADDRESS.matcher(Files.readString(html)).find())
+                .as("an address on a network in the report")
+                .isFalse();
 
         Path png = root.resolve("report.png");
         Path log = root.resolve("chromium.log");
-        Process browser = new ProcessBuilder(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                "--no-first-run", "--user-data-dir=" + root.resolve("profile"), "--screenshot=" + png, "--window-size=1200,3000",
-                html.toUri().toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(browser.waitFor(120, TimeUnit.SECONDS)).as("chromium finished within 2 minutes").isTrue();
+        Process browser = new ProcessBuilder(List.of(
+                        chromium,
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--hide-scrollbars",
+                        "--no-first-run",
+                        "--user-data-dir=" + root.resolve("profile"),
+                        "--screenshot=" + png,
+                        "--window-size=1200,3000",
+                        html.toUri().toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(browser.waitFor(120, TimeUnit.SECONDS))
+                .as("chromium finished within 2 minutes")
+                .isTrue();
 
-        assertThat(browser.exitValue()).as("chromium's exit status; its output:\n" + Files.readString(log)).isZero();
+        assertThat(browser.exitValue())
+                .as("chromium's exit status; its output:\n" + Files.readString(log))
+                .isZero();
         assertThat(png).exists();
         byte[] picture = Files.readAllBytes(png);
         assertThat(picture).startsWith(0x89, 'P', 'N', 'G');
