@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.casetrail.schemas.release.Protection;
 import org.casetrail.warehouse.audit.ReleaseAudit;
 import org.casetrail.warehouse.release.ReleaseManifest;
 import org.casetrail.warehouse.release.Warehouse;
@@ -31,14 +30,11 @@ final class AuditCommand implements Callable<Integer> {
         Warehouse wh = new Warehouse(warehouse);
         Path dir = wh.release(Optional.ofNullable(release));
         ReleaseManifest manifest = wh.manifest(dir);
-        // Releases made before protections were chosen per release used suppression.
-        Protection protection = manifest.protection() == null
-                ? Protection.SUPPRESSION
-                : Protection.valueOf(manifest.protection().toUpperCase(java.util.Locale.ROOT));
-        List<String> failures = new ReleaseAudit(manifest.k(), protection, manifest.ptableVersion())
-                .check(dir, previousPublic(wh, manifest.releaseId()));
+        List<String> failures =
+                new ReleaseAudit(manifest.disclosure()).check(dir, previousPublic(wh, manifest.releaseId()));
         String what = "release " + manifest.releaseId() + " (" + (manifest.isPublic() ? "public" : "internal") + ", "
-                + protection.flag() + ", k=" + manifest.k() + ")";
+                + manifest.disclosure().protection().flag() + ", k="
+                + manifest.disclosure().k() + ")";
         Reports.printInformationLoss(manifest, System.out);
         if (failures.isEmpty()) {
             System.out.println(what + " passes the disclosure rules");

@@ -13,6 +13,7 @@ import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.publish.EventLogTopics;
 import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.jobs.disclosure.SuppressionRule;
+import org.casetrail.warehouse.release.ReleaseStage;
 import org.casetrail.warehouse.report.ReportFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,8 +86,9 @@ final class DemoCommand implements Callable<Integer> {
             say("ingest: " + summary.line());
 
             say("replaying topic " + EventLogTopics.DEFAULT_EVENTS + " with Flink (local, batch)...");
-            ReleaseProcess.Outcome outcome = ReleaseProcess.replay(ReleaseProcess.Request.defaults(
-                    broker.bootstrapServers(), EventLogTopics.DEFAULT_EVENTS, warehouse, k));
+            ReleaseStage.Outcome outcome = LogReplay.defaults(
+                            broker.bootstrapServers(), EventLogTopics.DEFAULT_EVENTS, warehouse, k)
+                    .release();
             Reports.printRelease(outcome, System.out);
             if (!outcome.auditPassed()) {
                 return Casetrail.FAILED;

@@ -2,6 +2,7 @@ package org.casetrail.cli;
 
 import java.util.concurrent.Callable;
 import org.casetrail.schemas.release.ReportingPeriod;
+import org.casetrail.warehouse.release.ReleaseStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,15 +36,16 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         job.validate(spec);
-        ReleaseProcess.Outcome outcome = ReleaseProcess.replay(new ReleaseProcess.Request(
-                job.bootstrapServer,
-                job.topic,
-                job.warehouse,
-                job.asOf,
-                period,
-                job.disclosure(),
-                job.parallelism,
-                job.cluster()));
+        ReleaseStage.Outcome outcome = new LogReplay(
+                        job.bootstrapServer,
+                        job.topic,
+                        job.warehouse,
+                        job.asOf,
+                        period,
+                        job.disclosure(),
+                        job.parallelism,
+                        job.cluster())
+                .release();
         Reports.printRelease(outcome, System.out);
         return outcome.auditPassed() ? 0 : Casetrail.FAILED;
     }

@@ -6,42 +6,49 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import org.casetrail.schemas.release.CaseCounts;
+import org.casetrail.schemas.release.DisclosureSettings;
+import org.casetrail.schemas.release.LevelLoss;
+import org.casetrail.schemas.release.TableSummary;
 import org.casetrail.warehouse.catalog.Catalog;
 import org.casetrail.warehouse.query.ResultFormat;
 import org.casetrail.warehouse.release.ReleaseManifest;
+import org.casetrail.warehouse.release.ReleaseStage;
 
 /** What the commands print about a release, in words a person reads. */
 final class Reports {
 
     private Reports() {}
 
-    static void printRelease(ReleaseProcess.Outcome outcome, PrintStream out) {
+    static void printRelease(ReleaseStage.Outcome outcome, PrintStream out) {
         ReleaseManifest m = outcome.manifest();
+        DisclosureSettings disclosure = m.disclosure();
         out.printf(
                 "release %s: %d events read from %s, as of %s (%s periods), k=%d, protection %s%s, consent %s%n",
                 m.releaseId(),
-                m.eventsRead(),
-                m.topic(),
+                m.source().eventsRead(),
+                m.source().topic(),
                 m.asOf(),
-                m.period(),
-                m.k(),
-                m.protection(),
-                m.ptableVersion() == null ? "" : " (" + m.ptableVersion() + ")",
-                m.consentBasis());
+                m.period() == null ? null : m.period().flag(),
+                disclosure.k(),
+                disclosure.protection().flag(),
+                disclosure.ptableVersion() == null ? "" : " (" + disclosure.ptableVersion() + ")",
+                disclosure.consentBasis().flag());
+        CaseCounts cases = m.contents().cases();
         out.printf(
                 "  cases: %d in the log, %d counted, %d not yet identified, %d without research consent; %d testimonies%n",
-                m.cases().get("cases"),
-                m.cases().get("cases_included"),
-                m.cases().get("cases_not_yet_identified"),
-                m.cases().get("cases_without_research_consent"),
-                m.cases().get("testimonies"));
-        for (Map.Entry<String, ReleaseManifest.TableSummary> t : m.tables().entrySet()) {
-            ReleaseManifest.TableSummary s = t.getValue();
+                cases.cases(),
+                cases.included(),
+                cases.notYetIdentified(),
+                cases.withoutResearchConsent(),
+                cases.testimonies());
+        for (Map.Entry<String, TableSummary> t : m.contents().tables().entrySet()) {
+            TableSummary s = t.getValue();
             out.printf(
                     "  %-18s %5d rows, %4d withheld%s%n",
                     t.getKey(),
                     s.rows(),
-                    s.suppressedPrimary() + s.suppressedSecondary(),
+                    s.withheld(),
                     s.suppressedSecondary() == 0
                             ? ""
                             : " (" + s.suppressedPrimary() + " under k, " + s.suppressedSecondary() + " secondary)");
@@ -67,18 +74,14 @@ final class Reports {
 
     /** Per table and rollup level: the share of women counted in published rows, and how far published counts are from true. */
     static void printInformationLoss(ReleaseManifest m, PrintStream out) {
-        if (m.informationLoss() == null) {
+        Map<String, Map<String, LevelLoss>> loss = m.contents().informationLoss();
+        if (loss.isEmpty()) {
             return;
         }
         out.println("  information loss: share of women in published rows; mean and largest |published - true| count");
-        m.informationLoss()
-                .forEach((table, levels) -> levels.forEach((level, l) -> out.printf(
-                        "    %-18s %-62s %6.1f%%  %5.2f  %d%n",
-                        table,
-                        level,
-                        100 * l.get("women_share").doubleValue(),
-                        l.get("mean_absolute_difference").doubleValue(),
-                        l.get("largest_absolute_difference").longValue())));
+        loss.forEach((table, levels) -> levels.forEach((level, l) -> out.printf(
+                "    %-18s %-62s %6.1f%%  %5.2f  %d%n",
+                table, level, 100 * l.womenShare(), l.meanAbsoluteDifference(), l.largestAbsoluteDifference())));
     }
 
     /** A few figures a reader of the demo can take in at a glance, from the published tables only. */

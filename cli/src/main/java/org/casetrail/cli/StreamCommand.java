@@ -1,13 +1,11 @@
 package org.casetrail.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +16,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.casetrail.jobs.OutcomeJob;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.jobs.release.RestrictedFiles;
-import org.casetrail.jobs.release.Snapshot;
+import org.casetrail.schemas.release.SnapshotSummary;
 import org.casetrail.warehouse.release.LiveSnapshots;
 import org.casetrail.warehouse.release.Warehouse;
 import picocli.CommandLine.Command;
@@ -54,8 +52,6 @@ final class StreamCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
@@ -136,12 +132,10 @@ final class StreamCommand implements Callable<Integer> {
         Path newest = complete.get(complete.size() - 1);
         String name = newest.getFileName().toString();
         if (!name.equals(announced)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> snapshot =
-                    JSON.readValue(newest.resolve(Snapshot.DESCRIPTION).toFile(), Map.class);
+            SnapshotSummary summary = LiveSnapshots.summary(newest);
             System.out.printf(
                     "live snapshot %s: %s events seen, as of %s -> %s%n",
-                    snapshot.get("sequence"), snapshot.get("events_seen"), snapshot.get("as_of"), newest);
+                    summary.sequence(), summary.eventsSeen(), summary.asOf(), newest);
             System.out.flush();
         }
         return name;

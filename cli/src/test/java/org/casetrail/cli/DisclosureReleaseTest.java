@@ -14,10 +14,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.ConsentBasis;
+import org.casetrail.schemas.release.DisclosureSettings;
 import org.casetrail.schemas.release.Protection;
+import org.casetrail.warehouse.release.ReleaseStage;
 import org.casetrail.warehouse.release.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,20 +39,20 @@ class DisclosureReleaseTest {
 
     static EmbeddedKafkaBroker broker;
     static Path warehouse;
-    static ReleaseProcess.Outcome good;
+    static ReleaseStage.Outcome good;
 
     @BeforeAll
     static void release() throws Exception {
         broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
         IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 2500, 77);
         warehouse = dir.resolve("warehouse");
-        good = ReleaseProcess.replay(suppression());
+        good = suppression().release();
         assertThat(good.published()).as(String.valueOf(good.manifest().audit())).isTrue();
     }
 
     /** Version 1's protection, still offered for a one-off exact publication. */
-    static ReleaseProcess.Request suppression() {
-        return ReleaseProcess.Request.defaults(broker.bootstrapServers(), "case-events", warehouse, K)
+    static LogReplay suppression() {
+        return LogReplay.defaults(broker.bootstrapServers(), "case-events", warehouse, K)
                 .withDisclosure(new DisclosureSettings(
                         K, Protection.SUPPRESSION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN));
     }
@@ -130,7 +131,7 @@ class DisclosureReleaseTest {
                             + " WHERE total - visible BETWEEN 1 AND " + (K - 1)));
         }
         assertThat(recovered).isEmpty();
-        assertThat(good.manifest().tables().values().stream()
+        assertThat(good.manifest().contents().tables().values().stream()
                         .mapToLong(t -> t.suppressedSecondary())
                         .sum())
                 .as("the case-load needs secondary suppression, so the test exercises it")
@@ -140,7 +141,7 @@ class DisclosureReleaseTest {
     @Test
     void aReleaseBrokenByHandFailsTheAuditAndNeverBecomesCurrent() throws Exception {
         String before = new Warehouse(warehouse).currentId().orElseThrow();
-        ReleaseProcess.Outcome broken = ReleaseProcess.replay(suppression(), DisclosureReleaseTest::unsuppressOneCell);
+        ReleaseStage.Outcome broken = suppression().release(DisclosureReleaseTest::unsuppressOneCell);
 
         assertThat(broken.published()).isFalse();
         assertThat(broken.manifest().audit().passed()).isFalse();

@@ -14,7 +14,9 @@ import org.casetrail.ingest.IngestSummary;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.schemas.event.RejectReason;
 import org.casetrail.schemas.perturbation.PerturbationTable;
+import org.casetrail.schemas.release.CaseCounts;
 import org.casetrail.warehouse.catalog.Catalog;
+import org.casetrail.warehouse.release.ReleaseStage;
 import org.casetrail.warehouse.release.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,17 +90,16 @@ class EndToEndTest {
                 .containsEntry(RejectReason.MALFORMED_LINE, 1L);
 
         Path warehouseDir = dir.resolve("warehouse");
-        ReleaseProcess.Request request = ReleaseProcess.Request.defaults(
-                        broker.bootstrapServers(), "case-events", warehouseDir, 10)
+        LogReplay request = LogReplay.defaults(broker.bootstrapServers(), "case-events", warehouseDir, 10)
                 .withAsOf(java.time.LocalDate.parse("2010-06-30"));
-        ReleaseProcess.Outcome first = ReleaseProcess.replay(request);
+        ReleaseStage.Outcome first = request.release();
         assertThat(first.published()).as("%s", first.manifest().publication()).isTrue();
-        assertThat(first.manifest().eventsRead()).isEqualTo(16);
-        assertThat(first.manifest().asOf()).isEqualTo("2010-06-30");
-        assertThat(first.manifest().cases())
-                .containsEntry("cases", 14L)
-                .containsEntry("cases_included", 13L)
-                .containsEntry("cases_without_research_consent", 1L);
+        assertThat(first.manifest().source().eventsRead()).isEqualTo(16);
+        assertThat(first.manifest().asOf()).hasToString("2010-06-30");
+        assertThat(first.manifest().contents().cases())
+                .returns(14L, CaseCounts::cases)
+                .returns(13L, CaseCounts::included)
+                .returns(1L, CaseCounts::withoutResearchConsent);
         assertThat(referralSources(warehouseDir))
                 .containsExactly(
                         "2010 ALL ALL MINOR 2 withheld",
@@ -131,8 +132,8 @@ class EndToEndTest {
         // Re-ingesting the same export doubles the log but not a single count: the replay's journeys
         // are the same women's, so it stays internal and current does not move.
         IngestCommand.ingest(broker.bootstrapServers(), keyFile, "case-events", 3, List.of(export));
-        ReleaseProcess.Outcome second = ReleaseProcess.replay(request);
-        assertThat(second.manifest().eventsRead()).isEqualTo(32);
+        ReleaseStage.Outcome second = request.release();
+        assertThat(second.manifest().source().eventsRead()).isEqualTo(32);
         assertThat(second.published()).isFalse();
         assertThat(second.manifest().publication().womenChanged()).isZero();
         assertThat(second.manifest().publication().reasons())

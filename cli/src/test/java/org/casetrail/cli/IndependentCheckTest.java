@@ -31,6 +31,7 @@ import org.casetrail.schemas.event.VoidDetails;
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
+import org.casetrail.warehouse.release.ReleaseStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,9 +69,10 @@ class IndependentCheckTest {
                     asOf = rs.getObject(1, LocalDate.class);
                 }
                 // The latest event date is seldom a period end: an internal release, which is all this check needs.
-                ReleaseProcess.Outcome release = ReleaseProcess.replay(
-                        ReleaseProcess.Request.defaults(broker.bootstrapServers(), "case-events", dir.resolve("w"), 10)
-                                .withAsOf(asOf));
+                ReleaseStage.Outcome release = (LogReplay.defaults(
+                                        broker.bootstrapServers(), "case-events", dir.resolve("w"), 10)
+                                .withAsOf(asOf))
+                        .release();
                 assertThat(release.manifest().asOf()).isEqualTo(asOf.toString());
                 assertThat(release.auditPassed())
                         .as("%s", release.manifest().audit())

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.perturbation.PerturbationTable;
+import org.casetrail.schemas.release.CaseCounts;
 import org.casetrail.schemas.release.ConsentBasis;
+import org.casetrail.schemas.release.DisclosureSettings;
+import org.casetrail.schemas.release.LevelLoss;
 import org.casetrail.schemas.release.Protection;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
+import org.casetrail.warehouse.release.ReleaseStage;
 import org.casetrail.warehouse.release.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +51,8 @@ class PublicReleasesTest {
     static Path export;
     static Path key;
     static Path warehouse;
-    static ReleaseProcess.Outcome yearEnd;
-    static ReleaseProcess.Outcome quarterLater;
+    static ReleaseStage.Outcome yearEnd;
+    static ReleaseStage.Outcome quarterLater;
     /** The exact rows of the year-end release, kept aside: the warehouse deletes them once a newer release is current. */
     static Map<String, String> yearEndExact;
 
@@ -60,12 +63,12 @@ class PublicReleasesTest {
         export = load.export();
         key = load.key();
         warehouse = dir.resolve("warehouse");
-        yearEnd = ReleaseProcess.replay(request(warehouse).withAsOf(END_OF_2012));
+        yearEnd = (request(warehouse).withAsOf(END_OF_2012)).release();
         assertThat(yearEnd.published())
                 .as("%s", yearEnd.manifest().publication())
                 .isTrue();
         yearEndExact = exactRows(yearEnd.dir());
-        quarterLater = ReleaseProcess.replay(request(warehouse).withAsOf(END_OF_Q1_2013));
+        quarterLater = (request(warehouse).withAsOf(END_OF_Q1_2013)).release();
         assertThat(quarterLater.published())
                 .as(
                         "%s %s",
@@ -74,8 +77,8 @@ class PublicReleasesTest {
                 .isTrue();
     }
 
-    static ReleaseProcess.Request request(Path warehouseDir) {
-        return ReleaseProcess.Request.defaults(broker.bootstrapServers(), "case-events", warehouseDir, K);
+    static LogReplay request(Path warehouseDir) {
+        return LogReplay.defaults(broker.bootstrapServers(), "case-events", warehouseDir, K);
     }
 
     @AfterAll
@@ -86,27 +89,25 @@ class PublicReleasesTest {
     @Test
     @Order(1)
     void atRealSizeEveryYearTotalAndNearlyEveryWomanIsPublishedWithSmallNoise() throws Exception {
-        Map<String, Map<String, Map<String, Number>>> loss = yearEnd.manifest().informationLoss();
+        Map<String, Map<String, LevelLoss>> loss = yearEnd.manifest().contents().informationLoss();
         long women = 0;
         long published = 0;
         double absoluteDifference = 0;
         long counts = 0;
         for (TableSpec table : Tables.SUPPRESSED) {
-            for (Map.Entry<String, Map<String, Number>> level :
-                    loss.get(table.name()).entrySet()) {
+            for (Map.Entry<String, LevelLoss> level : loss.get(table.name()).entrySet()) {
                 if (level.getKey().split(" × ").length != (table == Tables.FOLLOWUP_STATUS ? 3 : 2)) {
                     continue;
                 }
                 // One-key levels: the time key (and the checkpoint) broken down by one dimension.
-                Map<String, Number> l = level.getValue();
-                assertThat(l.get("women_share").doubleValue())
+                LevelLoss l = level.getValue();
+                assertThat(l.womenShare())
                         .as("%s by %s", table.name(), level.getKey())
                         .isGreaterThanOrEqualTo(0.70);
-                women += l.get("women").longValue();
-                published += l.get("women_published").longValue();
-                absoluteDifference += l.get("mean_absolute_difference").doubleValue()
-                        * l.get("counts_published").longValue();
-                counts += l.get("counts_published").longValue();
+                women += l.women();
+                published += l.womenPublished();
+                absoluteDifference += l.meanAbsoluteDifference() * l.countsPublished();
+                counts += l.countsPublished();
             }
         }
         assertThat((double) published / women)
@@ -208,15 +209,14 @@ class PublicReleasesTest {
                 restored.resolve("perturbation.key"), PosixFilePermissions.fromString("rw-------"));
         // The same log up to 2012, so the same rows: the late event of test 3 is dated 2012 too, so compare
         // against a fresh release of the first warehouse rather than the year-end one.
-        ReleaseProcess.Outcome here =
-                ReleaseProcess.replay(request(dir.resolve("again")).withAsOf(END_OF_2012));
+        ReleaseStage.Outcome here = (request(dir.resolve("again")).withAsOf(END_OF_2012)).release();
         Files.copy(
                 dir.resolve("again/perturbation.key"),
                 restored.resolve("perturbation.key"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        ReleaseProcess.Outcome there = ReleaseProcess.replay(request(restored).withAsOf(END_OF_2012));
-        assertThat(there.manifest().perturbationSecretFingerprint())
-                .isEqualTo(here.manifest().perturbationSecretFingerprint());
+        ReleaseStage.Outcome there = (request(restored).withAsOf(END_OF_2012)).release();
+        assertThat(there.manifest().fingerprints().perturbationSecret())
+                .isEqualTo(here.manifest().fingerprints().perturbationSecret());
         assertThat(publishedRows(there.dir())).isEqualTo(publishedRows(here.dir()));
         assertThat(publishedRows(here.dir()))
                 .as("another warehouse's secret, other noise")
@@ -243,24 +243,23 @@ class PublicReleasesTest {
                         .accepted())
                 .isEqualTo(15);
 
-        ReleaseProcess.Outcome unlessWithdrawn =
-                ReleaseProcess.replay(request(dir.resolve("unless-withdrawn")).withAsOf(END_OF_2012));
-        ReleaseProcess.Outcome explicit = ReleaseProcess.replay(request(dir.resolve("explicit"))
-                .withAsOf(END_OF_2012)
-                .withDisclosure(new DisclosureSettings(
-                        K, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.EXPLICIT)));
-        Map<String, Long> cases = explicit.manifest().cases();
-        assertThat(explicit.manifest().consentBasis()).isEqualTo("explicit");
-        assertThat(unlessWithdrawn.manifest().consentBasis()).isEqualTo("unless-withdrawn");
-        assertThat(unlessWithdrawn.manifest().cases().get("cases_included") - cases.get("cases_included"))
+        ReleaseStage.Outcome unlessWithdrawn =
+                (request(dir.resolve("unless-withdrawn")).withAsOf(END_OF_2012)).release();
+        ReleaseStage.Outcome explicit = (request(dir.resolve("explicit"))
+                        .withAsOf(END_OF_2012)
+                        .withDisclosure(new DisclosureSettings(
+                                K, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.EXPLICIT)))
+                .release();
+        CaseCounts cases = explicit.manifest().contents().cases();
+        assertThat(explicit.manifest().disclosure().consentBasis()).isEqualTo(ConsentBasis.EXPLICIT);
+        assertThat(unlessWithdrawn.manifest().disclosure().consentBasis()).isEqualTo(ConsentBasis.UNLESS_WITHDRAWN);
+        assertThat(unlessWithdrawn.manifest().contents().cases().included() - cases.included())
                 .as("every generated woman has a consent on record; the fifteen have none")
                 .isEqualTo(15);
-        assertThat(cases.get("cases_included")
-                        + cases.get("cases_without_research_consent")
-                        + cases.get("cases_not_yet_identified"))
-                .isEqualTo(cases.get("cases"));
+        assertThat(cases.included() + cases.withoutResearchConsent() + cases.notYetIdentified())
+                .isEqualTo(cases.cases());
         assertThat(Query.rows(explicit.dir(), "SELECT count(*) FROM case_journeys"))
-                .containsExactly(String.valueOf(cases.get("cases_included")));
+                .containsExactly(String.valueOf(cases.included()));
         assertThat(
                         Query.rows(
                                 explicit.dir(),

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
-import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.ConsentBasis;
+import org.casetrail.schemas.release.DisclosureSettings;
 import org.casetrail.schemas.release.Protection;
 import org.casetrail.schemas.release.ReportingPeriod;
 

@@ -1,10 +1,10 @@
 package org.casetrail.jobs;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -27,6 +27,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.casetrail.jobs.flink.AsOfTracker;
 import org.casetrail.jobs.flink.CellSumsOperator;
+import org.casetrail.jobs.flink.JobCounters;
 import org.casetrail.jobs.flink.JourneyFunction;
 import org.casetrail.jobs.flink.LatestEventDays;
 import org.casetrail.jobs.flink.LoggedEvent;
@@ -35,9 +36,10 @@ import org.casetrail.jobs.flink.TableUpdate;
 import org.casetrail.jobs.kafka.CaseEventDeserializer;
 import org.casetrail.jobs.kafka.EventLogScan;
 import org.casetrail.jobs.outcomes.CellContribution;
-import org.casetrail.jobs.release.DisclosureSettings;
-import org.casetrail.jobs.release.Snapshot;
+import org.casetrail.schemas.release.DisclosureSettings;
 import org.casetrail.schemas.release.ReportingPeriod;
+import org.casetrail.schemas.release.SnapshotSummary;
+import org.casetrail.schemas.release.SnapshotSummaryCodec;
 
 /**
  * The outcome job: case events in, every warehouse table out. One pipeline for both execution
@@ -127,10 +129,10 @@ public final class OutcomeJob {
     /**
      * What a replay read and wrote, for the release manifest.
      *
+     * @param eventsRead the events the job's source counted on the way in
      * @param jobTime how long the Flink job itself ran, start-up and the log scan before it excluded
      */
-    public record ReplayResult(
-            EventLogScan.Result log, Map<String, Object> snapshot, Map<String, Long> counters, Duration jobTime) {}
+    public record ReplayResult(EventLogScan.Result log, SnapshotSummary summary, long eventsRead, Duration jobTime) {}
 
     /** A continuous run over a topic, writing numbered snapshots and checkpointing its state. */
     public record StreamRequest(
@@ -258,16 +260,16 @@ public final class OutcomeJob {
                         new ReleaseAssembly.Target(request.releaseDir().toUri().toString(), false),
                         1000));
         JobExecutionResult result = env.execute("casetrail replay");
-        Map<String, Long> counters = new TreeMap<>();
-        result.getAllAccumulatorResults().forEach((name, value) -> {
-            if (value instanceof Number number) {
-                counters.put(name, number.longValue());
-            }
-        });
-        @SuppressWarnings("unchecked")
-        Map<String, Object> snapshot = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readValue(request.releaseDir().resolve(Snapshot.DESCRIPTION).toFile(), Map.class);
-        return new ReplayResult(log, snapshot, counters, Duration.ofMillis(result.getNetRuntime()));
+        Object eventsRead = result.getAllAccumulatorResults().get(JobCounters.EVENTS_READ);
+        SnapshotSummary summary;
+        try (InputStream in = Files.newInputStream(request.releaseDir().resolve(SnapshotSummary.FILE_NAME))) {
+            summary = SnapshotSummaryCodec.read(in);
+        }
+        return new ReplayResult(
+                log,
+                summary,
+                eventsRead instanceof Number n ? n.longValue() : 0,
+                Duration.ofMillis(result.getNetRuntime()));
     }
 
     /** Starts the continuous job, on a local Flink or the request's cluster, and returns at once; the caller stops it through the client. */

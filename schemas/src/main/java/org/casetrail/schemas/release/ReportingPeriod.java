@@ -34,4 +34,13 @@ public enum ReportingPeriod {
     public String flag() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    public static ReportingPeriod ofFlag(String flag) {
+        for (ReportingPeriod period : values()) {
+            if (period.flag().equals(flag)) {
+                return period;
+            }
+        }
+        throw new IllegalArgumentException("unknown reporting period " + flag + "; use month, quarter or year");
+    }
 }

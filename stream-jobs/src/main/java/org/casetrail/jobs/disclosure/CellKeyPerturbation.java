@@ -18,19 +18,29 @@ import org.casetrail.schemas.table.Tables;
  * reader sees; medians need at least k values and are rounded to 5 days. Nothing else is
  * withheld: subtracting two noisy counts gives a noisy answer, not a woman.
  */
-public final class CellKeyPerturbation {
+public final class CellKeyPerturbation implements ProtectionMethod {
 
     /** Medians are published to the nearest this many days. */
     public static final int MEDIAN_ROUNDING_DAYS = 5;
 
     private final SuppressionRule rule;
     private final PerturbationTable ptable;
+    private final CellStatistics statistics;
 
     public CellKeyPerturbation(SuppressionRule rule, PerturbationTable ptable) {
         this.rule = rule;
         this.ptable = ptable;
+        // Rates over the published counts, so they agree with what a reader sees; medians over k or more, rounded.
+        this.statistics = new CellStatistics(1, rule.k(), MEDIAN_ROUNDING_DAYS);
     }
 
+    /** Every cell gets a row, rollups included. */
+    @Override
+    public List<OutcomeCell> rows(List<OutcomeCell> cells) {
+        return cells;
+    }
+
+    @Override
     public DisclosureControl.Release apply(List<OutcomeCell> cells) {
         Map<TableSpec, List<PublishedCell>> tables = new LinkedHashMap<>();
         for (TableSpec spec : Tables.SUPPRESSED) {
@@ -57,28 +67,18 @@ public final class CellKeyPerturbation {
                     new Double[spec.statistics().size()],
                     PublishedCell.Suppression.PRIMARY);
         }
+        long[] perturbed = new long[counts.size()];
         Long[] published = new Long[counts.size()];
         for (int i = 0; i < published.length; i++) {
-            published[i] =
+            perturbed[i] =
                     ptable.perturb(cell.counts[i], cell.cellKey(i, counts.get(i).name()));
+            published[i] = perturbed[i];
         }
-        List<Column> statistics = spec.statistics();
-        Double[] values = new Double[statistics.size()];
-        for (int i = 0; i < values.length; i++) {
-            Column statistic = statistics.get(i);
-            if (statistic.isMedian()) {
-                int m = spec.medians().indexOf(statistic);
-                values[i] = rule.tooFew(cell.samples[m].length) ? null : roundedMedian(cell.median(m));
-            } else {
-                long denominator = published[counts.indexOf(spec.column(statistic.denominator()))];
-                long numerator = published[counts.indexOf(spec.column(statistic.numerator()))];
-                values[i] = denominator == 0 ? null : (double) numerator / denominator;
-            }
-        }
+        Double[] values = statistics.of(spec, cell, perturbed);
         return new PublishedCell(cell.table, cell.key, published, values, PublishedCell.Suppression.NONE);
     }
 
     public static double roundedMedian(double median) {
-        return MEDIAN_ROUNDING_DAYS * (double) Math.round(median / MEDIAN_ROUNDING_DAYS);
+        return new CellStatistics(1, 1, MEDIAN_ROUNDING_DAYS).roundedMedian(median);
     }
 }

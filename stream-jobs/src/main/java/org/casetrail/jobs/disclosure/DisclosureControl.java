@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.casetrail.jobs.outcomes.OutcomeCell;
-import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
 
@@ -16,12 +15,23 @@ import org.casetrail.schemas.table.Tables;
  * subtraction recovers them ({@link SecondarySuppression}), and statistics only over at least k.
  * Works on all tables at once because protection has to hold across tables that share totals.
  */
-public final class DisclosureControl {
+public final class DisclosureControl implements ProtectionMethod {
 
     private final SuppressionRule rule;
+    private final CellStatistics statistics;
 
     public DisclosureControl(SuppressionRule rule) {
         this.rule = rule;
+        // Exact counts: a rate or median over fewer than k women would tell too much about them.
+        this.statistics = new CellStatistics(rule.k(), rule.k(), 0);
+    }
+
+    /** Only the tables' own cells: suppression publishes no rollup rows, so its exact copy holds none either. */
+    @Override
+    public List<OutcomeCell> rows(List<OutcomeCell> cells) {
+        return cells.stream()
+                .filter(c -> !Tables.byName(c.table).orElseThrow().isRollup(c.key))
+                .toList();
     }
 
     /** What was published, per table, with the cells sorted by key. */
@@ -34,6 +44,7 @@ public final class DisclosureControl {
         }
     }
 
+    @Override
     public Release apply(List<OutcomeCell> cells) {
         List<SecondarySuppression.Cell> plan = new ArrayList<>();
         for (OutcomeCell cell : cells) {
@@ -75,19 +86,7 @@ public final class DisclosureControl {
         for (int i = 0; i < counts.length; i++) {
             counts[i] = cell.counts[i];
         }
-        List<Column> statistics = spec.statistics();
-        Double[] values = new Double[statistics.size()];
-        for (int i = 0; i < statistics.size(); i++) {
-            Column statistic = statistics.get(i);
-            if (statistic.isMedian()) {
-                int m = spec.medians().indexOf(statistic);
-                values[i] = rule.tooFew(cell.samples[m].length) ? null : cell.median(m);
-            } else {
-                long numerator = cell.counts[spec.counts().indexOf(spec.column(statistic.numerator()))];
-                long denominator = cell.counts[spec.counts().indexOf(spec.column(statistic.denominator()))];
-                values[i] = rule.tooFew(denominator) ? null : (double) numerator / denominator;
-            }
-        }
+        Double[] values = statistics.of(spec, cell, cell.counts);
         return new PublishedCell(cell.table, cell.key, counts, values, PublishedCell.Suppression.NONE);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.casetrail.jobs.outcomes.OutcomeCell;
+import org.casetrail.schemas.release.LevelLoss;
 import org.casetrail.schemas.table.TableSpec;
 
 /**
@@ -16,21 +17,10 @@ import org.casetrail.schemas.table.TableSpec;
  */
 public final class InformationLoss {
 
-    /** One rollup level of one table. */
-    public record Level(
-            long rows,
-            long withheldRows,
-            long women,
-            long womenPublished,
-            double womenShare,
-            long countsPublished,
-            double meanAbsoluteDifference,
-            long largestAbsoluteDifference) {}
-
     private InformationLoss() {}
 
     /** Levels by name (e.g. {@code identification_year × centre}) for one table's true and published rows. */
-    public static Map<String, Level> of(TableSpec spec, List<OutcomeCell> truth, List<PublishedCell> published) {
+    public static Map<String, LevelLoss> of(TableSpec spec, List<OutcomeCell> truth, List<PublishedCell> published) {
         Map<String, PublishedCell> byId = new HashMap<>();
         for (PublishedCell cell : published) {
             byId.put(org.casetrail.jobs.outcomes.CellId.of(cell.table(), cell.key()), cell);
@@ -58,10 +48,10 @@ public final class InformationLoss {
                 s[6] = Math.max(s[6], diff);
             }
         }
-        Map<String, Level> levels = new LinkedHashMap<>();
+        Map<String, LevelLoss> levels = new LinkedHashMap<>();
         sums.forEach((level, s) -> levels.put(
                 level,
-                new Level(
+                new LevelLoss(
                         s[0],
                         s[1],
                         s[2],

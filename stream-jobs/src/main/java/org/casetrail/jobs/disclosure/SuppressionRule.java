@@ -7,8 +7,6 @@ package org.casetrail.jobs.disclosure;
 public record SuppressionRule(int k) {
 
     public static final int DEFAULT_K = 10;
-    /** Below this a release is for checking figures, never for publication. */
-    public static final int LOWEST_PUBLISHABLE_K = 5;
 
     public SuppressionRule {
         if (k < 1) {
@@ -18,9 +16,5 @@ public record SuppressionRule(int k) {
 
     public boolean tooFew(long women) {
         return women < k;
-    }
-
-    public boolean publishable() {
-        return k >= LOWEST_PUBLISHABLE_K;
     }
 }

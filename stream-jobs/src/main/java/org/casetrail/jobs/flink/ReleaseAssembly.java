@@ -15,8 +15,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.OutcomeCell;
-import org.casetrail.jobs.release.DisclosureSettings;
 import org.casetrail.jobs.release.Snapshot;
+import org.casetrail.schemas.release.DisclosureSettings;
 
 /**
  * Holds the latest value of every cell and every journey in one place (disclosure control needs
@@ -65,16 +65,16 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
 
     @Override
     public void processElement(TableUpdate update, Context ctx, Collector<Void> out) throws Exception {
-        if (update.cell != null) {
-            if (update.cell.cases() == 0) {
-                cells.remove(update.cell.cellId());
-            } else {
-                cells.put(update.cell.cellId(), update.cell);
+        switch (update.kind) {
+            case CELL -> {
+                if (update.cell.cases() == 0) {
+                    cells.remove(update.cell.cellId());
+                } else {
+                    cells.put(update.cell.cellId(), update.cell);
+                }
             }
-        } else if (update.casePseudonym != null) {
-            journeys.put(update.casePseudonym, update);
-        } else {
-            progress.update(update);
+            case JOURNEY -> journeys.put(update.casePseudonym, update);
+            case PROGRESS -> progress.update(update);
         }
         if (pending.value() == null) {
             pending.update(true);

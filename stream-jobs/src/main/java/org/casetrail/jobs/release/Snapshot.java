@@ -1,13 +1,12 @@
 package org.casetrail.jobs.release;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,20 +24,24 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.casetrail.jobs.disclosure.CellKeyPerturbation;
 import org.casetrail.jobs.disclosure.DisclosureControl;
 import org.casetrail.jobs.disclosure.InformationLoss;
+import org.casetrail.jobs.disclosure.ProtectionMethod;
 import org.casetrail.jobs.disclosure.PublishedCell;
 import org.casetrail.jobs.outcomes.OutcomeCell;
-import org.casetrail.schemas.perturbation.PerturbationTable;
-import org.casetrail.schemas.release.Protection;
+import org.casetrail.schemas.release.CaseCounts;
+import org.casetrail.schemas.release.DisclosureSettings;
+import org.casetrail.schemas.release.LevelLoss;
+import org.casetrail.schemas.release.SnapshotSummary;
+import org.casetrail.schemas.release.SnapshotSummaryCodec;
+import org.casetrail.schemas.release.TableSummary;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
 
 /**
  * Writes one complete set of warehouse tables as Parquet, from the cells and journeys the job
  * holds: disclosure control applied to every published table, the restricted tables beside them,
- * and {@code snapshot.json} saying what it describes. A table without rows gets no file, so no
+ * and {@code snapshot.json} ({@link SnapshotSummary}) saying what it describes. A table without rows gets no file, so no
  * empty part file is ever published.
  *
  * <p>Everything is written through Flink's {@link FileSystem}, so a folder may be a local path, a
@@ -48,11 +51,6 @@ import org.casetrail.schemas.table.Tables;
  */
 public final class Snapshot {
 
-    public static final String DESCRIPTION = "snapshot.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
-
     /** One case's latest journey row and testimonies, as Avro bytes; its inclusion for the counts. */
     public record Journey(String inclusion, byte[] row, byte[][] testimonies) {}
 
@@ -60,9 +58,9 @@ public final class Snapshot {
 
     /**
      * Writes the tables into {@code dir} (which must not hold tables yet) and returns the
-     * description written beside them.
+     * summary written beside them.
      */
-    public static Map<String, Object> write(
+    public static SnapshotSummary write(
             Path dir,
             List<OutcomeCell> cells,
             Map<String, Journey> journeys,
@@ -76,9 +74,9 @@ public final class Snapshot {
 
     /**
      * Writes the tables into the folder {@code dir} names (a path or a URI such as {@code file:///shared/w/...}
-     * or {@code s3://bucket/w/...}; it must not hold tables yet) and returns the description written beside them.
+     * or {@code s3://bucket/w/...}; it must not hold tables yet) and returns the summary written beside them.
      */
-    public static Map<String, Object> write(
+    public static SnapshotSummary write(
             String dir,
             List<OutcomeCell> cells,
             Map<String, Journey> journeys,
@@ -90,7 +88,7 @@ public final class Snapshot {
         return write(new org.apache.flink.core.fs.Path(dir), cells, journeys, settings, asOf, eventsSeen, sequence);
     }
 
-    private static Map<String, Object> write(
+    private static SnapshotSummary write(
             org.apache.flink.core.fs.Path dir,
             List<OutcomeCell> cells,
             Map<String, Journey> journeys,
@@ -101,17 +99,11 @@ public final class Snapshot {
             throws IOException {
         FileSystem fs = dir.getFileSystem();
         fs.mkdirs(dir);
-        // Suppression publishes no rollup rows (version 1's tables), so neither its exact copy holds any.
-        List<OutcomeCell> rows = settings.protection() == Protection.SUPPRESSION
-                ? cells.stream()
-                        .filter(c -> !Tables.byName(c.table).orElseThrow().isRollup(c.key))
-                        .toList()
-                : cells;
-        DisclosureControl.Release release = settings.protection() == Protection.PERTURBATION
-                ? new CellKeyPerturbation(settings.rule(), PerturbationTable.load(settings.ptableVersion())).apply(rows)
-                : new DisclosureControl(settings.rule()).apply(rows);
-        Map<String, Object> tables = new LinkedHashMap<>();
-        Map<String, Object> loss = new LinkedHashMap<>();
+        ProtectionMethod method = ProtectionMethod.of(settings);
+        List<OutcomeCell> rows = method.rows(cells);
+        DisclosureControl.Release release = method.apply(rows);
+        Map<String, TableSummary> tables = new LinkedHashMap<>();
+        Map<String, Map<String, LevelLoss>> loss = new LinkedHashMap<>();
         for (TableSpec spec : Tables.SUPPRESSED) {
             Schema schema = spec.avroSchema();
             List<GenericRecord> published = new ArrayList<>();
@@ -129,43 +121,33 @@ public final class Snapshot {
                 raw.add(TableRows.unsuppressed(spec, rawSchema, cell));
             }
             write(dir, spec.unsuppressed(), rawSchema, raw);
-            // Sorted: Map.of iterates in an order that changes from one JVM to the next, and this is written out.
             tables.put(
                     spec.name(),
-                    new TreeMap<>(Map.of(
-                            "rows",
+                    new TableSummary(
                             published.size(),
-                            "suppressed_primary",
                             release.suppressed(spec, PublishedCell.Suppression.PRIMARY),
-                            "suppressed_secondary",
-                            release.suppressed(spec, PublishedCell.Suppression.SECONDARY))));
+                            release.suppressed(spec, PublishedCell.Suppression.SECONDARY)));
             loss.put(
                     spec.name(),
                     InformationLoss.of(spec, ofTable, release.tables().get(spec)));
         }
         Schema journeySchema = Tables.CASE_JOURNEYS.avroSchema();
         Schema testimonySchema = Tables.TESTIMONIES.avroSchema();
-        Map<String, Long> cases = new LinkedHashMap<>();
-        cases.put("cases", 0L);
-        cases.put("cases_included", 0L);
-        cases.put("cases_not_yet_identified", 0L);
-        cases.put("cases_without_research_consent", 0L);
+        long included = 0;
+        long notYetIdentified = 0;
+        long withoutConsent = 0;
         long testimonies = 0;
         // Sorted by case pseudonym, so the same state always writes the same bytes.
         Collection<Journey> sorted = new TreeMap<>(journeys).values();
         for (Journey journey : sorted) {
-            cases.merge("cases", 1L, Long::sum);
-            cases.merge(
-                    switch (journey.inclusion()) {
-                        case "INCLUDED" -> "cases_included";
-                        case "NOT_YET_IDENTIFIED" -> "cases_not_yet_identified";
-                        default -> "cases_without_research_consent";
-                    },
-                    1L,
-                    Long::sum);
+            switch (journey.inclusion()) {
+                case "INCLUDED" -> included++;
+                case "NOT_YET_IDENTIFIED" -> notYetIdentified++;
+                default -> withoutConsent++;
+            }
             testimonies += journey.testimonies().length;
         }
-        cases.put("testimonies", testimonies);
+        CaseCounts cases = new CaseCounts(sorted.size(), included, notYetIdentified, withoutConsent, testimonies);
         // Row by row, decoded as they are written: a whole table of decoded journeys would double what a replay holds.
         RowBytes journeyBytes = new RowBytes(journeySchema);
         RowBytes testimonyBytes = new RowBytes(testimonySchema);
@@ -186,21 +168,11 @@ public final class Snapshot {
                         .map(testimonyBytes::decode)
                         .iterator());
 
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("sequence", sequence);
-        description.put("as_of", asOf);
-        description.put("events_seen", eventsSeen);
-        description.put("k", settings.k());
-        description.put("protection", settings.protection().flag());
-        description.put(
-                "ptable_version", settings.protection() == Protection.PERTURBATION ? settings.ptableVersion() : null);
-        description.put("consent_basis", settings.consentBasis().flag());
-        description.put("information_loss", loss);
-        description.put("cases", cases);
-        description.put("tables", tables);
-        try (OutputStream out =
-                fs.create(new org.apache.flink.core.fs.Path(dir, DESCRIPTION), FileSystem.WriteMode.OVERWRITE)) {
-            JSON.writeValue(out, description);
+        SnapshotSummary summary = new SnapshotSummary(
+                sequence, asOf == null ? null : LocalDate.parse(asOf), eventsSeen, settings, cases, tables, loss);
+        try (OutputStream out = fs.create(
+                new org.apache.flink.core.fs.Path(dir, SnapshotSummary.FILE_NAME), FileSystem.WriteMode.OVERWRITE)) {
+            SnapshotSummaryCodec.write(summary, out);
         }
         localPath(dir).ifPresent(local -> {
             try {
@@ -209,7 +181,7 @@ public final class Snapshot {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        return description;
+        return summary;
     }
 
     /** Writes a numbered snapshot under {@code root} and makes it appear, complete, by one rename. */

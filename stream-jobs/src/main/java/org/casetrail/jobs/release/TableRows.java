@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.casetrail.jobs.disclosure.CellStatistics;
 import org.casetrail.jobs.disclosure.PublishedCell;
 import org.casetrail.jobs.journey.CaseJourney;
 import org.casetrail.jobs.journey.Checkpoint;
@@ -48,17 +49,9 @@ public final class TableRows {
         for (int i = 0; i < counts.size(); i++) {
             row.put(counts.get(i).name(), cell.counts[i]);
         }
-        for (Column statistic : spec.statistics()) {
-            Double value;
-            if (statistic.isMedian()) {
-                value = cell.median(spec.medians().indexOf(statistic));
-            } else {
-                long denominator = cell.counts[counts.indexOf(spec.column(statistic.denominator()))];
-                value = denominator == 0
-                        ? null
-                        : (double) cell.counts[counts.indexOf(spec.column(statistic.numerator()))] / denominator;
-            }
-            row.put(statistic.name(), value);
+        Double[] statistics = CellStatistics.EXACT.of(spec, cell, cell.counts);
+        for (int i = 0; i < statistics.length; i++) {
+            row.put(spec.statistics().get(i).name(), statistics[i]);
         }
         for (int i = 0; i < counts.size(); i++) {
             row.put(

@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.casetrail.schemas.release.DisclosureSettings;
+import org.casetrail.schemas.release.SnapshotSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +37,7 @@ class SnapshotFileSystemTest {
         try (Stream<Path> names = Files.list(root)) {
             assertThat(names.map(p -> p.getFileName().toString())).containsExactly("000000001");
         }
-        String description = Files.readString(done.resolve(Snapshot.DESCRIPTION));
+        String description = Files.readString(done.resolve(SnapshotSummary.FILE_NAME));
         assertThat(description).contains("\"events_seen\" : 3").contains("\"cases_not_yet_identified\" : 1");
         try (Stream<Path> files = Files.walk(done)) {
             assertThat(files.filter(f -> f.toString().endsWith(".parquet")).toList())
@@ -53,6 +55,6 @@ class SnapshotFileSystemTest {
                 dir.toUri().toString(), List.of(), Map.of(), DisclosureSettings.defaults(10), "2012-12-31", 0, 1);
         assertThat(Files.getPosixFilePermissions(dir.resolve("restricted/x")))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-        assertThat(dir.resolve(Snapshot.DESCRIPTION)).isRegularFile();
+        assertThat(dir.resolve(SnapshotSummary.FILE_NAME)).isRegularFile();
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.SharedMargin;
 import org.casetrail.schemas.table.TableSpec;
@@ -15,12 +16,18 @@ import org.casetrail.schemas.table.Tables;
  * code that suppresses (it shares only the table and margin definitions), so one mistake cannot
  * hide in both. Each failure names a cell by its key, never by its counts.
  */
-public final class DisclosureAudit {
+public final class DisclosureAudit implements ProtectionAudit {
 
     private final int k;
 
     public DisclosureAudit(int k) {
         this.k = k;
+    }
+
+    @Override
+    public List<String> check(List<AuditedCell> cells, Supplier<List<AuditedCell>> previousPublic) {
+        // Suppression protects one exact publication: nothing to hold across releases.
+        return check(cells);
     }
 
     public List<String> check(List<AuditedCell> cells) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
@@ -17,7 +18,7 @@ import org.casetrail.schemas.table.TableSpec;
  * one; rates equal to the ratio of their published counts; medians only over at least k and
  * rounded to 5 days. Written apart from the code that perturbs, so one mistake cannot hide in both.
  */
-public final class PerturbationAudit {
+public final class PerturbationAudit implements ProtectionAudit {
 
     private static final double RATE_TOLERANCE = 1e-9;
 
@@ -27,6 +28,11 @@ public final class PerturbationAudit {
     public PerturbationAudit(int k, PerturbationTable ptable) {
         this.k = k;
         this.ptable = ptable;
+    }
+
+    @Override
+    public List<String> check(List<AuditedCell> cells, Supplier<List<AuditedCell>> previousPublic) {
+        return check(cells, previousPublic.get());
     }
 
     /**

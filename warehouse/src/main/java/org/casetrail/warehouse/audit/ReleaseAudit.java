@@ -10,8 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.casetrail.schemas.perturbation.PerturbationTable;
-import org.casetrail.schemas.release.Protection;
+import org.casetrail.schemas.release.DisclosureSettings;
 import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
@@ -21,19 +20,15 @@ import org.casetrail.warehouse.catalog.Catalog;
 /**
  * Audits a release on disk: reads each published table and its restricted exact copy through
  * DuckDB, pairs the rows by key, and applies the rules of the release's protection
- * ({@link PerturbationAudit} or, for suppression, {@link DisclosureAudit}); and checks that no
+ * method ({@link ProtectionAudit#of}); and checks that no
  * other user can read its restricted data or the warehouse's keys.
  */
 public final class ReleaseAudit {
 
-    private final int k;
-    private final Protection protection;
-    private final String ptableVersion;
+    private final ProtectionAudit rules;
 
-    public ReleaseAudit(int k, Protection protection, String ptableVersion) {
-        this.k = k;
-        this.protection = protection;
-        this.ptableVersion = ptableVersion;
+    public ReleaseAudit(DisclosureSettings disclosure) {
+        this.rules = ProtectionAudit.of(disclosure);
     }
 
     /** The rules a release broke; empty when it passed. */
@@ -47,15 +42,12 @@ public final class ReleaseAudit {
     public List<String> check(Path releaseDir, Optional<Path> previousPublic) {
         List<String> failures = new ArrayList<>(OwnerOnly.check(releaseDir));
         List<AuditedCell> cells = cells(releaseDir, failures);
-        if (protection == Protection.SUPPRESSION) {
-            failures.addAll(new DisclosureAudit(k).check(cells));
-        } else {
-            List<AuditedCell> previous = previousPublic
-                    .filter(dir -> Files.isDirectory(dir.resolve("restricted")))
-                    .map(dir -> cells(dir, new ArrayList<>()))
-                    .orElse(List.of());
-            failures.addAll(new PerturbationAudit(k, PerturbationTable.load(ptableVersion)).check(cells, previous));
-        }
+        failures.addAll(rules.check(
+                cells,
+                () -> previousPublic
+                        .filter(dir -> Files.isDirectory(dir.resolve("restricted")))
+                        .map(dir -> cells(dir, new ArrayList<>()))
+                        .orElse(List.of())));
         return failures;
     }
 

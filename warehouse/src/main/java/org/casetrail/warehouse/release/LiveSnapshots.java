@@ -1,12 +1,15 @@
 package org.casetrail.warehouse.release;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.casetrail.schemas.release.SnapshotSummary;
+import org.casetrail.schemas.release.SnapshotSummaryCodec;
 import org.casetrail.warehouse.WarehouseException;
 
 /**
@@ -15,8 +18,6 @@ import org.casetrail.warehouse.WarehouseException;
  * Restricted: they hold exact tables and are never a public release.
  */
 public final class LiveSnapshots {
-
-    static final String DESCRIPTION = "snapshot.json";
 
     private LiveSnapshots() {}
 
@@ -27,11 +28,21 @@ public final class LiveSnapshots {
         }
         try (Stream<Path> dirs = Files.list(topicFolder)) {
             return dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
-                    .filter(d -> Files.isRegularFile(d.resolve(DESCRIPTION)))
+                    .filter(d -> Files.isRegularFile(d.resolve(SnapshotSummary.FILE_NAME)))
                     .sorted(Comparator.comparing(d -> d.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
             throw new WarehouseException("cannot list live snapshots in " + topicFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a complete snapshot describes (its snapshot.json). */
+    public static SnapshotSummary summary(Path snapshot) {
+        try (InputStream in = Files.newInputStream(snapshot.resolve(SnapshotSummary.FILE_NAME))) {
+            return SnapshotSummaryCodec.read(in);
+        } catch (IOException e) {
+            throw new WarehouseException(
+                    "cannot read the summary of live snapshot " + snapshot + ": " + e.getMessage(), e);
         }
     }
 
@@ -50,7 +61,8 @@ public final class LiveSnapshots {
 
     private static long lastModified(Path snapshot) {
         try {
-            return Files.getLastModifiedTime(snapshot.resolve(DESCRIPTION)).toMillis();
+            return Files.getLastModifiedTime(snapshot.resolve(SnapshotSummary.FILE_NAME))
+                    .toMillis();
         } catch (IOException e) {
             return 0;
         }

@@ -49,7 +49,9 @@ public final class PublicationPolicy {
                     + " published once more has changed, normally at the next period end");
         }
         return new ReleaseManifest.Publication(
-                reasons.isEmpty() ? ReleaseManifest.Publication.PUBLIC : ReleaseManifest.Publication.INTERNAL,
+                reasons.isEmpty()
+                        ? ReleaseManifest.Publication.Status.PUBLIC
+                        : ReleaseManifest.Publication.Status.INTERNAL,
                 reasons,
                 womenChanged.isPresent() ? womenChanged.getAsLong() : null,
                 currentId);

@@ -1,106 +1,104 @@
 package org.casetrail.warehouse.release;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import org.casetrail.schemas.release.CaseCounts;
+import org.casetrail.schemas.release.DisclosureSettings;
+import org.casetrail.schemas.release.LevelLoss;
+import org.casetrail.schemas.release.ReportingPeriod;
+import org.casetrail.schemas.release.TableSummary;
 
 /**
- * What a release is ({@code kind}: a batch "replay"): which log it was built from (topic and end
- * offsets), as of when, with which protection, consent basis, keys' fingerprints and code, whether
- * it is public or internal and why, what protection cost (information loss per table and rollup
- * level), and the audit's verdict. Stored as {@code manifest.json} in the release.
+ * What a release is: which log it was built from, as of when and for which reporting period, how
+ * it was protected and whom it counts, with which keys and code, what its tables hold and what
+ * protection cost, whether it is public or internal and why, and the audit's verdict. Stored as
+ * {@code manifest.json} in the release by {@link ManifestCodec}, which also reads every earlier
+ * layout (docs/releases.md, "The manifest").
+ *
+ * @param kind what made it: {@code replay}, a batch run over the whole log
+ * @param period null in releases made before reporting periods existed
+ * @param publication null in releases made before the publication rules existed (never public)
+ * @param audit null only while the release is being made
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleaseManifest(
         String releaseId,
         String createdAt,
         String kind,
-        String topic,
-        Map<Integer, Long> endOffsets,
-        long eventsRead,
-        String asOf,
-        String period,
-        int k,
-        boolean publishable,
-        String protection,
-        String ptableVersion,
-        String consentBasis,
-        String keyFingerprint,
-        String perturbationSecretFingerprint,
-        Map<String, Integer> schemaVersions,
-        String codeVersion,
-        Map<String, Long> cases,
-        Map<String, TableSummary> tables,
-        Map<String, Map<String, Map<String, Number>>> informationLoss,
+        Source source,
+        LocalDate asOf,
+        ReportingPeriod period,
+        DisclosureSettings disclosure,
+        Fingerprints fingerprints,
+        Versions versions,
+        Contents contents,
         Publication publication,
         Audit audit) {
 
-    /** Rows and withheld rows of one table (primary: under k; secondary: suppression's extra cells). */
-    public record TableSummary(
-            long rows,
-            @JsonProperty("suppressed_primary") long suppressedPrimary,
-            @JsonProperty("suppressed_secondary") long suppressedSecondary) {}
+    /** The log a release was built from: its topic, the end offsets read up to, and the events read. */
+    public record Source(String topic, SortedMap<Integer, Long> endOffsets, long eventsRead) {}
+
+    /** Fingerprints (never the keys) of the pseudonymization key and of the perturbation secret, when one was used. */
+    public record Fingerprints(String pseudonymizationKey, String perturbationSecret) {}
+
+    /** The schema versions of the events and tables, and the code that made the release. */
+    public record Versions(SortedMap<String, Integer> schemas, String code) {}
+
+    /** The women counted, each table's rows, and the information loss per table and rollup level. */
+    public record Contents(
+            CaseCounts cases, Map<String, TableSummary> tables, Map<String, Map<String, LevelLoss>> informationLoss) {}
 
     /** The audit's verdict on the release. */
-    public record Audit(boolean passed, List<String> failures) {}
+    public record Audit(boolean passed, List<String> failures) {
+
+        public static Audit of(List<String> failures) {
+            return new Audit(failures.isEmpty(), List.copyOf(failures));
+        }
+    }
 
     /**
      * Public (current, for every reader) or internal (kept, for checking, never current), with the
      * reasons an internal release is internal, and how many women's journeys differ from the
      * public release it was compared with.
      */
-    public record Publication(String status, List<String> reasons, Long womenChanged, String comparedWith) {
+    public record Publication(Status status, List<String> reasons, Long womenChanged, String comparedWith) {
 
-        public static final String PUBLIC = "public";
-        public static final String INTERNAL = "internal";
+        public enum Status {
+            PUBLIC,
+            INTERNAL;
 
-        @JsonIgnore
+            public String flag() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+
         public boolean isPublic() {
-            return PUBLIC.equals(status);
+            return status == Status.PUBLIC;
         }
     }
 
-    @JsonIgnore
     public boolean isPublic() {
         return publication != null && publication.isPublic();
     }
 
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    /** Whether its k allows publication at all (recorded in the manifest for readers). */
+    public boolean publishable() {
+        return disclosure.k() >= PublicationPolicy.LOWEST_PUBLIC_K;
+    }
 
     public ReleaseManifest withAudit(Audit verdict) {
         return new ReleaseManifest(
                 releaseId,
                 createdAt,
                 kind,
-                topic,
-                endOffsets,
-                eventsRead,
+                source,
                 asOf,
                 period,
-                k,
-                publishable,
-                protection,
-                ptableVersion,
-                consentBasis,
-                keyFingerprint,
-                perturbationSecretFingerprint,
-                schemaVersions,
-                codeVersion,
-                cases,
-                tables,
-                informationLoss,
+                disclosure,
+                fingerprints,
+                versions,
+                contents,
                 publication,
                 verdict);
     }
@@ -110,32 +108,14 @@ public record ReleaseManifest(
                 releaseId,
                 createdAt,
                 kind,
-                topic,
-                endOffsets,
-                eventsRead,
+                source,
                 asOf,
                 period,
-                k,
-                publishable,
-                protection,
-                ptableVersion,
-                consentBasis,
-                keyFingerprint,
-                perturbationSecretFingerprint,
-                schemaVersions,
-                codeVersion,
-                cases,
-                tables,
-                informationLoss,
+                disclosure,
+                fingerprints,
+                versions,
+                contents,
                 decided,
                 audit);
-    }
-
-    public void write(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), this);
-    }
-
-    public static ReleaseManifest read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), ReleaseManifest.class);
     }
 }

@@ -75,22 +75,10 @@ public final class Warehouse {
     /** A release being built: its future id and where its files are written meanwhile. */
     public record Staged(String id, Path dir) {}
 
-    /** Stages a folder of tables written elsewhere in the warehouse (a streaming snapshot) as a release. */
-    public Staged adopt(Path tables) {
-        Staged staged = stage();
-        try {
-            Files.delete(staged.dir());
-            Files.move(tables, staged.dir(), StandardCopyOption.ATOMIC_MOVE);
-            return staged;
-        } catch (IOException e) {
-            throw new WarehouseException("cannot take " + tables + " into the warehouse: " + e.getMessage(), e);
-        }
-    }
-
     /** Moves a complete staging folder into {@code releases/<id>}; the release is then immutable. */
     public Path complete(Staged staged, ReleaseManifest manifest) {
         try {
-            manifest.write(staged.dir().resolve(MANIFEST));
+            ManifestCodec.write(manifest, staged.dir().resolve(MANIFEST));
             Path target = releases().resolve(staged.id());
             Files.move(staged.dir(), target, StandardCopyOption.ATOMIC_MOVE);
             return target;
@@ -181,7 +169,7 @@ public final class Warehouse {
 
     public ReleaseManifest manifest(Path releaseDir) {
         try {
-            return ReleaseManifest.read(releaseDir.resolve(MANIFEST));
+            return ManifestCodec.read(releaseDir.resolve(MANIFEST));
         } catch (IOException e) {
             throw new WarehouseException(
                     "cannot read the manifest of " + releaseDir.getFileName() + ": " + e.getMessage(), e);

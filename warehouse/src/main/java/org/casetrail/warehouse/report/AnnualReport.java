@@ -1,6 +1,5 @@
 package org.casetrail.warehouse.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,9 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import org.casetrail.schemas.release.Protection;
 import org.casetrail.warehouse.WarehouseException;
 import org.casetrail.warehouse.catalog.Catalog;
+import org.casetrail.warehouse.release.ReleaseManifest;
 
 /**
  * The figures of one year's report for advocacy staff, read from the public tables of a release.
@@ -29,23 +31,30 @@ public record AnnualReport(
     public record Release(
             String id, String asOf, Integer k, String protection, String ptableVersion, String publication) {
 
-        static Release from(JsonNode manifest) {
+        static Release from(ReleaseManifest manifest) {
             return new Release(
-                    text(manifest, "release_id"),
-                    text(manifest, "as_of"),
-                    manifest.hasNonNull("k") ? manifest.get("k").asInt() : null,
-                    text(manifest, "protection"),
-                    text(manifest, "ptable_version"),
-                    text(manifest.path("publication"), "status"));
+                    manifest.releaseId(),
+                    manifest.asOf() == null ? null : manifest.asOf().toString(),
+                    manifest.disclosure().k(),
+                    manifest.disclosure().protection().flag(),
+                    manifest.disclosure().ptableVersion(),
+                    manifest.publication() == null
+                            ? null
+                            : manifest.publication().status().flag());
         }
 
-        private static String text(JsonNode node, String field) {
-            return node.hasNonNull(field) ? node.get(field).asText() : null;
+        private Optional<Protection> method() {
+            return protection == null ? Optional.empty() : Optional.of(Protection.ofFlag(protection));
         }
 
-        /** Releases made before protections had a name (version 1) used suppression. */
-        public boolean perturbed() {
-            return "perturbation".equals(protection);
+        /** Whether the release publishes the year's totals (the ALL rows the headline figures read). */
+        public boolean publishesTotals() {
+            return method().map(Protection::publishesRollups).orElse(false);
+        }
+
+        /** Whether its counts carry a small deliberate noise, which the report explains. */
+        public boolean noisy() {
+            return method().map(Protection::usesCellKeys).orElse(false);
         }
     }
 
@@ -74,7 +83,7 @@ public record AnnualReport(
     };
 
     /** Reads the report of {@code year}, or of the latest year of identification in the release. */
-    public static AnnualReport read(Catalog catalog, JsonNode manifest, OptionalInt year) {
+    public static AnnualReport read(Catalog catalog, ReleaseManifest manifest, OptionalInt year) {
         Connection db = catalog.connection();
         try {
             int y = year.isPresent() ? year.getAsInt() : latestYear(db, manifest);
@@ -116,7 +125,7 @@ public record AnnualReport(
         }
     }
 
-    private static int latestYear(Connection db, JsonNode manifest) throws SQLException {
+    private static int latestYear(Connection db, ReleaseManifest manifest) throws SQLException {
         try (PreparedStatement sql = db.prepareStatement("SELECT max(identification_year) FROM cohort_outcomes");
                 ResultSet rs = sql.executeQuery()) {
             rs.next();
@@ -125,8 +134,8 @@ public record AnnualReport(
                 return year;
             }
         }
-        if (manifest.hasNonNull("as_of") && manifest.get("as_of").asText().length() >= 4) {
-            return Integer.parseInt(manifest.get("as_of").asText().substring(0, 4));
+        if (manifest.asOf() != null) {
+            return manifest.asOf().getYear();
         }
         throw new WarehouseException("the release has no cohort_outcomes rows and no as_of; name the year with --year");
     }

@@ -1,7 +1,5 @@
 package org.casetrail.warehouse.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,9 @@ import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.warehouse.WarehouseException;
 import org.casetrail.warehouse.catalog.Catalog;
 import org.casetrail.warehouse.query.ResultFormat;
+import org.casetrail.warehouse.release.ManifestCodec;
+import org.casetrail.warehouse.release.ReleaseManifest;
+import org.casetrail.warehouse.release.Warehouse;
 
 /**
  * Writes a year's report from the public tables of a release: {@code report.html} and, beside it,
@@ -31,7 +32,7 @@ public final class ReportFiles {
     private ReportFiles() {}
 
     public static Written write(Path releaseDir, Path html, OptionalInt year) {
-        JsonNode manifest = manifest(releaseDir);
+        ReleaseManifest manifest = manifest(releaseDir);
         String name = html.getFileName().toString();
         String stem = name.endsWith(".html") ? name.substring(0, name.length() - 5) : name;
         Path folder = html.toAbsolutePath().getParent();
@@ -72,12 +73,11 @@ public final class ReportFiles {
         }
     }
 
-    /** The manifest as a tree: fields differ between schema versions, and readers need only a few. */
-    public static JsonNode manifest(Path releaseDir) {
+    /** The release's manifest, whichever layout it was written in. */
+    public static ReleaseManifest manifest(Path releaseDir) {
         try {
-            return new ObjectMapper()
-                    .readTree(releaseDir.resolve("manifest.json").toFile());
-        } catch (IOException e) {
+            return ManifestCodec.read(releaseDir.resolve(Warehouse.MANIFEST));
+        } catch (IOException | IllegalArgumentException e) {
             throw new WarehouseException(
                     "cannot read the manifest of release " + releaseDir.getFileName() + ": " + e.getMessage(), e);
         }

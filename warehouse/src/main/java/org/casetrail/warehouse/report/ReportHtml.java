@@ -51,7 +51,7 @@ public final class ReportHtml {
                 .append(".</p>\n");
 
         html.append("<h2>The year in brief</h2>\n");
-        if (!release.perturbed()) {
+        if (!release.publishesTotals()) {
             html.append(
                     "<p>This release is protected by suppression, which publishes no totals, so the year's figures below"
                             + " may be missing; the charts and the CSV files hold what was published.</p>\n");
@@ -203,7 +203,7 @@ public final class ReportHtml {
                                         ? "One figure in this report is withheld."
                                         : withheld + " figures in this report are withheld.")
                 .append("</p>\n");
-        if (release.perturbed()) {
+        if (release.noisy()) {
             html.append(
                     "<p>Every count has a small, deliberate change: at most 2 more or 2 fewer, and zero on average. It keeps"
                             + " anyone from working out one woman's story by comparing figures, and it is too small to change what the"
