@@ -39,7 +39,7 @@ class QueryAndReportCommandTest {
         Files.writeString(
                 release.resolve("manifest.json"),
                 "{\"release_id\": \"r1\", \"as_of\": \"2024-12-31\", \"k\": 10,"
-                        + " \"protection\": \"perturbation\", \"publication\": {\"status\": \"public\", \"reasons\": []}}");
+                        + " \"protection\": \"perturbation\", \"ptable_version\": \"ptable-v1\", \"publication\": {\"status\": \"public\", \"reasons\": []}}");
         Files.createSymbolicLink(warehouse.resolve("current"), Path.of("releases/r1"));
     }
 

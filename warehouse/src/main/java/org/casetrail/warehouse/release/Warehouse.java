@@ -170,7 +170,7 @@ public final class Warehouse {
     public ReleaseManifest manifest(Path releaseDir) {
         try {
             return ManifestCodec.read(releaseDir.resolve(MANIFEST));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new WarehouseException(
                     "cannot read the manifest of " + releaseDir.getFileName() + ": " + e.getMessage(), e);
         }
