@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.casetrail.jobs.OutcomeJob;
+import org.casetrail.jobs.options.JobFlags;
+import org.casetrail.jobs.options.PeriodFlag;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.schemas.release.DisclosureSettings;
 import org.casetrail.schemas.release.ReportingPeriod;
@@ -37,9 +39,9 @@ record LogReplay(
                 topic,
                 warehouseDir,
                 null,
-                ReportingPeriod.QUARTER,
+                ReportingPeriod.ofFlag(PeriodFlag.DEFAULT_PERIOD),
                 DisclosureSettings.defaults(k),
-                2,
+                JobFlags.DEFAULT_PARALLELISM,
                 null);
     }
 

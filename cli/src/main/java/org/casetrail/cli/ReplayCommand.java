@@ -1,13 +1,11 @@
 package org.casetrail.cli;
 
 import java.util.concurrent.Callable;
-import org.casetrail.schemas.release.ReportingPeriod;
+import org.casetrail.jobs.options.JobFlags;
+import org.casetrail.jobs.options.PeriodFlag;
 import org.casetrail.warehouse.release.ReleaseStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "replay",
@@ -21,30 +19,25 @@ import picocli.CommandLine.Spec;
 final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
-    JobOptions job;
+    JobFlags job;
 
-    @Option(
-            names = "--period",
-            defaultValue = "quarter",
-            converter = JobOptions.PeriodFlag.class,
-            description = "Reporting period of public releases: month, quarter or year (default: ${DEFAULT-VALUE}).")
-    ReportingPeriod period;
+    @Mixin
+    PeriodFlag reporting;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    ClusterFlags flink;
 
     @Override
     public Integer call() throws Exception {
-        job.validate(spec);
         ReleaseStage.Outcome outcome = new LogReplay(
                         job.bootstrapServer,
                         job.topic,
-                        job.warehouse,
+                        job.folders().localRoot(),
                         job.asOf,
-                        period,
+                        reporting.period,
                         job.disclosure(),
                         job.parallelism,
-                        job.cluster())
+                        flink.cluster())
                 .release();
         Reports.printRelease(outcome, System.out);
         return outcome.auditPassed() ? 0 : Casetrail.FAILED;

@@ -3,7 +3,6 @@ package org.casetrail.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +13,15 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.casetrail.jobs.OutcomeJob;
+import org.casetrail.jobs.options.JobFlags;
+import org.casetrail.jobs.options.JobFolders;
+import org.casetrail.jobs.options.StreamFlags;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.jobs.release.RestrictedFiles;
 import org.casetrail.schemas.release.SnapshotSummary;
 import org.casetrail.warehouse.release.LiveSnapshots;
-import org.casetrail.warehouse.release.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "stream",
@@ -36,39 +34,26 @@ import picocli.CommandLine.Spec;
 final class StreamCommand implements Callable<Integer> {
 
     @Mixin
-    JobOptions job;
+    JobFlags job;
 
-    @Option(
-            names = "--snapshot-interval",
-            defaultValue = "10",
-            description = "Seconds between snapshots of changed tables (default: ${DEFAULT-VALUE}).")
-    int snapshotSeconds;
+    @Mixin
+    StreamFlags intervals;
 
-    @Option(
-            names = "--checkpoint-interval",
-            defaultValue = "5",
-            description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
-    int checkpointSeconds;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    ClusterFlags flink;
 
     @Override
     public Integer call() throws Exception {
-        job.validate(spec);
-        if (snapshotSeconds < 1 || checkpointSeconds < 1) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "the intervals must be at least 1 second");
-        }
-        Warehouse wh = new Warehouse(job.warehouse);
-        PerturbationSecret.openOrCreate(wh.root());
-        Path live = wh.live().resolve(job.topic);
-        Path checkpoints = wh.root().resolve("checkpoints").resolve(job.topic);
+        JobFolders folders = job.folders();
+        Path root = folders.localRoot();
+        PerturbationSecret.openOrCreate(root);
+        Path live = folders.localLive();
+        Path checkpoints = folders.localCheckpoints();
         Files.createDirectories(live);
         Files.createDirectories(checkpoints);
         // Live snapshots hold exact tables and journeys: the owner's alone, like every restricted folder.
-        RestrictedFiles.lockDown(wh.live());
-        RestrictedFiles.lockDown(wh.root().resolve("checkpoints"));
+        RestrictedFiles.lockDown(live.getParent());
+        RestrictedFiles.lockDown(checkpoints.getParent());
         Optional<Path> restore = latestCheckpoint(checkpoints);
         System.out.println(restore.map(p -> "resuming from checkpoint " + p)
                 .orElse("starting from the beginning of topic " + job.topic));
@@ -79,12 +64,12 @@ final class StreamCommand implements Callable<Integer> {
                 checkpoints,
                 restore.map(Path::toString).orElse(null),
                 job.asOf,
-                wh.root().resolve(PerturbationSecret.FILE_NAME),
+                root.resolve(PerturbationSecret.FILE_NAME),
                 job.disclosure(),
                 job.parallelism,
-                Duration.ofSeconds(snapshotSeconds),
-                Duration.ofSeconds(checkpointSeconds),
-                job.cluster()));
+                intervals.snapshotInterval(),
+                intervals.checkpointInterval(),
+                flink.cluster()));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(

@@ -24,8 +24,11 @@ public final class EventLogDictionary {
         md.append("Regenerate with `mvn -pl schemas test -Dcasetrail.regenerate=true`.\n\n");
         md.append("Case-event schema version ")
                 .append(ReleasedSchemas.currentCaseEventVersion())
-                .append(
-                        ". Topic `case-events` holds `CaseEvent` records, `case-events-rejected` holds `RejectedRecord` records, ")
+                .append(". Topic `")
+                .append(EventLogTopics.DEFAULT_EVENTS)
+                .append("` holds `CaseEvent` records, `")
+                .append(EventLogTopics.rejectedFor(EventLogTopics.DEFAULT_EVENTS))
+                .append("` holds `RejectedRecord` records, ")
                 .append("both in Avro single-object encoding.\n");
         Set<String> written = new LinkedHashSet<>();
         List<Schema> pending = new ArrayList<>(List.of(CaseEvent.getClassSchema(), RejectedRecord.getClassSchema()));

@@ -3,16 +3,18 @@ package org.casetrail.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.casetrail.jobs.flink.ReleaseAssembly;
 import org.casetrail.jobs.kafka.EventLogScan;
+import org.casetrail.jobs.options.JobFolders;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.jobs.release.RestrictedFiles;
 
 /**
  * The main class of the job jar, for {@code flink run} and the JobManager's REST API: parses the
- * flags of {@code casetrail stream} (see {@link LaunchOptions}) and submits the same pipeline to
+ * flags of {@code casetrail stream} (see {@link LaunchFlags}) and submits the same pipeline to
  * the cluster it was started against. Only wiring: the logic is {@link OutcomeJob#build}.
  *
  * <p>A release (manifest, audit, publication) is the CLI's work: {@code casetrail replay
@@ -26,7 +28,12 @@ public final class OutcomeJobLauncher {
     public static void main(String[] args) throws Exception {
         LaunchOptions options;
         try {
-            options = LaunchOptions.parse(List.of(args));
+            Optional<LaunchOptions> parsed = LaunchOptions.parse(List.of(args));
+            if (parsed.isEmpty()) {
+                System.out.print(LaunchOptions.usage());
+                return;
+            }
+            options = parsed.get();
             prepare(options);
         } catch (IOException e) {
             System.err.println("casetrail job: cannot prepare the warehouse: " + e.getMessage());
@@ -63,7 +70,7 @@ public final class OutcomeJobLauncher {
 
     /** The secret and, on a local or shared file system, the owner-only live folder, as casetrail stream makes them. */
     private static void prepare(LaunchOptions options) throws IOException {
-        var warehouse = LaunchOptions.localPath(options.warehouse());
+        var warehouse = JobFolders.localPath(options.warehouse());
         if (warehouse.isPresent()
                 && options.secretFile().equals(warehouse.get().resolve(PerturbationSecret.FILE_NAME))) {
             Files.createDirectories(warehouse.get());
@@ -71,7 +78,7 @@ public final class OutcomeJobLauncher {
         } else {
             PerturbationSecret.load(options.secretFile());
         }
-        var out = LaunchOptions.localPath(options.out());
+        var out = JobFolders.localPath(options.out());
         if (out.isPresent() && !options.batch()) {
             Files.createDirectories(out.get());
             RestrictedFiles.lockDown(out.get());

@@ -27,6 +27,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.casetrail.ingest.IngestException;
 import org.casetrail.schemas.CaseEventCodec;
+import org.casetrail.schemas.EventLogTopics;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.RejectedRecord;
 

@@ -1,6 +1,9 @@
-package org.casetrail.ingest.publish;
+package org.casetrail.schemas;
 
-/** Names of the topics that make up the event log. */
+/**
+ * Names of the topics that make up the event log, here in the shared module because ingest writes
+ * them and the jobs read them (neither module may depend on the other).
+ */
 public final class EventLogTopics {
 
     public static final String DEFAULT_EVENTS = "case-events";
