@@ -425,13 +425,13 @@ public final class LogThroughputBench implements Callable<Integer> {
                     "the Flink job alone (its net run time, as the replay prints it): what is left once start-up, the audit "
                             + "and publication are taken away"));
             release = new Warehouse(warehouse).releases().resolve(releaseId);
-            ReleaseManifest manifest = ReleaseManifest.read(release.resolve(Warehouse.MANIFEST));
+            ReleaseManifest manifest = new Warehouse(warehouse).manifest(release);
             checks.add(new ThroughputReport.Check(
                     "replay manifest events_read = events consumed",
                     consumed.result().records(),
-                    manifest.eventsRead()));
+                    manifest.source().eventsRead()));
             checks.add(new ThroughputReport.Check(
-                    "replay printed events read = manifest", manifest.eventsRead(), replayedEvents));
+                    "replay printed events read = manifest", manifest.source().eventsRead(), replayedEvents));
         }
         // The queries need no broker; with it stopped, its background work (flushes, retention
         // checks) no longer shares the cores and the heap with what is measured.
