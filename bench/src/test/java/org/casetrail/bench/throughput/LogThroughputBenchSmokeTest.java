@@ -184,12 +184,9 @@ class LogThroughputBenchSmokeTest {
         assertThat(report.step(LogThroughputBench.INGEST).peakRssBytes()).isPositive();
         assertThat(report.step(LogThroughputBench.REPLAY).peakRssBytes()).isPositive();
 
-        ReleaseManifest manifest =
-                ReleaseManifest.read(new Warehouse(dir.resolve("run").resolve("warehouse"))
-                        .releases()
-                        .resolve(data.releaseId())
-                        .resolve(Warehouse.MANIFEST));
-        assertThat(manifest.eventsRead()).isEqualTo(events);
+        Warehouse warehouse = new Warehouse(dir.resolve("run").resolve("warehouse"));
+        ReleaseManifest manifest = warehouse.manifest(warehouse.releases().resolve(data.releaseId()));
+        assertThat(manifest.source().eventsRead()).isEqualTo(events);
 
         assertThat(report.queries()).hasSize(ReportQueries.of(2011).size() + 1);
         assertThat(report.queries())
