@@ -57,7 +57,7 @@ final class ReleaseProcess {
             this(bootstrapServers, topic, warehouseDir, asOf, period, disclosure, parallelism, null);
         }
 
-        /** Version 2's defaults: perturbation, quarterly periods, as_of from the log. */
+        /** The defaults: cell key perturbation, quarterly periods, as_of from the log. */
         static Request defaults(String bootstrapServers, String topic, Path warehouseDir, int k) {
             return new Request(
                     bootstrapServers,

@@ -20,7 +20,7 @@ public record DisclosureSettings(int k, Protection protection, String ptableVers
         }
     }
 
-    /** Version 2's defaults: perturbation with the current ptable, counting every woman unless she withdrew consent. */
+    /** The defaults: cell key perturbation with the current ptable, every woman counted unless she withdrew consent. */
     public static DisclosureSettings defaults(int k) {
         return new DisclosureSettings(
                 k, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN);

@@ -101,7 +101,7 @@ public final class Snapshot {
             throws IOException {
         FileSystem fs = dir.getFileSystem();
         fs.mkdirs(dir);
-        // Suppression publishes no rollup rows (version 1's tables), so neither its exact copy holds any.
+        // Suppression publishes no rollup rows (docs/protection.md, "suppression"), so neither does its exact copy.
         List<OutcomeCell> rows = settings.protection() == Protection.SUPPRESSION
                 ? cells.stream()
                         .filter(c -> !Tables.byName(c.table).orElseThrow().isRollup(c.key))

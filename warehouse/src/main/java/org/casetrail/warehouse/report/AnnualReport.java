@@ -43,7 +43,7 @@ public record AnnualReport(
             return node.hasNonNull(field) ? node.get(field).asText() : null;
         }
 
-        /** Releases made before protections had a name (version 1) used suppression. */
+        /** A manifest that names no protection is of a release made before there was a choice: suppression. */
         public boolean perturbed() {
             return "perturbation".equals(protection);
         }
@@ -134,7 +134,7 @@ public record AnnualReport(
     private static Chart referrals(Connection db, int y) throws SQLException {
         List<String> labels = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
-        // minor as text: version 1 of the tables had it BOOLEAN (and no ALL rows), and the report
+        // minor as text: table schema version 1 had it BOOLEAN (and no ALL rows), and the report
         // should then show an empty chart rather than fail.
         for (Map<String, Object> r : rows(
                 db,
