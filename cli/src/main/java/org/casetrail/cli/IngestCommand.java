@@ -71,7 +71,8 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         Console console = System.console();
-        // Encoding and sending on a thread of their own: 7 % off a 1M-record ingest (bench/PROFILE.md).
+        // Encoding and sending on a thread of their own, so that they overlap the reading and pseudonymizing
+        // of the next records on a second core (bench/PROFILE.md, phase 3).
         EventLogWriter kafka =
                 new BackgroundEventLogWriter(KafkaEventLogWriter.open(bootstrapServer, topic, partitions));
         EventLogWriter log;

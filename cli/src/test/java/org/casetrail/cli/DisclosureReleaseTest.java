@@ -50,7 +50,7 @@ class DisclosureReleaseTest {
         assertThat(good.published()).as(String.valueOf(good.manifest().audit())).isTrue();
     }
 
-    /** Version 1's protection, still offered for a one-off exact publication. */
+    /** Suppression: exact counts, small cells withheld and no rollup rows, for a one-off exact publication. */
     static LogReplay suppression() {
         return LogReplay.defaults(broker.bootstrapServers(), "case-events", warehouse, K)
                 .withDisclosure(new DisclosureSettings(

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README and docs/ must be followable from the repository alone. */
+/** The README, docs/ and what every source file cites must be followable from the repository alone. */
 class DocumentationLinksTest {
 
     @Test
@@ -49,14 +49,14 @@ class DocumentationLinksTest {
         Path root = Files.createDirectories(dir.resolve("repo"));
         Files.createDirectories(root.resolve("docs"));
         Files.writeString(root.resolve("docs/tables.md"), "# Tables\n\n## Counting at the right level\n");
-        Files.writeString(dir.resolve("DESIGN.md"), "outside");
+        Files.writeString(dir.resolve("notes.md"), "outside");
         Path readme = root.resolve("README.md");
         Files.writeString(readme, """
                 [fine](docs/tables.md) and [fine too](docs/tables.md#counting-at-the-right-level)
-                [outside](../DESIGN.md) [absolute](/etc/passwd) [web](https://example.org/x)
+                [outside](../notes.md) [absolute](/etc/passwd) [web](https://example.org/x)
                 [missing](docs/nothing.md) [bad anchor](docs/tables.md#no-such-heading)
-                <a href="../DESIGN.md">html</a>
-                [ref]: ../DESIGN.md
+                <a href="../notes.md">html</a>
+                [ref]: ../notes.md
                 ```
                 [inside a code block](../ignored.md)
                 ```
@@ -64,13 +64,56 @@ class DocumentationLinksTest {
 
         assertThat(RepositoryLinks.problems(root, readme))
                 .containsExactlyInAnyOrder(
-                        "README.md: ../DESIGN.md: a path outside the repository",
+                        "README.md: ../notes.md: a path outside the repository",
                         "README.md: /etc/passwd: an absolute path; link relatively, inside the repository",
                         "README.md: https://example.org/x: an address outside the repository",
                         "README.md: docs/nothing.md: no such file in the repository",
                         "README.md: docs/tables.md#no-such-heading: no heading #no-such-heading in docs/tables.md",
-                        "README.md: ../DESIGN.md: a path outside the repository",
-                        "README.md: ../DESIGN.md: a path outside the repository");
+                        "README.md: ../notes.md: a path outside the repository",
+                        "README.md: ../notes.md: a path outside the repository");
+    }
+
+    @Test
+    void noSourceScriptOrPageCitesAFileOrSectionTheRepositoryDoesNotHave() throws IOException {
+        // This file's own counter-examples below cite nothing on purpose.
+        String self = "cli/src/test/java/org/casetrail/cli/DocumentationLinksTest.java: ";
+        assertThat(SourceCitations.problems(repositoryRoot()))
+                .filteredOn(problem -> !problem.startsWith(self))
+                .isEmpty();
+    }
+
+    @Test
+    void aCitationOfSomethingOutsideTheRepositoryOrOfNothingIsCaught(@TempDir Path dir) throws IOException {
+        Path root = Files.createDirectories(dir.resolve("repo"));
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(
+                root.resolve("docs/journeys.md"), "# Journeys\n\n## Reintegration and follow-up\n\n## `as_of`\n");
+        // The names outside the repository are spelled in pieces, so that this file does not cite them itself.
+        String design = "DESIGN" + ".md";
+        String shared = ".." + "/shared/";
+        Path source =
+                Files.createDirectories(root.resolve("jobs/src/main/java")).resolve("Rule.java");
+        Files.writeString(source, """
+                /**
+                 * Fine: (docs/journeys.md, "Reintegration and follow-up"), docs/journeys.md ("as_of"), and a
+                 * citation that wraps (docs/journeys.md,
+                 * "Reintegration and follow-up").
+                 * Not: the design (%s, "Journeys"), %sSTYLE.md, docs/nothing.md, and
+                 * (docs/journeys.md, "Follow-up").
+                 */
+                final class Rule {}
+                """.formatted(design, shared));
+        Path built = Files.createDirectories(root.resolve("jobs/target")).resolve("Copied.java");
+        Files.writeString(built, "// " + design + ", in build output, which is not the repository's own text");
+
+        assertThat(SourceCitations.problems(root))
+                .containsExactlyInAnyOrder(
+                        "jobs/src/main/java/Rule.java: " + design
+                                + ": outside the repository; cite the page under docs/ that says it",
+                        "jobs/src/main/java/Rule.java: " + shared
+                                + ": outside the repository; cite the page under docs/ that says it",
+                        "jobs/src/main/java/Rule.java: docs/nothing.md: no such file in the repository",
+                        "jobs/src/main/java/Rule.java: docs/journeys.md, \"Follow-up\": no such section");
     }
 
     /** The folder above this module that holds the README and docs/. */

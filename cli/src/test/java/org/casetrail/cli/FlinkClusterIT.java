@@ -32,11 +32,8 @@ import org.casetrail.cli.cluster.NodeProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +43,11 @@ import org.junit.jupiter.api.io.TempDir;
  * distribution has, so the job jar must bring the rest). A replay submitted with --flink-master at
  * parallelism 2 gives exactly the rows of a replay on the embedded Flink; with a TaskManager
  * killed (SIGKILL) midway it recovers and gives them again; a stream that loses a TaskManager while
- * events arrive recovers and ends with the replay's tables. One cluster serves the three tests, in
- * order; each kill takes one TaskManager away for good.
+ * events arrive recovers and ends with the replay's tables. One cluster, one ingested log and its
+ * replay on the embedded Flink serve the four tests, in any order. Each kill takes one TaskManager
+ * away for good: of the three, the two tests that kill leave one, which the others need.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkClusterIT {
 
     private static final String TOPIC = "case-events";
@@ -66,14 +63,15 @@ class FlinkClusterIT {
     private String master;
     private Path key;
     private long events;
-    /** The embedded replay of TOPIC: its warehouse (whose perturbation secret the others copy) and release. */
+    /** The embedded replay of TOPIC: its warehouse (whose perturbation secret the others copy), release and time. */
     private Path embeddedWarehouse;
 
     private Path embeddedRelease;
+    private long embeddedMillis;
 
     @BeforeAll
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void startTheClusterAndIngest() throws Exception {
+    @Timeout(value = 7, unit = TimeUnit.MINUTES)
+    void startTheClusterIngestAndReplayOnTheEmbeddedFlink() throws Exception {
         Path clusterDir = dir.resolve("cluster");
         Path cliJar = CliProcessesIT.JAR.toAbsolutePath();
         kafka = KafkaCluster.start(clusterDir, 3, LoopbackCluster.classpathOf(cliJar), node -> {});
@@ -102,6 +100,19 @@ class FlinkClusterIT {
                 .isZero();
         events = LiveSnapshotOutput.accepted(CliProcessesIT.run(
                 "ingest", "--bootstrap-server", bootstrap, "--key-file", key.toString(), export.toString()));
+
+        // What every run on the cluster must give: the release of a replay on the embedded Flink.
+        embeddedWarehouse = dir.resolve("embedded");
+        long started = System.nanoTime();
+        CliProcessesIT.Result embedded = CliProcessesIT.run(
+                "replay", "--bootstrap-server", bootstrap, "--warehouse", embeddedWarehouse.toString());
+        assertThat(embedded.status()).as(embedded.out()).isZero();
+        assertThat(embedded.out()).contains(events + " events read");
+        embeddedMillis = elapsedMillis(started);
+        embeddedRelease = releaseDir(embeddedWarehouse, embedded.out());
+        assertThat(EndToEndTest.checksums(embeddedRelease))
+                .as("every table has rows")
+                .allSatisfy(line -> assertThat(line.split(" ")[1]).isNotEqualTo("0"));
     }
 
     @AfterAll
@@ -115,19 +126,11 @@ class FlinkClusterIT {
     }
 
     @Test
-    @Order(1)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aReplayOnTheClusterGivesExactlyTheRowsOfTheEmbeddedRun() throws Exception {
-        embeddedWarehouse = dir.resolve("embedded");
-        long started = System.nanoTime();
-        CliProcessesIT.Result embedded = CliProcessesIT.run(
-                "replay", "--bootstrap-server", bootstrap, "--warehouse", embeddedWarehouse.toString());
-        assertThat(embedded.status()).as(embedded.out()).isZero();
-        long embeddedMillis = elapsedMillis(started);
-        embeddedRelease = releaseDir(embeddedWarehouse, embedded.out());
-
         Path onCluster = warehouseWithTheSameSecret("on-cluster");
-        started = System.nanoTime();
+        int replaysBefore = jobs("casetrail replay").size();
+        long started = System.nanoTime();
         CliProcessesIT.Result replay = CliProcessesIT.run(
                 "replay",
                 "--bootstrap-server",
@@ -144,20 +147,14 @@ class FlinkClusterIT {
                 events, embeddedMillis, elapsedMillis(started));
 
         assertThat(replay.out()).contains(events + " events read");
-        assertThat(embedded.out()).contains(events + " events read");
-        assertThat(jobs("casetrail replay")).as("the replay ran on the cluster").hasSize(1);
-        List<String> expected = EndToEndTest.checksums(embeddedRelease);
-        assertThat(expected)
-                .as("every table has rows")
-                .allSatisfy(line -> assertThat(line.split(" ")[1]).isNotEqualTo("0"));
-        assertThat(EndToEndTest.checksums(releaseDir(onCluster, replay.out()))).isEqualTo(expected);
+        assertThat(jobs("casetrail replay")).as("the replay ran on the cluster").hasSize(replaysBefore + 1);
+        assertThat(EndToEndTest.checksums(releaseDir(onCluster, replay.out())))
+                .isEqualTo(EndToEndTest.checksums(embeddedRelease));
     }
 
     @Test
-    @Order(2)
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void theJobJarRunsWithFlinkRunAndItsSnapshotAtTheReleasesAsOfHasTheReleasesRows() throws Exception {
-        assertThat(embeddedRelease).as("the clean replay ran first").isNotNull();
         String asOf = JSON.readTree(embeddedRelease.resolve("manifest.json").toFile())
                 .get("as_of")
                 .asText();
@@ -205,7 +202,9 @@ class FlinkClusterIT {
                 .isTrue();
         String said = Files.readString(dir.resolve("flink-run.out"));
         assertThat(client.exitValue()).as(said).isZero();
-        String jobId = jobs("casetrail stream").get(0).get("jid").asText();
+        // The newest stream job: another test's stream may have run on this cluster before.
+        List<JsonNode> streams = jobs("casetrail stream");
+        String jobId = streams.get(streams.size() - 1).get("jid").asText();
         try {
             Path live = warehouse.resolve("live").resolve(TOPIC);
             // The last snapshot, once all events are seen and no newer one has come for a while:
@@ -256,10 +255,8 @@ class FlinkClusterIT {
     }
 
     @Test
-    @Order(3)
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void aReplayThatLosesATaskManagerRecoversWithTheSameRelease() throws Exception {
-        assertThat(embeddedRelease).as("the clean replay ran first").isNotNull();
         Path warehouse = warehouseWithTheSameSecret("killed");
         Path out = dir.resolve("replay-killed.out");
         Process replay = new ProcessBuilder(CliProcessesIT.java(
@@ -299,7 +296,6 @@ class FlinkClusterIT {
     }
 
     @Test
-    @Order(4)
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void aStreamThatLosesATaskManagerWhileEventsArriveEndsWithTheReplaysTables() throws Exception {
         Path first = dir.resolve("live-1.jsonl");

@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -26,21 +28,22 @@ import org.casetrail.warehouse.release.ReleaseStage;
 import org.casetrail.warehouse.release.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Public releases over time, on a case-load of an organisation's real size (about 250 women a
  * year for five years, k=10): what they publish, what two of them a period apart let a reader
  * subtract, what happens to a late event of one woman, and who can read what on disk.
+ *
+ * <p>The two releases, their log and their warehouse are made once and only read: a test that adds
+ * events writes a log of its own, and a test that adds a release or changes a file works on a copy
+ * of the warehouse, so the tests run in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublicReleasesTest {
 
     private static final int K = 10;
+    private static final String TOPIC = "case-events";
     private static final LocalDate END_OF_2012 = LocalDate.parse("2012-12-31");
     private static final LocalDate END_OF_Q1_2013 = LocalDate.parse("2013-03-31");
 
@@ -48,8 +51,9 @@ class PublicReleasesTest {
     static Path dir;
 
     static EmbeddedKafkaBroker broker;
-    static Path export;
-    static Path key;
+    /** The generated case-load, ingested into {@link #TOPIC}. */
+    static IngestedCaseLoad load;
+
     static Path warehouse;
     static ReleaseStage.Outcome yearEnd;
     static ReleaseStage.Outcome quarterLater;
@@ -59,9 +63,7 @@ class PublicReleasesTest {
     @BeforeAll
     static void twoPublicReleasesAPeriodApart() throws Exception {
         broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
-        IngestedCaseLoad load = IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 1250, 2024);
-        export = load.export();
-        key = load.key();
+        load = IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 1250, 2024);
         warehouse = dir.resolve("warehouse");
         yearEnd = (request(warehouse).withAsOf(END_OF_2012)).release();
         assertThat(yearEnd.published())
@@ -78,7 +80,11 @@ class PublicReleasesTest {
     }
 
     static LogReplay request(Path warehouseDir) {
-        return LogReplay.defaults(broker.bootstrapServers(), "case-events", warehouseDir, K);
+        return request(TOPIC, warehouseDir);
+    }
+
+    static LogReplay request(String topic, Path warehouseDir) {
+        return LogReplay.defaults(broker.bootstrapServers(), topic, warehouseDir, K);
     }
 
     @AfterAll
@@ -87,7 +93,6 @@ class PublicReleasesTest {
     }
 
     @Test
-    @Order(1)
     void atRealSizeEveryYearTotalAndNearlyEveryWomanIsPublishedWithSmallNoise() throws Exception {
         Map<String, Map<String, LevelLoss>> loss = yearEnd.manifest().contents().informationLoss();
         long women = 0;
@@ -130,7 +135,6 @@ class PublicReleasesTest {
     }
 
     @Test
-    @Order(2)
     void twoPublicReleasesAPeriodApartLeaveEveryUnchangedRowIdentical() throws Exception {
         Map<String, String> later = exactRows(quarterLater.dir());
         Map<String, String> publishedBefore = publishedRows(yearEnd.dir());
@@ -156,8 +160,8 @@ class PublicReleasesTest {
     }
 
     @Test
-    @Order(3)
     void aLateEventForOneWomanDoesNotBecomeCurrent() throws Exception {
+        Path copy = copyOfTheWarehouse("late-event");
         String caseId = aConsentingCase();
         Path late = dir.resolve("late.jsonl");
         Files.writeString(
@@ -166,9 +170,11 @@ class PublicReleasesTest {
                         + "\","
                         + " \"type\": \"FOLLOW_UP\", \"occurred_at\": \"2012-11-20\", \"details\": {\"status\": \"RE_TRAFFICKED\","
                         + " \"livelihood\": \"NONE\", \"income_band\": \"NONE\"}}\n");
-        assertThat(IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(late))
+        // The releases' log again, then the late event, in a topic of its own.
+        assertThat(IngestCommand.ingest(
+                                broker.bootstrapServers(), load.key(), "late-event", 3, List.of(load.export(), late))
                         .accepted())
-                .isEqualTo(1);
+                .isEqualTo(load.ingested().accepted() + 1);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
@@ -179,8 +185,10 @@ class PublicReleasesTest {
                     "replay",
                     "--bootstrap-server",
                     broker.bootstrapServers(),
+                    "--topic",
+                    "late-event",
                     "--warehouse",
-                    warehouse.toString(),
+                    copy.toString(),
                     "--as-of",
                     END_OF_Q1_2013.toString());
         } finally {
@@ -191,40 +199,33 @@ class PublicReleasesTest {
         assertThat(printed)
                 .contains("INTERNAL release")
                 .contains("only 1 women's journeys differ from the current public release " + quarterLater.releaseId());
-        assertThat(new Warehouse(warehouse).currentId()).contains(quarterLater.releaseId());
-        String internal = new Warehouse(warehouse).releaseIds().get(2);
-        assertThat(Query.rows(
-                        new Warehouse(warehouse).releases().resolve(internal), "SELECT count(*) FROM case_journeys"))
+        assertThat(new Warehouse(copy).currentId()).contains(quarterLater.releaseId());
+        String internal = new Warehouse(copy).releaseIds().get(2);
+        assertThat(Query.rows(new Warehouse(copy).releases().resolve(internal), "SELECT count(*) FROM case_journeys"))
                 .as("an internal release keeps its exact tables for checking")
                 .isNotEmpty();
     }
 
     @Test
-    @Order(4)
     void aRestoredSecretPublishesTheSameRowsAndAnotherSecretOtherNoise() throws Exception {
-        Path restored = dir.resolve("restored");
-        Files.createDirectories(restored);
-        Files.copy(warehouse.resolve("perturbation.key"), restored.resolve("perturbation.key"));
-        Files.setPosixFilePermissions(
-                restored.resolve("perturbation.key"), PosixFilePermissions.fromString("rw-------"));
-        // The same log up to 2012, so the same rows: the late event of test 3 is dated 2012 too, so compare
-        // against a fresh release of the first warehouse rather than the year-end one.
-        ReleaseStage.Outcome here = (request(dir.resolve("again")).withAsOf(END_OF_2012)).release();
+        Path restored = Files.createDirectories(dir.resolve("restored"));
         Files.copy(
-                dir.resolve("again/perturbation.key"),
+                warehouse.resolve("perturbation.key"),
                 restored.resolve("perturbation.key"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        ReleaseStage.Outcome there = (request(restored).withAsOf(END_OF_2012)).release();
+                StandardCopyOption.COPY_ATTRIBUTES);
+        ReleaseStage.Outcome there = request(restored).withAsOf(END_OF_2012).release();
         assertThat(there.manifest().fingerprints().perturbationSecret())
-                .isEqualTo(here.manifest().fingerprints().perturbationSecret());
-        assertThat(publishedRows(there.dir())).isEqualTo(publishedRows(here.dir()));
-        assertThat(publishedRows(here.dir()))
+                .isEqualTo(yearEnd.manifest().fingerprints().perturbationSecret());
+        assertThat(publishedRows(there.dir())).isEqualTo(publishedRows(yearEnd.dir()));
+
+        ReleaseStage.Outcome elsewhere =
+                request(dir.resolve("another-secret")).withAsOf(END_OF_2012).release();
+        assertThat(publishedRows(elsewhere.dir()))
                 .as("another warehouse's secret, other noise")
                 .isNotEqualTo(publishedRows(yearEnd.dir()));
     }
 
     @Test
-    @Order(5)
     void explicitConsentCountsOnlyWomenWhoseLatestConsentAllowsResearch() throws Exception {
         // Fifteen women identified in 2012 with no consent on record: counted by default, not under explicit consent.
         Path unconsented = dir.resolve("unconsented.jsonl");
@@ -239,16 +240,23 @@ class PublicReleasesTest {
                                     + " \"details\": {\"referral_source\": \"HOTLINE\", \"exploitation_type\": \"LABOUR\"}}\n");
         }
         Files.writeString(unconsented, lines);
-        assertThat(IngestCommand.ingest(broker.bootstrapServers(), key, "case-events", 3, List.of(unconsented))
+        // The releases' log again, then the fifteen, in a topic of its own.
+        assertThat(IngestCommand.ingest(
+                                broker.bootstrapServers(),
+                                load.key(),
+                                "unconsented",
+                                3,
+                                List.of(load.export(), unconsented))
                         .accepted())
-                .isEqualTo(15);
+                .isEqualTo(load.ingested().accepted() + 15);
 
-        ReleaseStage.Outcome unlessWithdrawn =
-                (request(dir.resolve("unless-withdrawn")).withAsOf(END_OF_2012)).release();
-        ReleaseStage.Outcome explicit = (request(dir.resolve("explicit"))
-                        .withAsOf(END_OF_2012)
-                        .withDisclosure(new DisclosureSettings(
-                                K, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.EXPLICIT)))
+        ReleaseStage.Outcome unlessWithdrawn = request("unconsented", dir.resolve("unless-withdrawn"))
+                .withAsOf(END_OF_2012)
+                .release();
+        ReleaseStage.Outcome explicit = request("unconsented", dir.resolve("explicit"))
+                .withAsOf(END_OF_2012)
+                .withDisclosure(new DisclosureSettings(
+                        K, Protection.PERTURBATION, PerturbationTable.CURRENT, ConsentBasis.EXPLICIT))
                 .release();
         CaseCounts cases = explicit.manifest().contents().cases();
         assertThat(explicit.manifest().disclosure().consentBasis()).isEqualTo(ConsentBasis.EXPLICIT);
@@ -269,9 +277,9 @@ class PublicReleasesTest {
     }
 
     @Test
-    @Order(6)
     void theAuditFailsAReleaseWhoseRestrictedDataOthersCanRead() throws Exception {
-        Path current = new Warehouse(warehouse).releases().resolve(quarterLater.releaseId());
+        Path copy = copyOfTheWarehouse("readable-by-others");
+        Path current = new Warehouse(copy).releases().resolve(quarterLater.releaseId());
         assertThat(Files.getPosixFilePermissions(current.resolve("restricted")))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         Path file;
@@ -285,10 +293,9 @@ class PublicReleasesTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int status;
         try {
-            status = Casetrail.run("audit", "--warehouse", warehouse.toString());
+            status = Casetrail.run("audit", "--warehouse", copy.toString());
         } finally {
             System.setOut(original);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         assertThat(status).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8))
@@ -296,10 +303,28 @@ class PublicReleasesTest {
                 .contains("chmod");
     }
 
+    /**
+     * A copy of the warehouse as the two releases left it, permissions and the {@code current} link
+     * included, for a test that adds a release to it or changes a file in it.
+     */
+    private static Path copyOfTheWarehouse(String name) throws Exception {
+        Path copy = dir.resolve(name);
+        try (Stream<Path> files = Files.walk(warehouse)) {
+            for (Path file : files.toList()) {
+                Files.copy(
+                        file,
+                        copy.resolve(warehouse.relativize(file).toString()),
+                        LinkOption.NOFOLLOW_LINKS,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return copy;
+    }
+
     /** A case of the export whose consent never refuses research use. */
     private static String aConsentingCase() throws Exception {
         Map<String, Boolean> refused = new HashMap<>();
-        try (Stream<String> lines = Files.lines(export)) {
+        try (Stream<String> lines = Files.lines(load.export())) {
             lines.filter(l -> l.contains("\"case_id\":\"")).forEach(l -> {
                 String id = l.replaceAll(".*\"case_id\":\"([^\"]+)\".*", "$1");
                 refused.merge(id, l.contains("\"research_use\":false"), Boolean::logicalOr);

@@ -1,5 +1,6 @@
--- The outcome tables of DESIGN.md computed a second time, in plain SQL over the raw events, written
--- apart from the Java journey code so that the two can check each other (IndependentCheckTest).
+-- The outcome tables of docs/tables.md, counted by the rules of docs/journeys.md a second time, in
+-- plain SQL over the raw events, written apart from the Java journey code so that the two can check
+-- each other (IndependentCheckTest).
 -- Input: table raw_events (one row per event on the log, duplicates included). Output: tables
 -- sql_<name> with the columns of unsuppressed_<name>.
 

@@ -32,9 +32,9 @@ import org.casetrail.schemas.event.RejectedRecord;
 public final class CaseEventCodec {
 
     /**
-     * CaseEvent's own data model, with Avro's generated coders for the records inside an event
-     * (its subject and details) switched on: they write and read the same bytes as Avro's
-     * reflective path, and encode about a fifth faster (CaseEventDecodeBenchmark). The event
+     * CaseEvent's own data model, with Avro's generated coders for the records inside an event (its
+     * subject and details) switched on: they write and read the same bytes as Avro's reflective
+     * path, and encode faster (CaseEventDecodeBenchmark; bench/PROFILE.md, phase 6). The event
      * record itself has none, as its date field and its union of details are beyond what Avro
      * generates them for. A model of our own, so no other user of the generated classes changes.
      */

@@ -12,8 +12,8 @@ import org.casetrail.schemas.event.RejectedRecord;
 /**
  * Hands what it is given to another writer on a thread of its own, in the order given, so that
  * the Avro encoding and the Kafka send of one record overlap the parsing and pseudonymizing of
- * the next: on two cores, ingest's main thread was the whole of its critical path while the
- * second core was a fifth idle. Records travel in batches through a short bounded queue, so
+ * the next: on one thread, ingest's critical path would be all of its work while a second core
+ * waited (bench/PROFILE.md, phase 3). Records travel in batches through a short bounded queue, so
  * memory stays a few thousand records whatever the export's size.
  */
 public final class BackgroundEventLogWriter implements EventLogWriter {

@@ -32,7 +32,8 @@ final class LineSplitter {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     /**
      * Input is read a chunk at a time and scanned for line ends here: reading byte by byte through
-     * a BufferedInputStream (whose read() is synchronized) was a quarter of ingest's main thread.
+     * a BufferedInputStream would take a lock for every byte, as its read() is synchronized
+     * (bench/PROFILE.md, phase 1).
      */
     private final byte[] chunk = new byte[CHUNK_BYTES];
 

@@ -1,9 +1,10 @@
 package org.casetrail.ingest.record;
 
 /**
- * The shapes of the input contract's short codes, checked by hand: as regular expressions,
- * matched for every record, they were a few percent of ingest. Each method accepts exactly what
- * the expression in its comment matches ({@code CodesProperties} holds them to it).
+ * The shapes of the input contract's short codes, checked by hand: regular expressions, matched for
+ * every record, cost more than the checks they make (bench/PROFILE.md, phase 2). Each method
+ * accepts exactly what the expression in its comment matches ({@code CodesProperties} holds them to
+ * it).
  */
 final class Codes {
 

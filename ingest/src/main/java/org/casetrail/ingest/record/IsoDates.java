@@ -7,10 +7,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The two shapes almost every export date has, {@code 2009-03-14} and {@code 2009-03-15T09:12+07:00}
- * (with or without seconds, or {@code Z}), read without java.time's formatters, which
- * were a tenth of ingest's main thread. Anything else, and any value out of range, gives null: the
- * ISO formatter then decides, so what is accepted and what is rejected stays exactly as before.
+ * The two shapes almost every export date has, {@code 2009-03-14} and
+ * {@code 2009-03-15T09:12+07:00} (with or without seconds, or {@code Z}), read without java.time's
+ * formatters, whose generality costs far more per record than these two shapes need
+ * (bench/PROFILE.md, phase 1). Anything else, and any value out of range, gives null: the ISO
+ * formatter then decides, so exactly what the formatters accept is accepted, and nothing else.
  */
 final class IsoDates {
 

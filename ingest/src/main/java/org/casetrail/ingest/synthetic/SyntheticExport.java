@@ -55,7 +55,8 @@ public final class SyntheticExport {
         public static final int MOST_DEFAULT_YEARS = 15;
 
         /**
-         * The organisation of DESIGN.md: about 250 admissions a year over three centres, from 2009;
+         * The organisation casetrail was built for (docs/commands.md, "generate"): about 250 women
+         * identified a year over three centres, from 2009;
          * past 15 years' worth, more cases a year rather than dates far in the future.
          */
         public static Settings defaults(int cases, long seed) {

@@ -41,7 +41,10 @@ public record SharedMargin(String name, List<View> views) {
         };
     }
 
-    /** The totals the published tables share (DESIGN.md, "Disclosure control"). */
+    /**
+     * The totals the published tables share, across which secondary suppression protects a withheld
+     * figure (docs/protection.md, "suppression").
+     */
     public static final List<SharedMargin> ALL = List.of(
             new SharedMargin(
                     "women identified by year, form of exploitation and minor",

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The properties DESIGN.md asks of the perturbation table, checked on the file itself and on every lookup. */
+/**
+ * The properties docs/protection.md ("perturbation (the default)") promises of the perturbation
+ * table, checked on the file itself and on every lookup.
+ */
 class PerturbationTableTest {
 
     private final PerturbationTable ptable = PerturbationTable.current();

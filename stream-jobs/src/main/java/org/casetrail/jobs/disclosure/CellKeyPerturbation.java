@@ -12,11 +12,11 @@ import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
 
 /**
- * Version 2's protection (DESIGN.md, "Publication"): a row describing fewer than k women is
- * withheld; every other count is published with the noise its true value and cell key draw from
- * the perturbation table; rates are the ratio of the published counts, so they agree with what a
- * reader sees; medians need at least k values and are rounded to 5 days. Nothing else is
- * withheld: subtracting two noisy counts gives a noisy answer, not a woman.
+ * Cell key perturbation (docs/protection.md, "perturbation (the default)"): a row describing
+ * fewer than k women is withheld; every other count is published with the noise its true value
+ * and cell key draw from the perturbation table; rates are the ratio of the published counts, so
+ * they agree with what a reader sees; medians need at least k values and are rounded to 5 days.
+ * Nothing else is withheld: subtracting two noisy counts gives a noisy answer, not a woman.
  */
 public final class CellKeyPerturbation implements ProtectionMethod {
 

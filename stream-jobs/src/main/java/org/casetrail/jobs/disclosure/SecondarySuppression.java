@@ -13,8 +13,8 @@ import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
 
 /**
- * Completes primary suppression so that subtraction recovers nothing (DESIGN.md, "Disclosure
- * control"). In every group of cells that differ in one key only, and in every margin cell that
+ * Completes primary suppression so that subtraction recovers nothing (docs/protection.md,
+ * "suppression"). In every group of cells that differ in one key only, and in every margin cell that
  * several views share ({@link SharedMargin}), a group of more than one cell has either no
  * suppressed cell, or at least two that together describe at least k women.
  *

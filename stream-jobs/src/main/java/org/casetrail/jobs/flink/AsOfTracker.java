@@ -11,11 +11,11 @@ import org.apache.flink.util.OutputTag;
 import org.casetrail.schemas.release.ReportingPeriod;
 
 /**
- * The release's reference date as the log grows: the one given, or else the latest occurred_on
- * seen so far, or (for a public release) the last day of the latest reporting period that has
- * ended by then (DESIGN.md). Announces a new as_of at most once per interval, because every new
- * as_of makes every journey fold again; in BATCH mode its one timer fires at the end of input, so
- * a replay gets exactly the latest date of the whole log.
+ * The release's reference date as the log grows: the one given, or else the latest occurred_on seen
+ * so far, or (for a public release) the last day of the latest reporting period that has ended by
+ * then (docs/releases.md, "Public and internal releases"). Announces a new as_of at most once per
+ * interval, because every new as_of makes every journey fold again; in BATCH mode its one timer
+ * fires at the end of input, so a replay gets exactly the latest date of the whole log.
  */
 public final class AsOfTracker extends KeyedProcessFunction<Integer, Integer, LocalDate> {
 

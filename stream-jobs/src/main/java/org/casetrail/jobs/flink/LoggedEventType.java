@@ -15,9 +15,9 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Flink's type for {@link LoggedEvent}: every event of a replay crosses a chained operator, a
- * shuffle and a sort, where Flink's POJO serializer copied and wrote it field by field through
- * reflection (a fifth of the source's time on a 10M-event log, bench/PROFILE.md phase 7). Written
- * as its hash, its day and its bytes; copied not at all, as the event is immutable.
+ * shuffle and a sort, where Flink's POJO serializer would copy and write it field by field through
+ * reflection (bench/PROFILE.md, phase 7). Written as its hash, its day and its bytes; copied not at
+ * all, as the event is immutable.
  */
 public final class LoggedEventType extends TypeInformation<LoggedEvent> {
 

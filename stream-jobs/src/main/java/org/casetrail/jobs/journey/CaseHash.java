@@ -11,8 +11,7 @@ import org.casetrail.schemas.event.CaseEvent;
  * every event of the log by it, and Flink compares a key of a fixed 8 bytes within its sort
  * buffers, where a 32-character pseudonym is compared byte by byte whenever its first bytes tie
  * (as all of one case's do), and, carried as the key and again in the record, lengthens every
- * record it sorts and spills. A Flink job grouping a 10M-event log by pseudonym took 29.4 s, by
- * this hash 20.7 s (bench/PROFILE.md, phase 7).
+ * record it sorts and spills (bench/PROFILE.md, phase 7, has what either key costs).
  *
  * <p>Two pseudonyms may share a hash (about once in 30 million logs of a million women), so
  * whoever holds a hash's events folds them woman by woman ({@link #byCase}), never as one case.

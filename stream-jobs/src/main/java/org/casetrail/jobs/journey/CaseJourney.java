@@ -33,7 +33,7 @@ import org.casetrail.schemas.release.ConsentBasis;
 
 /**
  * One woman's journey: all of a case's events folded in event time, whatever order they arrived
- * in, by the rules of DESIGN.md ("Journeys: what counts"). Pure function of the set of events and
+ * in, by the rules of docs/journeys.md ("Journeys: what counts"). Pure function of the set of events and
  * {@code as_of}, so a streaming run and a replay of the same log agree.
  */
 public record CaseJourney(

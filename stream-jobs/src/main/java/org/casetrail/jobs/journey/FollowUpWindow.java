@@ -2,7 +2,8 @@ package org.casetrail.jobs.journey;
 
 /**
  * A follow-up checkpoint after reintegration: the days after R it covers, both ends included
- * (DESIGN.md, Journeys). A window whose last day falls after as_of is pending.
+ * (docs/journeys.md, "Reintegration and follow-up"). A window whose last day falls after as_of is
+ * pending.
  */
 public enum FollowUpWindow {
     MONTHS_3(3, 60, 120),

@@ -17,7 +17,7 @@ import org.casetrail.schemas.event.Charge;
 import org.casetrail.schemas.table.Tables;
 
 /**
- * What one journey contributes to each published table (DESIGN.md, "Outcome tables"). A woman
+ * What one journey contributes to each published table (docs/tables.md, "Public tables"). A woman
  * contributes at most once to a cell, so every {@code cases} count is a count of distinct women.
  */
 public final class JourneyCells {

@@ -256,7 +256,7 @@ public final class Snapshot {
                 .withSchema(schema)
                 .withDataModel(GenericData.get())
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
-                // Nothing to read from Hadoop's default resources: loading them was a tenth of writing a release.
+                // Nothing to read from Hadoop's default resources, slow to load (bench/PROFILE.md, phase 2).
                 .withConf(new org.apache.hadoop.conf.Configuration(false))
                 .build()) {
             while (next.hasNext()) {

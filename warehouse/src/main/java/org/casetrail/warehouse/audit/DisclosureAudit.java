@@ -12,9 +12,9 @@ import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
 
 /**
- * The disclosure rules of DESIGN.md, checked on what a release holds. Written apart from the
- * code that suppresses (it shares only the table and margin definitions), so one mistake cannot
- * hide in both. Each failure names a cell by its key, never by its counts.
+ * The rules of suppression (docs/protection.md, "suppression"), checked on what a release holds.
+ * Written apart from the code that suppresses (it shares only the table and margin definitions), so
+ * one mistake cannot hide in both. Each failure names a cell by its key, never by its counts.
  */
 public final class DisclosureAudit implements ProtectionAudit {
 

@@ -10,8 +10,8 @@ import org.casetrail.schemas.table.Column;
 import org.casetrail.schemas.table.TableSpec;
 
 /**
- * The rules of a release under cell key perturbation, checked on what it holds (DESIGN.md,
- * "Audit"): no published row under k and nothing shown in a withheld one; every published count
+ * The rules of a release under cell key perturbation, checked on what it holds (docs/releases.md,
+ * "The audit"): no published row under k and nothing shown in a withheld one; every published count
  * within the perturbation table's bound of its true value, never negative, a true 0 left at 0, and
  * equal to what the table gives at its cell key; the same women and column (the same true value
  * and cell key) published as the same value everywhere, in this release and the previous public

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import org.casetrail.schemas.release.ReportingPeriod;
 
 /**
- * Whether a new release becomes public (DESIGN.md, "Public and internal releases"). A public
+ * Whether a new release becomes public (docs/releases.md, "Public and internal releases"). A public
  * release is a deliberate, periodic act: its as_of ends a reporting period, its k is at least 5,
  * it passed the audit, and at least k women's journeys differ from the current public release, so
  * that comparing two public releases never isolates a late event of one woman. Anything else is

@@ -143,7 +143,7 @@ public record AnnualReport(
     private static Chart referrals(Connection db, int y) throws SQLException {
         List<String> labels = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
-        // minor as text: version 1 of the tables had it BOOLEAN (and no ALL rows), and the report
+        // minor as text: table schema version 1 had it BOOLEAN (and no ALL rows), and the report
         // should then show an empty chart rather than fail.
         for (Map<String, Object> r : rows(
                 db,
