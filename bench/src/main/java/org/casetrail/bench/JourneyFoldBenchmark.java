@@ -3,6 +3,7 @@ package org.casetrail.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.casetrail.jobs.journey.CaseJourney;
+import org.casetrail.jobs.journey.LogEntry;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.CellSums;
 import org.casetrail.jobs.outcomes.JourneyCells;
@@ -35,28 +36,29 @@ public class JourneyFoldBenchmark {
 
     private static final int RECORD_KEY = 1234;
     private RealisticCase realistic;
+    private List<LogEntry> logged;
 
     @Setup
     public void setUp() {
         realistic = RealisticCase.average();
+        logged = LogEntry.inLogOrder(realistic.events);
     }
 
     @Benchmark
     public CaseJourney fold() {
-        return CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf);
+        return CaseJourney.fold(realistic.casePseudonym, logged, realistic.asOf);
     }
 
     @Benchmark
     public List<CellContribution> foldAndCells() {
-        return JourneyCells.of(
-                CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf), realistic.asOf);
+        return JourneyCells.of(CaseJourney.fold(realistic.casePseudonym, logged, realistic.asOf), realistic.asOf);
     }
 
     /** What a replay's journey task does per case: fold, cells with every rollup row, each summed into its cell. */
     @Benchmark
     public CellSums foldCellsRollupsAndSums() {
         CellSums sums = new CellSums();
-        CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf);
+        CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, logged, realistic.asOf);
         for (CellContribution cell : JourneyCells.withRollups(journey, realistic.asOf, RECORD_KEY)) {
             sums.add(cell);
         }
@@ -66,13 +68,11 @@ public class JourneyFoldBenchmark {
     @Benchmark
     public void refold(Blackhole out) {
         CaseJourney previous = CaseJourney.fold(
-                realistic.casePseudonym,
-                realistic.events.subList(0, RealisticCase.EVENTS - 1),
-                realistic.asOf.minusDays(1));
+                realistic.casePseudonym, logged.subList(0, RealisticCase.EVENTS - 1), realistic.asOf.minusDays(1));
         for (CellContribution cell : JourneyCells.of(previous, realistic.asOf.minusDays(1))) {
             out.consume(cell.negated());
         }
-        CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, realistic.events, realistic.asOf);
+        CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, logged, realistic.asOf);
         for (CellContribution cell : JourneyCells.of(journey, realistic.asOf)) {
             out.consume(cell);
         }

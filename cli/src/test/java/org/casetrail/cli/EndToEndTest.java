@@ -149,6 +149,51 @@ class EndToEndTest {
         assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
+    /**
+     * A case-management system corrects a record in place and exports it again: twelve women's
+     * enrolments exported as SEWING, then, in a later export, the same records (same source and
+     * source_event_id) corrected to WEAVING and recorded later. The replay counts the latest
+     * version in the log, in the exact table the published one is protected from.
+     */
+    @Test
+    void aRecordCorrectedAndExportedAgainCountsAsItsLatestVersion() throws Exception {
+        List<String> sewing = new ArrayList<>();
+        List<String> weaving = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            sewing.add(identified("T-" + i, "1990-01-01", "OUTREACH", "2010-02-" + (10 + i)));
+            sewing.add(enrolled("T-" + i, "SEWING", "2010-03-02T10:00:00+07:00"));
+            weaving.add(enrolled("T-" + i, "WEAVING", "2010-05-20T15:30:00+07:00"));
+        }
+        Path first = dir.resolve("sewing.jsonl");
+        Path corrected = dir.resolve("weaving.jsonl");
+        Files.write(first, sewing);
+        Files.write(corrected, weaving);
+        Path keyFile = dir.resolve("versions.key");
+        PseudonymKey.create(keyFile);
+        LogReplay request = LogReplay.defaults(
+                        broker.bootstrapServers(), "versions", dir.resolve("versions-warehouse"), 10)
+                .withAsOf(java.time.LocalDate.parse("2010-06-30"));
+        String trainings = "SELECT enrolment_year, course, cases FROM unsuppressed_training_outcomes"
+                + " WHERE course <> 'ALL' ORDER BY course";
+
+        IngestCommand.ingest(broker.bootstrapServers(), keyFile, "versions", 3, List.of(first));
+        ReleaseStage.Outcome before = request.release();
+        assertThat(Query.rows(before.dir(), trainings)).containsExactly("2010 SEWING 12");
+
+        assertThat(IngestCommand.ingest(broker.bootstrapServers(), keyFile, "versions", 3, List.of(corrected))
+                        .accepted())
+                .isEqualTo(12);
+        ReleaseStage.Outcome after = request.release();
+        assertThat(after.manifest().eventsRead()).isEqualTo(36);
+        assertThat(Query.rows(after.dir(), trainings)).containsExactly("2010 WEAVING 12");
+    }
+
+    static String enrolled(String caseId, String course, String recordedAt) {
+        return ("{\"source\": \"e2e-cms\", \"source_event_id\": \"" + caseId + "-enrol\", \"case_id\": \"" + caseId
+                + "\", \"type\": \"TRAINING_ENROLLED\", \"occurred_at\": \"2010-03-01\", \"recorded_at\": \""
+                + recordedAt + "\", \"details\": {\"course\": \"" + course + "\"}}");
+    }
+
     @Test
     void aLogMixingTwoKeysIsRefusedAndNothingIsPublished() throws Exception {
         Path export = dir.resolve("mixed.jsonl");

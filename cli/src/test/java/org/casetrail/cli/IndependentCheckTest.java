@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A generated case-load of a few thousand women, replayed by the job, compared table by table and
- * cell by cell with the same outcomes computed by plain SQL over the raw events
- * (independent-outcomes.sql, written once for this test).
+ * A generated case-load of a few thousand women, and a later export correcting some of its
+ * records, replayed by the job, compared table by table and cell by cell with the same outcomes
+ * computed by plain SQL over the raw events (independent-outcomes.sql, written once for this test).
  */
 class IndependentCheckTest {
 
@@ -48,7 +48,20 @@ class IndependentCheckTest {
     @Test
     void everyCellOfEveryTableMatchesPlainSqlOverTheEvents() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
-            IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 3000, 99);
+            IngestedCaseLoad load = IngestedCaseLoad.ingest(broker.bootstrapServers(), dir, 3000, 99);
+            Path corrections = dir.resolve("corrections.jsonl");
+            assertThat(CorrectedExport.write(load.export(), corrections))
+                    .as("the later export has every kind of correction")
+                    .containsOnlyKeys(
+                            "course corrected",
+                            "date moved later",
+                            "follow-up status corrected",
+                            "voided record restored")
+                    .allSatisfy((kind, records) -> assertThat(records).isGreaterThan(5));
+            assertThat(IngestCommand.ingest(
+                                    broker.bootstrapServers(), load.key(), "case-events", 3, List.of(corrections))
+                            .rejectedByReason())
+                    .isEmpty();
 
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                     Statement sql = duck.createStatement()) {
@@ -166,12 +179,12 @@ class IndependentCheckTest {
     }
 
     private static final String COLUMNS =
-            "event_id VARCHAR, case_pseudonym VARCHAR, type VARCHAR, occurred_on DATE, recorded_at BIGINT,"
+            "log_offset BIGINT, event_id VARCHAR, case_pseudonym VARCHAR, type VARCHAR, occurred_on DATE, recorded_at BIGINT,"
                     + " centre VARCHAR, age_band VARCHAR, minor BOOLEAN, referral_source VARCHAR, exploitation_type VARCHAR,"
                     + " research_use BOOLEAN, story_use BOOLEAN, shelter_centre VARCHAR, course VARCHAR, status VARCHAR, livelihood VARCHAR,"
                     + " income_band VARCHAR, legal_ref VARCHAR, charge VARCHAR, outcome VARCHAR, compensation BOOLEAN, voided_event_id VARCHAR";
 
-    /** Every record of the topic, decoded and flattened into raw_events (through a CSV file: fast to load). */
+    /** Every record of the topic with its offset, decoded and flattened into raw_events (through a CSV file: fast to load). */
     private void loadEvents(String bootstrap, Connection duck) throws Exception {
         Path csv = dir.resolve("events.csv");
         Properties props = new Properties();
@@ -192,6 +205,7 @@ class IndependentCheckTest {
                     CaseEvent e = codec.decodeEvent(r.value());
                     Object d = e.getDetails();
                     List<Object> row = new ArrayList<>();
+                    row.add(r.offset());
                     row.add(e.getEventId());
                     row.add(e.getCasePseudonym());
                     row.add(e.getType());

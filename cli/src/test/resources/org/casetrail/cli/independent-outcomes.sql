@@ -1,19 +1,28 @@
 -- The outcome tables of docs/tables.md, counted by the rules of docs/journeys.md a second time, in
 -- plain SQL over the raw events, written apart from the Java journey code so that the two can check
 -- each other (IndependentCheckTest).
--- Input: table raw_events (one row per event on the log, duplicates included). Output: tables
--- sql_<name> with the columns of unsuppressed_<name>.
+-- Input: table raw_events (one row per record on the log, duplicates and versions included, with
+-- its offset in its partition). Output: tables sql_<name> with the columns of unsuppressed_<name>.
 
 CREATE TABLE params AS SELECT max(occurred_on) AS as_of FROM raw_events;
 
--- Duplicates count once; a void removes its event whatever its date; nothing after as_of counts.
-CREATE TABLE dedup AS SELECT * FROM raw_events
-QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY occurred_on, recorded_at NULLS FIRST, event_id) = 1;
+-- A record (one event id) of a case counts as its latest version in the log says, unless the last
+-- word on it in the log is a void: a case's records are in one partition, so its offsets order
+-- them. A void removes its record whatever its date; nothing after as_of counts.
+CREATE TABLE last_word AS
+SELECT * FROM (
+    SELECT case_pseudonym, event_id AS record_id, log_offset, type <> 'EVENT_VOIDED' AS counts FROM raw_events
+    UNION ALL
+    SELECT case_pseudonym, voided_event_id, log_offset, false FROM raw_events WHERE type = 'EVENT_VOIDED')
+QUALIFY row_number() OVER (PARTITION BY case_pseudonym, record_id ORDER BY log_offset DESC, counts) = 1;
+CREATE TABLE dedup AS
+SELECT r.* FROM raw_events r JOIN last_word w
+    ON w.case_pseudonym = r.case_pseudonym AND w.record_id = r.event_id AND w.log_offset = r.log_offset
+WHERE w.counts;
 CREATE TABLE ev AS
 SELECT d.*, row_number() OVER (PARTITION BY case_pseudonym ORDER BY occurred_on, recorded_at NULLS FIRST, event_id) AS seq
 FROM dedup d, params
 WHERE d.type NOT IN ('EVENT_VOIDED', 'UNKNOWN')
-  AND d.event_id NOT IN (SELECT voided_event_id FROM dedup WHERE type = 'EVENT_VOIDED')
   AND d.occurred_on <= params.as_of;
 
 CREATE TABLE ident AS

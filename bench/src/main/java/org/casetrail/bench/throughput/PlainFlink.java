@@ -65,7 +65,7 @@ final class PlainFlink {
             // The record's bytes cross the keyed sort whole, by the replay's key, as a replay's must to fold a case;
             // day carries the count.
             records = records.keyBy(LoggedEvent::caseHash, Types.LONG)
-                    .reduce((a, b) -> new LoggedEvent(a.caseHash(), a.day() + b.day(), a.bytes()));
+                    .reduce((a, b) -> new LoggedEvent(a.caseHash(), a.day() + b.day(), b.position(), a.bytes()));
         }
         records.map(new Tally()).name("tally").sinkTo(new DiscardingSink<>());
         JobExecutionResult result = env.execute(grouped ? "plain flink: count by case" : "plain flink: count");
@@ -75,7 +75,7 @@ final class PlainFlink {
                 result.getNetRuntime() / 1000.0);
     }
 
-    /** The record's key (the case pseudonym ingest keys it by) as the replay hashes it, its value as it is, and a count of one. */
+    /** The record's key (the case pseudonym ingest keys it by) as the replay hashes it, its offset and value as they are, and a count of one. */
     private static final class KeyAndBytes implements KafkaRecordDeserializationSchema<LoggedEvent> {
 
         private static final long serialVersionUID = 1L;
@@ -83,7 +83,10 @@ final class PlainFlink {
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<LoggedEvent> out) {
             out.collect(new LoggedEvent(
-                    CaseHash.of(new String(record.key(), StandardCharsets.US_ASCII)), 1, record.value()));
+                    CaseHash.of(new String(record.key(), StandardCharsets.US_ASCII)),
+                    1,
+                    record.offset(),
+                    record.value()));
         }
 
         @Override

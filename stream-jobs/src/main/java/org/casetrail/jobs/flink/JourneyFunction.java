@@ -12,7 +12,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -21,6 +20,7 @@ import org.apache.flink.util.OutputTag;
 import org.casetrail.jobs.JobException;
 import org.casetrail.jobs.journey.CaseHash;
 import org.casetrail.jobs.journey.CaseJourney;
+import org.casetrail.jobs.journey.LogEntry;
 import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.JourneyCells;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
@@ -37,7 +37,9 @@ import org.casetrail.schemas.table.Tables;
  * once the case has been quiet for a moment, and again for every case whenever the release's
  * as_of moves (it arrives broadcast from {@link AsOfTracker}). Each fold takes back what the
  * previous fold contributed, by folding the events it had then with the as_of it had then, so
- * late events, voids and consent changes update every table they touched.
+ * late events, voids, new versions of a record and consent changes update every table they
+ * touched. Each event keeps its log position, so the latest version of a record wins however
+ * Flink delivered them, as it does in a replay.
  *
  * <p>Timers are processing-time timers: in BATCH mode they all fire at the end of input (and the
  * broadcast as_of is read first), so a replay folds each case exactly once.
@@ -54,15 +56,15 @@ public final class JourneyFunction
     public static final OutputTag<TableUpdate> JOURNEYS =
             new OutputTag<>("journeys", TypeInformation.of(TableUpdate.class));
 
-    /** A case's events as the log holds them; decoded only when the case folds. */
-    private static final ListStateDescriptor<byte[]> EVENTS =
-            new ListStateDescriptor<>("events", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    /** A case's events as the log holds them, with their positions; decoded only when the case folds. */
+    private static final ListStateDescriptor<LoggedEvent> EVENTS =
+            new ListStateDescriptor<>("events", TypeInformation.of(LoggedEvent.class));
 
     private final String keyFingerprint;
     private final String perturbationSecretFile;
     private final ConsentBasis consentBasis;
 
-    private transient ListState<byte[]> events;
+    private transient ListState<LoggedEvent> events;
     private transient CaseEventCodec codec;
     private transient ValueState<Boolean> foldPending;
     private transient ValueState<Integer> foldedEvents;
@@ -104,17 +106,17 @@ public final class JourneyFunction
     public void processElement(LoggedEvent event, ReadOnlyContext ctx, Collector<CellContribution> out)
             throws Exception {
         eventsRead.add(1);
-        events.add(event.bytes());
+        events.add(event);
         scheduleFold(ctx.timerService().currentProcessingTime(), ctx);
     }
 
     /** A case's events, decoded; refuses a log in which a case's events carry another key's fingerprint. */
-    private List<CaseEvent> decoded(Iterable<byte[]> stored) {
-        List<CaseEvent> all = new ArrayList<>();
-        for (byte[] bytes : stored) {
+    private List<LogEntry> decoded(Iterable<LoggedEvent> stored) {
+        List<LogEntry> all = new ArrayList<>();
+        for (LoggedEvent logged : stored) {
             CaseEvent event;
             try {
-                event = codec.decodeEvent(bytes);
+                event = codec.decodeEvent(logged.bytes());
             } catch (CaseEventCodec.UndecodableEventException e) {
                 throw new JobException("an event in the log cannot be read (" + e.getMessage()
                         + "); the log is the system of record and a replay never skips over an event");
@@ -125,7 +127,7 @@ public final class JourneyFunction
                         + "); pseudonyms made with different keys cannot be joined. "
                         + "Re-ingest every export with one key into a new topic.");
             }
-            all.add(event);
+            all.add(new LogEntry(logged.position(), event));
         }
         return all;
     }
@@ -162,7 +164,7 @@ public final class JourneyFunction
      * Takes back the previous fold's contributions, if any, and adds the new fold's, woman by woman
      * among the events of this hash.
      */
-    private void refold(List<CaseEvent> all, LocalDate asOf, Collector<CellContribution> out, JourneyOutput side)
+    private void refold(List<LogEntry> all, LocalDate asOf, Collector<CellContribution> out, JourneyOutput side)
             throws Exception {
         Integer before = foldedEvents.value();
         LocalDate asOfBefore = foldedAsOf.value();
@@ -170,7 +172,7 @@ public final class JourneyFunction
             return;
         }
         if (before != null) {
-            for (Map.Entry<String, List<CaseEvent>> woman :
+            for (Map.Entry<String, List<LogEntry>> woman :
                     CaseHash.byCase(all.subList(0, before)).entrySet()) {
                 CaseJourney previous = CaseJourney.fold(woman.getKey(), woman.getValue(), asOfBefore, consentBasis);
                 for (CellContribution cell :
@@ -179,7 +181,7 @@ public final class JourneyFunction
                 }
             }
         }
-        for (Map.Entry<String, List<CaseEvent>> woman : CaseHash.byCase(all).entrySet()) {
+        for (Map.Entry<String, List<LogEntry>> woman : CaseHash.byCase(all).entrySet()) {
             CaseJourney journey = CaseJourney.fold(woman.getKey(), woman.getValue(), asOf, consentBasis);
             for (CellContribution cell : JourneyCells.withRollups(journey, asOf, secret.recordKey(woman.getKey()))) {
                 out.collect(cell);

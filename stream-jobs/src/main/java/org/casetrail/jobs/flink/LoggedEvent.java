@@ -2,15 +2,16 @@ package org.casetrail.jobs.flink;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.casetrail.jobs.journey.CaseHash;
+import org.casetrail.jobs.journey.LogEntry;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 
 /**
  * An event as it travels through the job: the hash of its case ({@link CaseHash}, what the job
- * groups by; the pseudonym itself is inside the record), its date, and its record exactly as the
- * log holds it. Flink moves, sorts and spills a byte array as a plain copy, where a whole Avro
- * {@link CaseEvent} costs a decode and an encode at every shuffle, spill and copy; the journey
- * operator decodes a case's events only when it folds them.
+ * groups by; the pseudonym itself is inside the record), its date, where the log holds it, and
+ * its record exactly as the log holds it. Flink moves, sorts and spills a byte array as a plain
+ * copy, where a whole Avro {@link CaseEvent} costs a decode and an encode at every shuffle, spill
+ * and copy; the journey operator decodes a case's events only when it folds them.
  *
  * <p>Immutable, with a Flink type of its own ({@link LoggedEventType}): Flink then hands the same
  * object to a chained operator instead of copying its bytes, and writes it without reflection.
@@ -18,16 +19,19 @@ import org.casetrail.schemas.event.CaseEvent;
  *
  * @param caseHash {@link CaseHash} of the case pseudonym
  * @param day      occurred_on, as days since 1970-01-01
+ * @param position the record's offset in its partition of the log: a case's records are all in
+ *                 one partition, so this orders the versions of a record ({@link LogEntry})
  * @param bytes    the log record's value: single-object encoded Avro (CaseEventCodec)
  */
 @TypeInfo(LoggedEventType.Factory.class)
-public record LoggedEvent(long caseHash, int day, byte[] bytes) {
+public record LoggedEvent(long caseHash, int day, long position, byte[] bytes) {
 
-    /** The event as the log would hold it (tests and in-memory sources). */
-    public static LoggedEvent of(CaseEvent event) {
+    /** The event as the log would hold it at {@code position} (tests and in-memory sources). */
+    public static LoggedEvent of(CaseEvent event, long position) {
         return new LoggedEvent(
                 CaseHash.of(event.getCasePseudonym()),
                 (int) event.getOccurredOn().toEpochDay(),
+                position,
                 CaseEventCodec.encode(event));
     }
 }

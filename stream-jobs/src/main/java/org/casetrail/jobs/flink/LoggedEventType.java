@@ -6,8 +6,8 @@ import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
@@ -16,8 +16,8 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Flink's type for {@link LoggedEvent}: every event of a replay crosses a chained operator, a
  * shuffle and a sort, where Flink's POJO serializer would copy and write it field by field through
- * reflection (bench/PROFILE.md, phase 7). Written as its hash, its day and its bytes; copied not at
- * all, as the event is immutable.
+ * reflection (bench/PROFILE.md, phase 7). Written as its hash, its day, its log position and its
+ * bytes; copied not at all, as the event is immutable.
  */
 public final class LoggedEventType extends TypeInformation<LoggedEvent> {
 
@@ -87,7 +87,7 @@ public final class LoggedEventType extends TypeInformation<LoggedEvent> {
         return other instanceof LoggedEventType;
     }
 
-    /** Hash (8 bytes), day (4), the record's length (4) and its bytes. */
+    /** Hash (8 bytes), day (4), log position (8), the record's length (4) and its bytes. */
     public static final class Serializer extends TypeSerializerSingleton<LoggedEvent> {
 
         private static final long serialVersionUID = 1L;
@@ -100,7 +100,7 @@ public final class LoggedEventType extends TypeInformation<LoggedEvent> {
 
         @Override
         public LoggedEvent createInstance() {
-            return new LoggedEvent(0, 0, new byte[0]);
+            return new LoggedEvent(0, 0, 0, new byte[0]);
         }
 
         @Override
@@ -122,6 +122,7 @@ public final class LoggedEventType extends TypeInformation<LoggedEvent> {
         public void serialize(LoggedEvent event, DataOutputView target) throws IOException {
             target.writeLong(event.caseHash());
             target.writeInt(event.day());
+            target.writeLong(event.position());
             target.writeInt(event.bytes().length);
             target.write(event.bytes());
         }
@@ -130,9 +131,10 @@ public final class LoggedEventType extends TypeInformation<LoggedEvent> {
         public LoggedEvent deserialize(DataInputView source) throws IOException {
             long caseHash = source.readLong();
             int day = source.readInt();
+            long position = source.readLong();
             byte[] bytes = new byte[source.readInt()];
             source.readFully(bytes);
-            return new LoggedEvent(caseHash, day, bytes);
+            return new LoggedEvent(caseHash, day, position, bytes);
         }
 
         @Override
@@ -144,6 +146,7 @@ public final class LoggedEventType extends TypeInformation<LoggedEvent> {
         public void copy(DataInputView source, DataOutputView target) throws IOException {
             target.writeLong(source.readLong());
             target.writeInt(source.readInt());
+            target.writeLong(source.readLong());
             int length = source.readInt();
             target.writeInt(length);
             target.write(source, length);
@@ -154,10 +157,43 @@ public final class LoggedEventType extends TypeInformation<LoggedEvent> {
             return new Snapshot();
         }
 
-        /** For Flink's serializer checks; events are never kept in state, only sent and sorted. */
-        public static final class Snapshot extends SimpleTypeSerializerSnapshot<LoggedEvent> {
-            public Snapshot() {
-                super(() -> INSTANCE);
+        /**
+         * What a checkpoint records of the serializer: the layout's version. The journey operator
+         * keeps a case's events in state as they came, so a checkpoint holds events in this
+         * layout; one written in another layout is refused on restore rather than misread
+         * (docs/operations.md: a stream's checkpoints are for the version that wrote them).
+         */
+        public static final class Snapshot implements TypeSerializerSnapshot<LoggedEvent> {
+
+            /** Hash, day, log position, bytes: 2, after the layout without the position, never kept in state. */
+            static final int LAYOUT = 2;
+
+            private int readLayout = LAYOUT;
+
+            @Override
+            public int getCurrentVersion() {
+                return LAYOUT;
+            }
+
+            @Override
+            public void writeSnapshot(DataOutputView out) {}
+
+            @Override
+            public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) {
+                readLayout = readVersion;
+            }
+
+            @Override
+            public TypeSerializer<LoggedEvent> restoreSerializer() {
+                return INSTANCE;
+            }
+
+            @Override
+            public TypeSerializerSchemaCompatibility<LoggedEvent> resolveSchemaCompatibility(
+                    TypeSerializerSnapshot<LoggedEvent> old) {
+                return old instanceof Snapshot written && written.readLayout == LAYOUT
+                        ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                        : TypeSerializerSchemaCompatibility.incompatible();
             }
         }
     }

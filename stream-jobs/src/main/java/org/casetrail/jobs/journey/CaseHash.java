@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.casetrail.schemas.event.CaseEvent;
 
 /**
  * What the jobs group a woman's events by: a 64-bit hash of her case pseudonym. A replay sorts
@@ -51,26 +50,26 @@ public final class CaseHash {
         return h;
     }
 
-    /** The events of one hash, case by case, in the order each case first appears. */
-    public static Map<String, List<CaseEvent>> byCase(List<CaseEvent> events) {
-        if (events.isEmpty()) {
+    /** The log entries of one hash, case by case, in the order each case first appears. */
+    public static Map<String, List<LogEntry>> byCase(List<LogEntry> entries) {
+        if (entries.isEmpty()) {
             return Map.of();
         }
-        String first = events.get(0).getCasePseudonym();
+        String first = entries.get(0).event().getCasePseudonym();
         boolean oneCase = true;
-        for (CaseEvent event : events) {
-            if (!first.equals(event.getCasePseudonym())) {
+        for (LogEntry entry : entries) {
+            if (!first.equals(entry.event().getCasePseudonym())) {
                 oneCase = false;
                 break;
             }
         }
         if (oneCase) {
-            return Map.of(first, events);
+            return Map.of(first, entries);
         }
-        Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
-        for (CaseEvent event : events) {
-            cases.computeIfAbsent(event.getCasePseudonym(), p -> new ArrayList<>())
-                    .add(event);
+        Map<String, List<LogEntry>> cases = new LinkedHashMap<>();
+        for (LogEntry entry : entries) {
+            cases.computeIfAbsent(entry.event().getCasePseudonym(), p -> new ArrayList<>())
+                    .add(entry);
         }
         return cases;
     }

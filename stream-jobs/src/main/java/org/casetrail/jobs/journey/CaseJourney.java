@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.casetrail.schemas.event.AgeBand;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.CaseIdentifiedDetails;
@@ -28,13 +26,13 @@ import org.casetrail.schemas.event.ShelterDetails;
 import org.casetrail.schemas.event.Subject;
 import org.casetrail.schemas.event.TestimonyDetails;
 import org.casetrail.schemas.event.TrainingDetails;
-import org.casetrail.schemas.event.VoidDetails;
 import org.casetrail.schemas.release.ConsentBasis;
 
 /**
  * One woman's journey: all of a case's events folded in event time, whatever order they arrived
- * in, by the rules of docs/journeys.md ("Journeys: what counts"). Pure function of the set of events and
- * {@code as_of}, so a streaming run and a replay of the same log agree.
+ * in, by the rules of docs/journeys.md ("Journeys: what counts"). Pure function of her log entries
+ * (events and their positions in the log) and {@code as_of}, so a streaming run and a replay of the
+ * same log agree.
  */
 public record CaseJourney(
         String casePseudonym,
@@ -104,14 +102,14 @@ public record CaseJourney(
         return checkpoints.get(window);
     }
 
-    public static CaseJourney fold(String casePseudonym, Collection<CaseEvent> received, LocalDate asOf) {
-        return fold(casePseudonym, received, asOf, ConsentBasis.UNLESS_WITHDRAWN);
+    public static CaseJourney fold(String casePseudonym, Collection<LogEntry> logged, LocalDate asOf) {
+        return fold(casePseudonym, logged, asOf, ConsentBasis.UNLESS_WITHDRAWN);
     }
 
     /** Her journey as of {@code asOf}, counted or left out by her latest consent under {@code basis}. */
     public static CaseJourney fold(
-            String casePseudonym, Collection<CaseEvent> received, LocalDate asOf, ConsentBasis basis) {
-        List<CaseEvent> events = counted(received, asOf);
+            String casePseudonym, Collection<LogEntry> logged, LocalDate asOf, ConsentBasis basis) {
+        List<CaseEvent> events = counted(logged, asOf);
 
         CaseEvent identification = null;
         CaseEvent consent = null;
@@ -187,27 +185,14 @@ public record CaseJourney(
     }
 
     /**
-     * The events that count: one per event id, not voided, not a void, on or before as_of, in
-     * event time. A void removes its event whenever it arrives and whatever its own date: it says
-     * the event never happened.
+     * The events that count: each record as its latest version in the log says, unless a void
+     * came after it ({@link LatestVersions}); not a void; on or before as_of; in event time. A
+     * void removes its record whatever its own date: it says the event never happened.
      */
-    static List<CaseEvent> counted(Collection<CaseEvent> received, LocalDate asOf) {
-        Map<String, CaseEvent> byId = new LinkedHashMap<>();
-        for (CaseEvent e : received) {
-            byId.merge(e.getEventId(), e, (a, b) -> EVENT_TIME.compare(a, b) <= 0 ? a : b);
-        }
-        Set<String> voided = new HashSet<>();
-        for (CaseEvent e : byId.values()) {
-            if (e.getType() == EventType.EVENT_VOIDED && e.getDetails() instanceof VoidDetails v) {
-                voided.add(v.getVoidedEventId());
-            }
-        }
+    static List<CaseEvent> counted(Collection<LogEntry> logged, LocalDate asOf) {
         List<CaseEvent> events = new ArrayList<>();
-        for (CaseEvent e : byId.values()) {
-            if (e.getType() != EventType.EVENT_VOIDED
-                    && e.getType() != EventType.UNKNOWN
-                    && !voided.contains(e.getEventId())
-                    && !e.getOccurredOn().isAfter(asOf)) {
+        for (CaseEvent e : LatestVersions.of(logged)) {
+            if (e.getType() != EventType.UNKNOWN && !e.getOccurredOn().isAfter(asOf)) {
                 events.add(e);
             }
         }

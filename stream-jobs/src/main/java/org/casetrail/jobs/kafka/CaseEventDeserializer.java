@@ -12,8 +12,9 @@ import org.casetrail.schemas.CaseEventCodec;
 /**
  * Reads event-log records with the one codec of the schemas module, keeping each record's bytes
  * as they are ({@link LoggedEvent}): here only its header, case and date are read, and the whole
- * record only when its case folds. A record that cannot be read stops the job (here with its
- * position): the log is the system of record and is never skipped over.
+ * record only when its case folds. Its offset goes with it: the latest version of a record is the
+ * one at the highest offset of its case's partition. A record that cannot be read stops the job
+ * (here with its position): the log is the system of record and is never skipped over.
  */
 public final class CaseEventDeserializer implements KafkaRecordDeserializationSchema<LoggedEvent> {
 
@@ -28,7 +29,10 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
         try {
             CaseEventCodec.Heading heading = codec.heading(record.value());
             out.collect(new LoggedEvent(
-                    CaseHash.of(heading.casePseudonym()), heading.occurredOnEpochDay(), record.value()));
+                    CaseHash.of(heading.casePseudonym()),
+                    heading.occurredOnEpochDay(),
+                    record.offset(),
+                    record.value()));
         } catch (CaseEventCodec.UndecodableEventException e) {
             throw new IOException("record at " + record.topic() + "-" + record.partition() + " offset "
                     + record.offset() + " is " + e.getMessage());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LatestEventDaysTest {
 
     private static LoggedEvent on(int day) {
-        return new LoggedEvent(1L, day, new byte[0]);
+        return new LoggedEvent(1L, day, 0L, new byte[0]);
     }
 
     private static Collector<Integer> into(List<Integer> sent) {

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -24,6 +25,8 @@ import org.casetrail.jobs.journey.Events;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.schemas.event.AgeBand;
 import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.event.Course;
+import org.casetrail.schemas.event.EventType;
 import org.casetrail.schemas.event.ExploitationType;
 import org.casetrail.schemas.event.ReferralSource;
 import org.casetrail.schemas.perturbation.PerturbationTable;
@@ -84,26 +87,8 @@ class OutcomeJobTest {
         log.add(withdrawn.identified("withdrawn-id", "2010-03-01"));
         log.add(withdrawn.withdrawn("withdrawn-c", "2010-04-01", false, false));
         log.add(new Events("unidentified").admitted("unidentified-in", "2010-03-01", "TOM_DY"));
-        Collections.shuffle(log, new Random(42));
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        env.setParallelism(2);
-        DataStream<LoggedEvent> events =
-                env.fromData(log.stream().map(LoggedEvent::of).toList(), TypeInformation.of(LoggedEvent.class));
-        PerturbationSecret.openOrCreate(warehouse);
-        OutcomeJob.build(
-                events,
-                new OutcomeJob.Settings(
-                        Events.day("2012-12-31"),
-                        null,
-                        Events.FINGERPRINT,
-                        warehouse.resolve(PerturbationSecret.FILE_NAME).toString(),
-                        new DisclosureSettings(
-                                10, Protection.SUPPRESSION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN),
-                        new ReleaseAssembly.Target(release.toString(), false),
-                        1000));
-        var result = env.execute("outcome job test");
+        var result = replay(log);
 
         assertThat(result.<Long>getAccumulatorResult(JobCounters.EVENTS_READ)).isEqualTo(log.size());
         var snapshot = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -148,5 +133,70 @@ class OutcomeJobTest {
                     .allSatisfy(f -> assertThat(Files.size(f)).isPositive());
         }
         assertThat(release.resolve("public/testimonies")).doesNotExist();
+    }
+
+    /**
+     * A woman's enrolment exported as SEWING and corrected to WEAVING in a later export, for twelve
+     * women: however the replay's two subtasks receive the versions, the latest in the log counts.
+     */
+    @Test
+    void theLatestVersionOfARecordCountsHoweverTheReplayReceivesIt() throws Exception {
+        List<CaseEvent> log = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            Events c = new Events("trainee-" + i);
+            log.add(c.identified("trainee-" + i + "-id", "2010-02-01"));
+            log.add(c.training("trainee-" + i + "-enrol", EventType.TRAINING_ENROLLED, "2010-03-01", Course.SEWING));
+        }
+        for (int i = 1; i <= 12; i++) {
+            Events c = new Events("trainee-" + i);
+            CaseEvent weaving =
+                    c.training("trainee-" + i + "-enrol", EventType.TRAINING_ENROLLED, "2010-03-01", Course.WEAVING);
+            weaving.setRecordedAt(java.time.Instant.parse("2010-04-01T09:00:00Z"));
+            log.add(weaving);
+        }
+
+        replay(log);
+
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duck.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT enrolment_year, course, cases FROM read_parquet('"
+                        + release.resolve("restricted/unsuppressed_training_outcomes")
+                        + "/*.parquet') ORDER BY course")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3));
+            }
+            assertThat(rows).containsExactly("2010 WEAVING 12");
+        }
+    }
+
+    /**
+     * The job in BATCH mode on the events of {@code log}, each at its index as its log position,
+     * delivered in a shuffled order, into {@link #release} as of 2012-12-31 with k = 10.
+     */
+    private JobExecutionResult replay(List<CaseEvent> log) throws Exception {
+        List<LoggedEvent> delivered = new ArrayList<>();
+        for (int position = 0; position < log.size(); position++) {
+            delivered.add(LoggedEvent.of(log.get(position), position));
+        }
+        Collections.shuffle(delivered, new Random(42));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(2);
+        DataStream<LoggedEvent> events = env.fromData(delivered, TypeInformation.of(LoggedEvent.class));
+        PerturbationSecret.openOrCreate(warehouse);
+        OutcomeJob.build(
+                events,
+                new OutcomeJob.Settings(
+                        Events.day("2012-12-31"),
+                        null,
+                        Events.FINGERPRINT,
+                        warehouse.resolve(PerturbationSecret.FILE_NAME).toString(),
+                        new DisclosureSettings(
+                                10, Protection.SUPPRESSION, PerturbationTable.CURRENT, ConsentBasis.UNLESS_WITHDRAWN),
+                        new ReleaseAssembly.Target(release.toString(), false),
+                        1000));
+        return env.execute("outcome job test");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.casetrail.schemas.event.CaseEvent;
 import org.junit.jupiter.api.Test;
 
 class CaseHashTest {
@@ -37,10 +36,11 @@ class CaseHashTest {
     @Test
     void eventsOfOneCaseStayOneListAsTheyCame() {
         Events a = new Events("case-a");
-        List<CaseEvent> events = List.of(a.identified("1", "2010-01-01"), a.admitted("2", "2010-01-02", "TOM_DY"));
+        List<LogEntry> entries =
+                LogEntry.inLogOrder(List.of(a.identified("1", "2010-01-01"), a.admitted("2", "2010-01-02", "TOM_DY")));
 
-        assertThat(CaseHash.byCase(events)).containsOnlyKeys("case-a");
-        assertThat(CaseHash.byCase(events).get("case-a")).containsExactlyElementsOf(events);
+        assertThat(CaseHash.byCase(entries)).containsOnlyKeys("case-a");
+        assertThat(CaseHash.byCase(entries).get("case-a")).containsExactlyElementsOf(entries);
         assertThat(CaseHash.byCase(List.of())).isEmpty();
     }
 
@@ -48,10 +48,10 @@ class CaseHashTest {
     void eventsOfTwoCasesSharingAHashSplitByCaseInOrderOfFirstAppearance() {
         Events a = new Events("case-a");
         Events b = new Events("case-b");
-        CaseEvent b1 = b.identified("b1", "2011-01-01");
-        CaseEvent a1 = a.identified("a1", "2010-01-01");
-        CaseEvent b2 = b.admitted("b2", "2011-01-02", "TOM_DY");
-        CaseEvent a2 = a.admitted("a2", "2010-01-02", "TOM_DY");
+        LogEntry b1 = new LogEntry(0, b.identified("b1", "2011-01-01"));
+        LogEntry a1 = new LogEntry(0, a.identified("a1", "2010-01-01"));
+        LogEntry b2 = new LogEntry(1, b.admitted("b2", "2011-01-02", "TOM_DY"));
+        LogEntry a2 = new LogEntry(1, a.admitted("a2", "2010-01-02", "TOM_DY"));
 
         var cases = CaseHash.byCase(List.of(b1, a1, b2, a2));
 

@@ -3,6 +3,7 @@ package org.casetrail.jobs.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.casetrail.jobs.journey.Events.day;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,21 +26,35 @@ class CaseJourneyTest {
     private final Events e = new Events("case-1");
     private static final String AS_OF = "2012-12-31";
 
+    /** The events in the order the log holds them. */
     private static CaseJourney fold(String asOf, CaseEvent... events) {
-        return CaseJourney.fold("case-1", List.of(events), day(asOf));
+        return CaseJourney.fold("case-1", LogEntry.inLogOrder(List.of(events)), day(asOf));
+    }
+
+    /** Log entries in the order a job received them, each at its own position in the log. */
+    private static CaseJourney received(String asOf, LogEntry... entries) {
+        return CaseJourney.fold("case-1", List.of(entries), day(asOf));
+    }
+
+    private static LogEntry at(long position, CaseEvent event) {
+        return new LogEntry(position, event);
     }
 
     @Test
     void arrivalOrderDoesNotMatter() {
-        List<CaseEvent> events = new ArrayList<>(List.of(
+        List<LogEntry> entries = new ArrayList<>(LogEntry.inLogOrder(List.of(
                 e.identified("id", "2009-03-14"),
                 e.admitted("in", "2009-03-16", "TOM_DY"),
                 e.exited("out", "2009-09-12", "TOM_DY"),
                 e.reintegrated("r", "2009-09-12"),
-                e.followUp("f1", "2010-07-01", FollowUpStatus.STABLE)));
-        CaseJourney inOrder = CaseJourney.fold("case-1", events, day(AS_OF));
-        Collections.reverse(events);
-        assertThat(CaseJourney.fold("case-1", events, day(AS_OF))).isEqualTo(inOrder);
+                e.followUp("f1", "2010-07-01", FollowUpStatus.STABLE),
+                e.reintegrated("r", "2009-09-20"),
+                e.voids("v", "2010-08-01", "f1"))));
+        CaseJourney inOrder = CaseJourney.fold("case-1", entries, day(AS_OF));
+        Collections.reverse(entries);
+        assertThat(CaseJourney.fold("case-1", entries, day(AS_OF))).isEqualTo(inOrder);
+        assertThat(inOrder.reintegratedOn()).isEqualTo(day("2009-09-20"));
+        assertThat(inOrder.eventsCounted()).isEqualTo(4);
     }
 
     @Test
@@ -67,13 +82,131 @@ class CaseJourneyTest {
     }
 
     @Test
-    void voidArrivingBeforeItsEventUncountsItToo() {
+    void aVoidLoggedAfterItsEventUncountsItEvenWhenItArrivesFirst() {
+        CaseJourney j = received(
+                AS_OF,
+                at(9, e.voids("v", "2009-03-01", "id-wrong")),
+                at(3, e.identified("id-wrong", "2009-01-02")),
+                at(4, e.identified("id", "2009-03-14")));
+        assertThat(j.identifiedOn()).isEqualTo(day("2009-03-14"));
+    }
+
+    @Test
+    void aCorrectedCourseReplacesTheEarlierVersion() {
+        CaseEvent sewing = e.training("enrol", EventType.TRAINING_ENROLLED, "2009-04-01", Course.SEWING);
+        CaseEvent weaving = e.training("enrol", EventType.TRAINING_ENROLLED, "2009-04-01", Course.WEAVING);
+        weaving.setRecordedAt(Instant.parse("2009-06-01T10:00:00Z"));
+
+        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"), sewing, weaving);
+
+        assertThat(j.trainings())
+                .singleElement()
+                .extracting(TrainingEnrolment::course)
+                .isEqualTo(Course.WEAVING);
+        assertThat(j.eventsCounted()).isEqualTo(2);
+    }
+
+    @Test
+    void aDateMovedLaterMovesTheEvent() {
+        CaseEvent enrolled = e.training("enrol", EventType.TRAINING_ENROLLED, "2009-12-20", Course.SEWING);
+        CaseEvent movedIntoTheNextYear = e.training("enrol", EventType.TRAINING_ENROLLED, "2010-01-05", Course.SEWING);
+        CaseEvent reintegrated = e.reintegrated("r", "2010-01-01");
+        CaseEvent movedPastAsOf = e.reintegrated("r", "2013-02-01");
+        CaseEvent identified = e.identified("id", "2009-03-14");
+
+        CaseJourney j = fold(AS_OF, identified, enrolled, reintegrated, movedIntoTheNextYear, movedPastAsOf);
+
+        assertThat(j.trainings())
+                .singleElement()
+                .extracting(TrainingEnrolment::enrolled)
+                .isEqualTo(day("2010-01-05"));
+        assertThat(j.reintegratedOn())
+                .as("the record now says it happened after as_of: it does not count in this release")
+                .isNull();
+    }
+
+    @Test
+    void anIdenticalResendCountsOnce() {
+        CaseEvent admitted = e.admitted("in", "2009-03-16", "TOM_DY");
+        CaseJourney j = received(
+                AS_OF,
+                at(0, e.identified("id", "2009-03-14")),
+                at(1, admitted),
+                at(2, e.exited("out", "2009-04-15", "TOM_DY")),
+                at(40, e.admitted("in", "2009-03-16", "TOM_DY")));
+        assertThat(j.eventsCounted()).isEqualTo(3);
+        assertThat(j.stays()).containsExactly(new ShelterStay("TOM_DY", day("2009-03-16"), day("2009-04-15")));
+    }
+
+    @Test
+    void versionsArrivingInReverseOrderStillLetTheLatestLogPositionWin() {
+        CaseEvent identified = e.identified("id", "2009-03-14");
+        CaseEvent first = e.training("enrol", EventType.TRAINING_ENROLLED, "2009-04-01", Course.SEWING);
+        CaseEvent second = e.training("enrol", EventType.TRAINING_ENROLLED, "2009-04-01", Course.HAIRDRESSING);
+        CaseEvent latest = e.training("enrol", EventType.TRAINING_ENROLLED, "2009-04-01", Course.WEAVING);
+
+        CaseJourney j = received(AS_OF, at(30, latest), at(20, second), at(10, first), at(0, identified));
+
+        assertThat(j.trainings()).extracting(TrainingEnrolment::course).containsExactly(Course.WEAVING);
+        assertThat(j).isEqualTo(received(AS_OF, at(0, identified), at(10, first), at(20, second), at(30, latest)));
+    }
+
+    @Test
+    void theLogPositionDecidesNotTheRecordingTime() {
+        CaseEvent recordedLater = e.training("enrol", EventType.TRAINING_ENROLLED, "2009-04-01", Course.SEWING);
+        recordedLater.setRecordedAt(Instant.parse("2011-01-01T09:00:00Z"));
+        CaseEvent loggedLater = e.training("enrol", EventType.TRAINING_ENROLLED, "2009-04-01", Course.WEAVING);
+
+        CaseJourney j = fold(AS_OF, e.identified("id", "2009-03-14"), recordedLater, loggedLater);
+
+        assertThat(j.trainings()).extracting(TrainingEnrolment::course).containsExactly(Course.WEAVING);
+    }
+
+    @Test
+    void aVoidRemovesEveryVersionOfItsRecord() {
         CaseJourney j = fold(
                 AS_OF,
-                e.voids("v", "2009-03-01", "id-wrong"),
-                e.identified("id-wrong", "2009-01-02"),
-                e.identified("id", "2009-03-14"));
-        assertThat(j.identifiedOn()).isEqualTo(day("2009-03-14"));
+                e.identified("id", "2009-03-14"),
+                e.reintegrated("r", "2009-09-12"),
+                e.reintegrated("r", "2009-10-01"),
+                e.voids("v", "2009-10-02", "r"));
+        assertThat(j.reintegratedOn()).isNull();
+        assertThat(j.eventsCounted()).isEqualTo(1);
+    }
+
+    /**
+     * A void deletes the record as the log holds it where the void stands; a version logged after
+     * it is the record restored in the case-management system and exported again, and counts.
+     * Voiding it again takes it out again.
+     */
+    @Test
+    void aVersionLoggedAfterItsVoidBringsTheRecordBack() {
+        CaseEvent identified = e.identified("id", "2009-03-14");
+        CaseEvent reintegrated = e.reintegrated("r", "2009-09-12");
+        CaseEvent voided = e.voids("v", "2009-10-02", "r");
+        CaseEvent restored = e.reintegrated("r", "2009-09-15");
+
+        assertThat(received(AS_OF, at(3, restored), at(2, voided), at(1, reintegrated), at(0, identified))
+                        .reintegratedOn())
+                .isEqualTo(day("2009-09-15"));
+        assertThat(fold(AS_OF, identified, reintegrated, voided, restored, voided)
+                        .reintegratedOn())
+                .isNull();
+    }
+
+    /** A void is applied where it stands: changing it later voids its new target and restores nothing. */
+    @Test
+    void aChangedVoidVoidsItsNewTargetToo() {
+        CaseJourney j = fold(
+                AS_OF,
+                e.identified("id", "2009-03-14"),
+                e.admitted("in", "2009-03-16", "TOM_DY"),
+                e.reintegrated("r", "2009-09-12"),
+                e.voids("v", "2009-10-02", "r"),
+                e.voids("v", "2009-10-02", "in"));
+        assertThat(j.reintegratedOn()).isNull();
+        assertThat(j.stays()).isEmpty();
+        assertThat(j.eventsCounted()).isEqualTo(1);
     }
 
     @Test
@@ -146,25 +279,30 @@ class CaseJourneyTest {
     @Test
     void underExplicitConsentOnlyWomenWhoseLatestConsentAllowsResearchCount() {
         CaseEvent identified = e.identified("id", "2009-03-14");
-        assertThat(CaseJourney.fold("case-1", List.of(identified), day(AS_OF), ConsentBasis.EXPLICIT)
+        assertThat(CaseJourney.fold(
+                                "case-1", LogEntry.inLogOrder(List.of(identified)), day(AS_OF), ConsentBasis.EXPLICIT)
                         .inclusion())
                 .isEqualTo(CaseJourney.Inclusion.NO_RESEARCH_CONSENT);
-        assertThat(CaseJourney.fold("case-1", List.of(identified), day(AS_OF), ConsentBasis.UNLESS_WITHDRAWN)
+        assertThat(CaseJourney.fold(
+                                "case-1",
+                                LogEntry.inLogOrder(List.of(identified)),
+                                day(AS_OF),
+                                ConsentBasis.UNLESS_WITHDRAWN)
                         .included())
                 .isTrue();
         assertThat(CaseJourney.fold(
                                 "case-1",
-                                List.of(identified, e.consent("c1", "2009-03-15", true, false)),
+                                LogEntry.inLogOrder(List.of(identified, e.consent("c1", "2009-03-15", true, false))),
                                 day(AS_OF),
                                 ConsentBasis.EXPLICIT)
                         .included())
                 .isTrue();
         assertThat(CaseJourney.fold(
                                 "case-1",
-                                List.of(
+                                LogEntry.inLogOrder(List.of(
                                         identified,
                                         e.consent("c1", "2009-03-15", true, false),
-                                        e.withdrawn("c2", "2009-05-01", false, false)),
+                                        e.withdrawn("c2", "2009-05-01", false, false))),
                                 day(AS_OF),
                                 ConsentBasis.EXPLICIT)
                         .included())

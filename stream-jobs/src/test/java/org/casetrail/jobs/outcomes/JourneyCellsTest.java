@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.casetrail.jobs.journey.CaseJourney;
 import org.casetrail.jobs.journey.Events;
+import org.casetrail.jobs.journey.LogEntry;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.Charge;
 import org.casetrail.schemas.event.Course;
@@ -55,7 +56,7 @@ class JourneyCellsTest {
     private static final Map<String, CellContribution> CELLS = cells();
 
     private static Map<String, CellContribution> cells() {
-        CaseJourney journey = CaseJourney.fold("case-1", EVENTS, day("2011-09-30"));
+        CaseJourney journey = CaseJourney.fold("case-1", LogEntry.inLogOrder(EVENTS), day("2011-09-30"));
         Map<String, CellContribution> byId = new TreeMap<>();
         for (CellContribution c : JourneyCells.of(journey, day("2011-09-30"))) {
             byId.put(c.cellId().replace('\u001f', '/'), c);
@@ -161,7 +162,8 @@ class JourneyCellsTest {
     void aCaseLeftOutContributesNothing() {
         CaseJourney withdrawn = CaseJourney.fold(
                 "case-1",
-                List.of(E.identified("id", "2010-01-10"), E.withdrawn("w", "2010-02-01", false, false)),
+                LogEntry.inLogOrder(
+                        List.of(E.identified("id", "2010-01-10"), E.withdrawn("w", "2010-02-01", false, false))),
                 day("2011-09-30"));
         assertThat(JourneyCells.of(withdrawn, day("2011-09-30"))).isEmpty();
     }
