@@ -184,7 +184,7 @@ class EndToEndTest {
                         .accepted())
                 .isEqualTo(12);
         ReleaseStage.Outcome after = request.release();
-        assertThat(after.manifest().eventsRead()).isEqualTo(36);
+        assertThat(after.manifest().source().eventsRead()).isEqualTo(36);
         assertThat(Query.rows(after.dir(), trainings)).containsExactly("2010 WEAVING 12");
     }
 
