@@ -284,6 +284,8 @@ public final class MappingLoader {
         List<YamlNode> items;
         if (node instanceof YamlNode.Scalar) {
             items = List.of(node);
+        } else if (node instanceof YamlNode.Sequence list) {
+            items = list.items();
         } else {
             Entries e = Entries.of(file, node, what).allow("column", "columns");
             items = e.has("column") ? List.of(e.required("column")) : e.list("columns");
