@@ -58,6 +58,14 @@ final class HeaderColumns {
         return position;
     }
 
+    /** The positions of every column bound: the only cells of a row that are ever read. */
+    int[] boundPositions() {
+        return positions.values().stream()
+                .mapToInt(Integer::intValue)
+                .distinct()
+                .toArray();
+    }
+
     /** The position of a column bound before. */
     int position(String column) {
         Integer position = positions.get(column);

@@ -38,6 +38,7 @@ final class RowMapper {
     private final ColumnRoles roles;
     private final MappingObserver observer;
     private final Map<EventRule, Map<String, String>> columnsOf = new HashMap<>();
+    private final int[] readPositions;
 
     /**
      * @param parents     the parent input's rows by key, for a linked input; else null
@@ -64,9 +65,13 @@ final class RowMapper {
         for (EventRule event : input.events()) {
             columnsOf.put(event, fieldColumns(event));
         }
+        this.readPositions = header.boundPositions();
     }
 
     void map(SourceRow row, Consumer<ExportRecord> records) {
+        if (row.unreadable() == null && nothingRead(row)) {
+            return;
+        }
         observer.row(input.name());
         if (row.unreadable() != null) {
             records.accept(ExportRecord.refused(row.number(), row.unreadable(), null, null));
@@ -99,6 +104,19 @@ final class RowMapper {
         } catch (RowFault fault) {
             records.accept(ExportRecord.refused(row.number(), fault.reason(), fault.column(), ids));
         }
+    }
+
+    /**
+     * Whether every cell the mapping reads is empty: such a row is no row. The HTCDS template
+     * numbers a thousand rows in a column no mapping reads, and Excel leaves formatted empty rows.
+     */
+    private boolean nothingRead(SourceRow row) {
+        for (int position : readPositions) {
+            if (row.cell(position) != null || row.isError(position)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void event(

@@ -19,7 +19,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class ExampleExports {
 
+    /** As in the template, column A has no name and numbers the rows, empty ones too. */
     static final List<String> CASE_COLUMNS = List.of(
+            "",
             "cas_CaseOwner",
             "prs_FirstName",
             "prs_SecondName",
@@ -61,6 +63,10 @@ final class ExampleExports {
                     1,
                     CASE_COLUMNS.stream().map(c -> c.replaceAll("^[a-z]+_", "")).toList());
             rows(sheet, 2, CASE_COLUMNS, cases, date);
+            for (int r = 2; r < 2 + cases.size() + 20; r++) {
+                Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+                row.createCell(0).setCellValue(r - 1);
+            }
             Sheet visits = wb.createSheet("Follow-ups");
             header(visits, 0, FOLLOW_UP_COLUMNS);
             rows(visits, 1, FOLLOW_UP_COLUMNS, followUps, date);
