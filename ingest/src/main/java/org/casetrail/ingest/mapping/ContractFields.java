@@ -53,36 +53,36 @@ final class ContractFields {
 
     static {
         ContractField centre = field("details.centre", Kind.CENTRE, false);
-        details(
+        define(
                 EventType.CASE_IDENTIFIED,
                 code("details.referral_source", ReferralSource.values(), true),
                 code("details.exploitation_type", ExploitationType.values(), true),
                 field("details.province", Kind.PROVINCE, false));
-        details(
+        define(
                 EventType.CONSENT_RECORDED,
                 field("details.research_use", Kind.BOOLEAN, true),
                 field("details.story_use", Kind.BOOLEAN, true));
-        details(
+        define(
                 EventType.CONSENT_WITHDRAWN,
                 field("details.research_use", Kind.BOOLEAN, false),
                 field("details.story_use", Kind.BOOLEAN, false));
-        details(EventType.SHELTER_ADMITTED, centre);
-        details(EventType.SHELTER_EXITED, centre, code("details.exit_reason", ExitReason.values(), false));
-        details(EventType.MEDICAL_CARE, code("details.kind", CareKind.values(), true));
-        details(EventType.COUNSELLING_SESSION, code("details.kind", CareKind.values(), true));
-        details(EventType.EDUCATION_ASSESSED, field("details.grade_level", Kind.GRADE, true));
+        define(EventType.SHELTER_ADMITTED, centre);
+        define(EventType.SHELTER_EXITED, centre, code("details.exit_reason", ExitReason.values(), false));
+        define(EventType.MEDICAL_CARE, code("details.kind", CareKind.values(), true));
+        define(EventType.COUNSELLING_SESSION, code("details.kind", CareKind.values(), true));
+        define(EventType.EDUCATION_ASSESSED, field("details.grade_level", Kind.GRADE, true));
         for (EventType training :
                 List.of(EventType.TRAINING_ENROLLED, EventType.TRAINING_COMPLETED, EventType.TRAINING_DROPPED)) {
-            details(training, code("details.course", Course.values(), true));
+            define(training, code("details.course", Course.values(), true));
         }
-        details(EventType.CERTIFICATION_EARNED, code("details.certification", Certification.values(), true));
-        details(EventType.EMPLOYMENT_STARTED, code("details.sector", Sector.values(), true));
-        details(
+        define(EventType.CERTIFICATION_EARNED, code("details.certification", Certification.values(), true));
+        define(EventType.EMPLOYMENT_STARTED, code("details.sector", Sector.values(), true));
+        define(
                 EventType.BUSINESS_STARTED,
                 code("details.sector", Sector.values(), true),
                 new ContractField("details.support", Kind.CODE_LIST, codes(BusinessSupport.values()), false, false));
-        details(EventType.REINTEGRATED, code("details.setting", ReintegrationSetting.values(), true));
-        details(
+        define(EventType.REINTEGRATED, code("details.setting", ReintegrationSetting.values(), true));
+        define(
                 EventType.FOLLOW_UP,
                 code("details.status", FollowUpStatus.values(), true),
                 code("details.livelihood", Livelihood.values(), false),
@@ -90,15 +90,15 @@ final class ContractFields {
         ContractField legalCaseRef = personal("details.legal_case_ref", Kind.TEXT);
         ContractField legalCaseRefRequired =
                 new ContractField(legalCaseRef.path(), legalCaseRef.kind(), List.of(), true, legalCaseRef.personal());
-        details(EventType.LEGAL_CASE_FILED, legalCaseRefRequired, code("details.charge", Charge.values(), false));
-        details(
+        define(EventType.LEGAL_CASE_FILED, legalCaseRefRequired, code("details.charge", Charge.values(), false));
+        define(
                 EventType.LEGAL_CASE_OUTCOME,
                 legalCaseRefRequired,
                 code("details.charge", Charge.values(), false),
                 code("details.outcome", Verdict.values(), true),
                 field("details.compensation_awarded", Kind.BOOLEAN, false));
-        details(EventType.TESTIMONY_RECORDED);
-        details(EventType.CASE_CLOSED, code("details.reason", ClosureReason.values(), true));
+        define(EventType.TESTIMONY_RECORDED);
+        define(EventType.CASE_CLOSED, code("details.reason", ClosureReason.values(), true));
     }
 
     private ContractFields() {}
@@ -117,7 +117,7 @@ final class ContractFields {
         return DETAILS.keySet().stream().map(Enum::name).toList();
     }
 
-    private static void details(EventType type, ContractField... fields) {
+    private static void define(EventType type, ContractField... fields) {
         DETAILS.put(type, byName(fields));
     }
 
