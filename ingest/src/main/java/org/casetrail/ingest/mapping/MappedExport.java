@@ -26,13 +26,13 @@ import org.casetrail.ingest.read.ExportRecord;
 public final class MappedExport {
 
     /** One table the export is read from: an input's file (and sheet) and its header. */
-    public record Table(InputRule input, Path file, String describe, HeaderColumns header) {
+    record Table(InputRule input, Path file, String describe, HeaderColumns header) {
 
-        public String inputName() {
+        String inputName() {
             return input.name();
         }
 
-        public List<String> columns() {
+        List<String> columns() {
             return header.names();
         }
     }
@@ -85,16 +85,16 @@ public final class MappedExport {
         return new MappedExport(mapping, List.copyOf(tables), roles, keptColumns);
     }
 
-    public Mapping mapping() {
+    Mapping mapping() {
         return mapping;
     }
 
-    public List<Table> tables() {
+    List<Table> tables() {
         return tables;
     }
 
     /** What a column of a table becomes, as {@code mapping check} prints it; empty when it is not read. */
-    public List<String> roles(Table table, String column) {
+    List<String> roles(Table table, String column) {
         return roles.of(table.inputName(), column);
     }
 
