@@ -62,6 +62,9 @@ final class ColumnRoles {
         for (ColumnRef key : input.key()) {
             add(input, key, "record key", true);
         }
+        if (input.linkKey() != null && !input.key().contains(input.linkKey())) {
+            add(input, input.linkKey(), "link key", true);
+        }
         if (input.parentKey() != null) {
             add(input, input.parentKey(), "parent key (input '" + input.parent() + "')", true);
         }

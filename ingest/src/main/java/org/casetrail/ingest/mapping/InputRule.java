@@ -12,8 +12,10 @@ import java.util.List;
  * @param headerRow  1-based row (CSV: record) of the column names
  * @param dataRow    1-based row of the first data row
  * @param key        the columns that tell apart the rows of one case (a follow-up's date, ODK's
- *                   {@code KEY}); empty when a case has one row. A parent's key is one column,
- *                   unique in its table, which its children's {@code parent_key} holds
+ *                   {@code KEY}); empty when a case has one row. Part of every record id, so
+ *                   never a row number
+ * @param linkKey    the column whose value its children's {@code parent_key} holds: {@code link_key},
+ *                   else a {@code key} of one column; null when there is neither
  * @param parent     the input whose rows this one's rows belong to (a repeat group's), or null
  * @param parentKey  the column holding the parent row's key ({@code PARENT_KEY}), with a parent
  * @param caseId     the case identity, or null to take the parent row's
@@ -30,6 +32,7 @@ record InputRule(
         int headerRow,
         int dataRow,
         List<ColumnRef> key,
+        ColumnRef linkKey,
         String parent,
         ColumnRef parentKey,
         CaseIdRule caseId,

@@ -220,6 +220,9 @@ public final class MappedExport {
 
     private static List<ColumnRef> allColumns(InputRule input) {
         List<ColumnRef> columns = new ArrayList<>(input.key());
+        if (input.linkKey() != null) {
+            columns.add(input.linkKey());
+        }
         if (input.parentKey() != null) {
             columns.add(input.parentKey());
         }

@@ -38,6 +38,7 @@ public final class MappingLoader {
         "quote",
         "encoding",
         "key",
+        "link_key",
         "parent",
         "parent_key",
         "case_id",
@@ -116,12 +117,13 @@ public final class MappingLoader {
                         .filter(i -> i.name().equals(input.parent()))
                         .findFirst()
                         .orElseThrow();
-                if (parent.key().size() != 1) {
+                if (parent.linkKey() == null) {
                     throw MappingException.at(
                             file,
                             parent.line(),
                             parent.describe() + " is the parent of '" + input.name()
-                                    + "', so it needs a 'key': the one column its rows are known by (ODK's KEY)");
+                                    + "', so it needs a 'key' of one column (ODK's KEY) or a 'link_key' (Kobo's"
+                                    + " _index): the column its children's parent_key holds");
                 }
             }
         }
@@ -227,6 +229,7 @@ public final class MappingLoader {
                 headerRow,
                 dataRow,
                 List.copyOf(key),
+                linkKey(e, key, where),
                 parent,
                 parentKey,
                 caseId,
@@ -234,6 +237,14 @@ public final class MappingLoader {
                 List.copyOf(rules),
                 e.bool("optional", false),
                 e.line());
+    }
+
+    /** The column children link to: {@code link_key}, else a {@code key} of one column. */
+    private ColumnRef linkKey(Entries e, List<ColumnRef> key, String where) {
+        if (e.has("link_key")) {
+            return fields.column(e.text("link_key"), e.lineOf("link_key"), where, 0);
+        }
+        return key.size() == 1 ? key.get(0) : null;
     }
 
     private InputRule.Format format(Entries e, String pattern, String where) {

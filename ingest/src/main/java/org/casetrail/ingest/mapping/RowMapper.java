@@ -209,9 +209,9 @@ final class RowMapper {
     }
 
     private void keep(SourceRow row, Cells cells, String caseId, RowFault fault, LinkedRow parent) throws RowFault {
-        String key = row.cell(header.position(input.key().get(0).name()));
+        String key = row.cell(header.position(input.linkKey().name()));
         if (key == null) {
-            throw new RowFault(RejectReason.MISSING_FIELD, input.key().get(0).written());
+            throw new RowFault(RejectReason.MISSING_FIELD, input.linkKey().written());
         }
         Map<String, String> values = new HashMap<>();
         for (String column : keptColumns) {

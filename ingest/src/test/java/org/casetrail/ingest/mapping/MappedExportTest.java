@@ -301,6 +301,111 @@ class MappedExportTest {
         assertThat(run.unmapped()).containsExactly("services service_type massage");
     }
 
+    static final String KOBO = """
+            mapping_version: 1
+            source: kobo-example
+            inputs:
+              - name: submissions
+                file: "*.xlsx"
+                sheet: htcds
+                link_key: _index
+                case_id: [First Name, Second Name, Birthdate]
+                events:
+                  - type: CASE_IDENTIFIED
+                    occurred_at: {column: Incoming Referral Date, fallback_column: _submission_time}
+                    centre: {constant: MAIN}
+                    details: {referral_source: {constant: OUTREACH}, exploitation_type: {constant: OTHER}}
+              - name: visits
+                file: "*.xlsx"
+                sheet: visits
+                parent: submissions
+                parent_key: _parent_index
+                key: [visit_date]
+                events:
+                  - type: FOLLOW_UP
+                    occurred_at: visit_date
+                    details: {status: {column: status, values: {STABLE: stable, AT_RISK: at_risk}}}
+            """;
+
+    /** A Kobo XLSX export: its main sheet and repeat sheet, linked by row numbers ({@code _index}). */
+    private Path koboWorkbook(String name, List<List<String>> submissions, List<List<String>> visits) throws Exception {
+        Path file = dir.resolve(name);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            sheet(
+                    wb,
+                    "htcds",
+                    List.of(
+                            "First Name",
+                            "Second Name",
+                            "Birthdate",
+                            "Incoming Referral Date",
+                            "_submission_time",
+                            "_uuid",
+                            "_index"),
+                    submissions);
+            sheet(
+                    wb,
+                    "visits",
+                    List.of("visit_date", "status", "_index", "_parent_table_name", "_parent_index"),
+                    visits);
+            wb.write(out);
+        }
+        return file;
+    }
+
+    private static void sheet(
+            org.apache.poi.xssf.usermodel.XSSFWorkbook wb, String name, List<String> header, List<List<String>> rows) {
+        var sheet = wb.createSheet(name);
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        for (int r = 0; r < all.size(); r++) {
+            var row = sheet.createRow(r);
+            for (int c = 0; c < all.get(r).size(); c++) {
+                row.createCell(c).setCellValue(all.get(r).get(c));
+            }
+        }
+    }
+
+    @Test
+    void koboRepeatSheetsLinkByRowNumbersYetRecordIdsDoNotDependOnThem() throws Exception {
+        Mapping kobo = MappingLoader.parse(KOBO, "kobo.yaml");
+        List<String> sokha = List.of("Sokha", "Chan", "1990-03-14", "2024-01-30", "2024-02-01T09:41:19", "aaa");
+        List<String> dara = List.of("Dara", "Chan", "1991-04-15", "", "2024-02-02T10:00:00", "bbb");
+        Path first = koboWorkbook(
+                "first.xlsx",
+                List.of(with(sokha, "1"), with(dara, "2")),
+                List.of(
+                        List.of("2024-03-01", "stable", "1", "htcds", "1"),
+                        List.of("2024-03-02", "at_risk", "2", "htcds", "2")));
+        Path resorted = koboWorkbook(
+                "resorted.xlsx",
+                List.of(with(dara, "1"), with(sokha, "2")),
+                List.of(
+                        List.of("2024-03-02", "at_risk", "1", "htcds", "1"),
+                        List.of("2024-03-01", "stable", "2", "htcds", "2")));
+
+        Run run = run(kobo, List.of(first));
+        assertThat(run.refused()).isEmpty();
+        assertThat(run.made())
+                .extracting(
+                        r -> r.content().get("type").asText(),
+                        r -> r.content().get("case_id").asText())
+                .containsExactly(
+                        tuple("CASE_IDENTIFIED", "[\"sokha\",\"chan\",\"1990-03-14\"]"),
+                        tuple("CASE_IDENTIFIED", "[\"dara\",\"chan\",\"1991-04-15\"]"),
+                        tuple("FOLLOW_UP", "[\"sokha\",\"chan\",\"1990-03-14\"]"),
+                        tuple("FOLLOW_UP", "[\"dara\",\"chan\",\"1991-04-15\"]"));
+        assertThat(recordsById(run(kobo, List.of(resorted)))).isEqualTo(recordsById(run));
+    }
+
+    private static List<String> with(List<String> row, String index) {
+        List<String> cells = new ArrayList<>(row);
+        cells.add(index);
+        return cells;
+    }
+
     @Test
     void aColumnTheHeaderLacksStopsTheRunBeforeAnyRowNamingTheMappingLine() throws Exception {
         ExampleExports.odkSubmissions(dir, List.of());

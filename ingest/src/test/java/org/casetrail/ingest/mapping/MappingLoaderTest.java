@@ -70,8 +70,8 @@ class MappingLoaderTest {
                     sheeet: Cases
                 """,
                 "m.yaml:6: unknown key 'sheeet' in input 'cases'; known keys: name, file, format, sheet, header_row,"
-                        + " first_data_row, delimiter, quote, encoding, key, parent, parent_key, case_id, person,"
-                        + " events, optional");
+                        + " first_data_row, delimiter, quote, encoding, key, link_key, parent, parent_key, case_id,"
+                        + " person, events, optional");
     }
 
     @Test
@@ -227,8 +227,8 @@ class MappingLoaderTest {
                     parent_key: PARENT_KEY
                     events: [{type: FOLLOW_UP, occurred_at: Date, details: {status: {constant: STABLE}}}]
                 """,
-                "m.yaml:4: input 'cases' is the parent of 'visits', so it needs a 'key': the one column its rows are"
-                        + " known by (ODK's KEY)");
+                "m.yaml:4: input 'cases' is the parent of 'visits', so it needs a 'key' of one column (ODK's KEY) or"
+                        + " a 'link_key' (Kobo's _index): the column its children's parent_key holds");
         refused("""
                 mapping_version: 1
                 source: test-cms
