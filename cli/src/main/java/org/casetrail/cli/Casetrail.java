@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             KeysCommand.class,
             BrokerCommand.class,
             IngestCommand.class,
+            MappingCommand.class,
             ReplayCommand.class,
             StreamCommand.class,
             QueryCommand.class,

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.casetrail.ingest.ExportIngest;
 import org.casetrail.ingest.IngestSummary;
+import org.casetrail.ingest.mapping.MappedExport;
+import org.casetrail.ingest.mapping.MappingException;
+import org.casetrail.ingest.mapping.MappingLoader;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.publish.BackgroundEventLogWriter;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "ingest",
         mixinStandardHelpOptions = true,
-        description = "Validate and pseudonymize exports (JSON Lines, or CSV by the .csv ending) into the event log.")
+        description = {
+            "Validate and pseudonymize exports (JSON Lines, or CSV by the .csv ending) into the event log.",
+            "With --mapping, read any tabular export (CSV files, workbook sheets) through a mapping file (docs/sources.md)."
+        })
 final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-server", required = true, description = "Kafka broker, HOST:PORT.")
@@ -48,12 +54,29 @@ final class IngestCommand implements Callable<Integer> {
                     "Also write each reject (reason, field, line number, pseudonymized ids; never the line) to this JSON Lines file.")
     Path rejectsFile;
 
+    @Option(
+            names = "--mapping",
+            paramLabel = "FILE",
+            description = "A mapping file (YAML) that turns the exports' tables into records (docs/sources.md).")
+    Path mappingFile;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Export files.")
     List<Path> files;
 
     @Override
     public Integer call() {
-        IngestSummary summary = ingest(bootstrapServer, keyFile, topic, partitions, files, rejectsFile);
+        MappedExport mapped = null;
+        if (mappingFile != null) {
+            // Every header is checked against the mapping before anything is sent to Kafka.
+            try {
+                readable(files);
+                mapped = MappedExport.open(MappingLoader.load(mappingFile), files);
+            } catch (MappingException e) {
+                System.err.println("casetrail: " + e.getMessage());
+                return Casetrail.USAGE;
+            }
+        }
+        IngestSummary summary = ingest(bootstrapServer, keyFile, topic, partitions, files, rejectsFile, mapped);
         System.out.println(summary.line());
         return 0;
     }
@@ -64,12 +87,20 @@ final class IngestCommand implements Callable<Integer> {
 
     static IngestSummary ingest(
             String bootstrapServer, Path keyFile, String topic, int partitions, List<Path> files, Path rejectsFile) {
+        return ingest(bootstrapServer, keyFile, topic, partitions, files, rejectsFile, null);
+    }
+
+    /** @param mapped the exports read through a mapping, or null for exports of the contract itself */
+    static IngestSummary ingest(
+            String bootstrapServer,
+            Path keyFile,
+            String topic,
+            int partitions,
+            List<Path> files,
+            Path rejectsFile,
+            MappedExport mapped) {
         PseudonymKey key = PseudonymKey.load(keyFile);
-        for (Path file : files) {
-            if (!java.nio.file.Files.isReadable(file)) {
-                throw new CliException("export " + file + " does not exist or cannot be read");
-            }
-        }
+        readable(files);
         Console console = System.console();
         // Encoding and sending on a thread of their own, so that they overlap the reading and pseudonymizing
         // of the next records on a second core (bench/PROFILE.md, phase 3).
@@ -87,11 +118,19 @@ final class IngestCommand implements Callable<Integer> {
                     new RecordTranslator(new Pseudonymizer(key)),
                     log,
                     console == null ? bytes -> {} : new Progress(console));
-            IngestSummary summary = ingest.ingest(files);
+            IngestSummary summary = mapped == null ? ingest.ingest(files) : ingest.ingest(mapped);
             if (console != null) {
                 System.err.print("\r" + " ".repeat(40) + "\r");
             }
             return summary;
+        }
+    }
+
+    static void readable(List<Path> files) {
+        for (Path file : files) {
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw new CliException("export " + file + " does not exist or cannot be read");
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.casetrail.ingest.mapping.MappedExport;
+import org.casetrail.ingest.mapping.MappingObserver;
 import org.casetrail.ingest.publish.EventLogWriter;
 import org.casetrail.ingest.read.ExportReader;
 import org.casetrail.ingest.read.ExportRecord;
@@ -29,6 +31,17 @@ public final class ExportIngest {
         this.progress = progress;
     }
 
+    /**
+     * Reads exports through a mapping (docs/sources.md): each row of each table becomes records of
+     * the contract, which are translated and written exactly as a contract export's are.
+     */
+    public IngestSummary ingest(MappedExport export) {
+        IngestSummary summary = new IngestSummary();
+        export.read(record -> handle(record, summary), MappingObserver.NONE);
+        log.flush();
+        return summary;
+    }
+
     public IngestSummary ingest(List<Path> exports) {
         IngestSummary summary = new IngestSummary();
         long bytesBefore = 0;
@@ -44,14 +57,7 @@ public final class ExportIngest {
             ExportRecord record;
             long lines = 0;
             while ((record = reader.next()) != null) {
-                Translation translation = translator.translate(record);
-                if (translation instanceof Translation.Accepted accepted) {
-                    log.append(accepted.event());
-                    summary.countAccepted();
-                } else if (translation instanceof Translation.Rejected rejected) {
-                    log.reject(rejected.reject());
-                    summary.countRejected(rejected.reject().getReason());
-                }
+                handle(record, summary);
                 if (++lines % 4096 == 0) {
                     progress.accept(bytesBefore + reader.bytesRead());
                 }
@@ -63,6 +69,17 @@ public final class ExportIngest {
         } catch (IOException e) {
             throw new IngestException(
                     "cannot read export " + export + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void handle(ExportRecord record, IngestSummary summary) {
+        Translation translation = translator.translate(record);
+        if (translation instanceof Translation.Accepted accepted) {
+            log.append(accepted.event());
+            summary.countAccepted();
+        } else if (translation instanceof Translation.Rejected rejected) {
+            log.reject(rejected.reject());
+            summary.countRejected(rejected.reject().getReason());
         }
     }
 }

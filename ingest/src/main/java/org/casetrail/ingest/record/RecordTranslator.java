@@ -63,7 +63,7 @@ public final class RecordTranslator {
 
     public Translation translate(ExportRecord record) {
         if (!record.readable()) {
-            return reject(record.unreadable(), null, record.lineNumber(), null, null, null);
+            return refused(record);
         }
         Fields root = new Fields(record.content(), "");
         String source = null;
@@ -79,12 +79,44 @@ public final class RecordTranslator {
             casePseudonym = pseudonyms.casePseudonym(source, root.requiredText("case_id"));
             return new Translation.Accepted(event(root, source, eventId, casePseudonym));
         } catch (InvalidRecord invalid) {
-            return reject(invalid.reason(), invalid.field(), record.lineNumber(), source, eventId, casePseudonym);
+            return reject(
+                    invalid.reason(),
+                    record.fieldName(invalid.field()),
+                    record.lineNumber(),
+                    source,
+                    eventId,
+                    casePseudonym);
         } catch (RuntimeException unforeseen) {
             // A line no rule foresaw is still one counted reject, never a stopped run or a message
             // (which could quote the line).
             return reject(RejectReason.OTHER, null, record.lineNumber(), source, eventId, casePseudonym);
         }
+    }
+
+    /**
+     * A record refused before translation: an unreadable line, or a mapped row (docs/sources.md)
+     * whose ids, when it has them, are pseudonymized for the reject like an accepted record's.
+     */
+    private Translation refused(ExportRecord record) {
+        String source = null;
+        String eventId = null;
+        String casePseudonym = null;
+        if (record.content() != null) {
+            Fields ids = new Fields(record.content(), "");
+            try {
+                String text = ids.optionalText("source");
+                if (text != null && Codes.isSource(text)) {
+                    source = text;
+                    String sourceEventId = ids.optionalText("source_event_id");
+                    eventId = sourceEventId == null ? null : pseudonyms.eventId(source, sourceEventId);
+                    String caseId = ids.optionalText("case_id");
+                    casePseudonym = caseId == null ? null : pseudonyms.casePseudonym(source, caseId);
+                }
+            } catch (InvalidRecord notText) {
+                // Ids that are not text are left out of the reject; its reason stays the first fault.
+            }
+        }
+        return reject(record.unreadable(), record.field(), record.lineNumber(), source, eventId, casePseudonym);
     }
 
     private CaseEvent event(Fields root, String source, String eventId, String casePseudonym) throws InvalidRecord {

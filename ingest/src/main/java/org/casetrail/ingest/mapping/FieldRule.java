@@ -1,0 +1,30 @@
+package org.casetrail.ingest.mapping;
+
+import java.util.List;
+
+/**
+ * How one contract field is filled from a row: from the first of its columns that has a value
+ * (the column, then its fallback columns), else from its constant; a list field gathers every
+ * column's values instead. A value map, date patterns or a split say how a cell becomes a value.
+ *
+ * @param columns  the column and its fallback columns, in order; empty for a constant
+ * @param constant the value when no column has one (a {@code constant} or a {@code fallback}), or null
+ * @param values   labels to codes, or null to take the cell as it is (a text, a date, a number)
+ * @param split    the separator of several labels in one cell (a multi-select), or null
+ * @param several  the code when the labels of one cell map to different codes, or null to reject
+ */
+record FieldRule(
+        ContractField field,
+        List<ColumnRef> columns,
+        String constant,
+        ValueMap values,
+        DatePatterns dates,
+        String split,
+        String several,
+        int line) {
+
+    /** The column a reject names for this field: its first. */
+    String column() {
+        return columns.isEmpty() ? null : columns.get(0).written();
+    }
+}

@@ -1,0 +1,275 @@
+package org.casetrail.ingest.mapping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * One sheet of an .xlsx workbook, streamed: POI's {@link XSSFReader} and {@link XSSFSheetXMLHandler}
+ * read the sheet's XML row by row, so memory holds one row, the shared strings and the styles,
+ * never the workbook (200,000 rows read in a 256 MB heap). A formula cell gives its cached value,
+ * as Excel last computed it; a date cell its ISO date ({@link XlsxCellText}); a merged area its value
+ * in every cell it covers ({@link MergedCells}). Hidden rows are read like the others: hiding is
+ * a view, and the template of the sector's standard hides its row of field names. Rows without a
+ * value (Excel's formatted but empty trailing rows) are left out.
+ */
+final class XlsxRows implements RowSource {
+
+    private final Path file;
+    private final InputRule input;
+    private final OPCPackage workbook;
+    private final XSSFReader reader;
+    private final boolean date1904;
+    private SharedStrings strings;
+    private StylesTable styles;
+    private List<String> header;
+
+    private XlsxRows(Path file, InputRule input, OPCPackage workbook, XSSFReader reader, boolean date1904) {
+        this.file = file;
+        this.input = input;
+        this.workbook = workbook;
+        this.reader = reader;
+        this.date1904 = date1904;
+    }
+
+    static XlsxRows open(Path file, InputRule input) throws IOException {
+        OPCPackage workbook;
+        try {
+            workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (InvalidFormatException
+                | OpenXML4JRuntimeException
+                | POIXMLException
+                | UnsupportedFileFormatException e) {
+            throw new MappingException(file.getFileName() + " is not an .xlsx workbook (" + input.describe() + ")");
+        }
+        try {
+            XSSFReader reader = new XSSFReader(workbook);
+            XlsxRows rows = new XlsxRows(file, input, workbook, reader, date1904(reader));
+            rows.sheet().close();
+            return rows;
+        } catch (IOException | OpenXML4JException | RuntimeException e) {
+            workbook.revert();
+            if (e instanceof MappingException mapping) {
+                throw mapping;
+            }
+            throw unreadable(file, e);
+        }
+    }
+
+    @Override
+    public List<String> header() throws IOException {
+        if (header == null) {
+            try {
+                parse(row -> {}, true);
+            } catch (HeaderRead found) {
+                // the header is in
+            }
+            if (header == null) {
+                throw new MappingException(
+                        describe() + " has no row " + input.headerRow() + " for the header of " + input.describe());
+            }
+        }
+        return header;
+    }
+
+    @Override
+    public void rows(Consumer<SourceRow> rows) throws IOException {
+        parse(rows, false);
+        if (header == null) {
+            throw new MappingException(
+                    describe() + " has no row " + input.headerRow() + " for the header of " + input.describe());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return file.getFileName() + ", sheet " + input.sheet();
+    }
+
+    @Override
+    public void close() {
+        workbook.revert();
+    }
+
+    /** Thrown once the header row is read when only the header was asked for. */
+    private static final class HeaderRead extends RuntimeException {
+        HeaderRead() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void parse(Consumer<SourceRow> rows, boolean headerOnly) throws IOException {
+        try {
+            if (strings == null) {
+                strings = new ReadOnlySharedStringsTable(workbook, false);
+                styles = reader.getStylesTable();
+            }
+            // Merged areas fill the header too: a label merged over two columns names both.
+            MergedCells merged;
+            try (InputStream sheet = sheet()) {
+                merged = MergedCells.scan(sheet);
+            }
+            Rows handler = new Rows(rows, merged, headerOnly);
+            XMLReader xml = XMLHelper.newXMLReader();
+            CellTypes cellTypes = new CellTypes(styles, strings, handler, new XlsxCellText(date1904));
+            handler.cellTypes = cellTypes;
+            xml.setContentHandler(cellTypes);
+            try (InputStream sheet = sheet()) {
+                xml.parse(new InputSource(sheet));
+            }
+        } catch (SAXException | ParserConfigurationException | OpenXML4JException | POIXMLException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The sheet's XML, found by its name as the tab shows it (letter case aside). */
+    private InputStream sheet() throws IOException {
+        try {
+            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+            List<String> names = new ArrayList<>();
+            InputStream caseless = null;
+            while (sheets.hasNext()) {
+                InputStream sheet = sheets.next();
+                String name = sheets.getSheetName();
+                names.add(name);
+                if (name.equals(input.sheet())) {
+                    if (caseless != null) {
+                        caseless.close();
+                    }
+                    return sheet;
+                }
+                if (caseless == null && name.equalsIgnoreCase(input.sheet())) {
+                    caseless = sheet;
+                } else {
+                    sheet.close();
+                }
+            }
+            if (caseless != null) {
+                return caseless;
+            }
+            throw new MappingException(file.getFileName() + " has no sheet '" + input.sheet() + "' for "
+                    + input.describe() + " (its sheets: " + String.join(", ", names) + ")");
+        } catch (InvalidFormatException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static boolean date1904(XSSFReader reader) throws IOException, OpenXML4JException {
+        boolean[] found = {false};
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    if ("workbookPr".equals(localName)) {
+                        String value = attributes.getValue("date1904");
+                        found[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+                    }
+                }
+            });
+            xml.parse(new InputSource(in));
+        } catch (SAXException | ParserConfigurationException e) {
+            throw new IOException("unreadable workbook.xml", e);
+        }
+        return found[0];
+    }
+
+    private static IOException unreadable(Path file, Exception e) {
+        return new IOException(file.getFileName() + " is not a readable .xlsx workbook ("
+                + e.getClass().getSimpleName() + ")");
+    }
+
+    /** POI's sheet handler, which also notes whether the cell it is on holds an error (#N/A). */
+    private static final class CellTypes extends XSSFSheetXMLHandler {
+        boolean error;
+
+        CellTypes(StylesTable styles, SharedStrings strings, SheetContentsHandler rows, XlsxCellText text) {
+            super(styles, strings, rows, text, false);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
+            if ("c".equals(localName)) {
+                error = "e".equals(attributes.getValue("t"));
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+    }
+
+    /** Gathers each row's cells and hands on the header and the data rows. */
+    private final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final Consumer<SourceRow> rows;
+        private final MergedCells merged;
+        private final boolean headerOnly;
+        private final List<String> cells = new ArrayList<>();
+        private final BitSet errors = new BitSet();
+        private CellTypes cellTypes;
+        private int nextColumn;
+
+        Rows(Consumer<SourceRow> rows, MergedCells merged, boolean headerOnly) {
+            this.rows = rows;
+            this.merged = merged;
+            this.headerOnly = headerOnly;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+            errors.clear();
+            nextColumn = 0;
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int column = reference == null ? nextColumn : new CellReference(reference).getCol();
+            nextColumn = column + 1;
+            while (cells.size() <= column) {
+                cells.add(null);
+            }
+            cells.set(column, value);
+            if (cellTypes.error) {
+                errors.set(column);
+            }
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            merged.fill(rowNum, cells);
+            int number = rowNum + 1;
+            if (number == input.headerRow()) {
+                header = cells.stream().map(c -> c == null ? "" : c.strip()).toList();
+                if (headerOnly) {
+                    throw new HeaderRead();
+                }
+            } else if (number >= input.dataRow() && cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
+                rows.accept(new SourceRow(number, cells.toArray(String[]::new), (BitSet) errors.clone(), null));
+            }
+        }
+    }
+}
