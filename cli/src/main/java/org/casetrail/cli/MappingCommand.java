@@ -1,7 +1,10 @@
 package org.casetrail.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.casetrail.ingest.mapping.MappedExport;
 import org.casetrail.ingest.mapping.MappingCheck;
@@ -42,6 +45,12 @@ final class MappingCommand implements Runnable {
         @Option(names = "--mapping", required = true, paramLabel = "FILE", description = "The mapping file (YAML).")
         Path mapping;
 
+        @Option(
+                names = "--snapshot-date",
+                paramLabel = "YYYY-MM-DD",
+                description = "The date snapshot_date stands for in the mapping (default: today, UTC).")
+        LocalDate snapshotDate;
+
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "The export's files.")
         List<Path> files;
 
@@ -50,7 +59,10 @@ final class MappingCommand implements Runnable {
             MappingCheck check;
             try {
                 IngestCommand.readable(files);
-                check = MappingCheck.run(MappedExport.open(MappingLoader.load(mapping), files));
+                check = MappingCheck.run(MappedExport.open(
+                        MappingLoader.load(mapping),
+                        files,
+                        Optional.of(snapshotDate != null ? snapshotDate : LocalDate.now(ZoneOffset.UTC))));
             } catch (MappingException e) {
                 System.err.println("casetrail: " + e.getMessage());
                 return Casetrail.USAGE;

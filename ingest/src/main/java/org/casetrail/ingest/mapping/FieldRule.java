@@ -23,6 +23,18 @@ record FieldRule(
         String several,
         int line) {
 
+    /**
+     * The constant of a date field that stands for the snapshot's date (docs/sources.md,
+     * "Snapshots"): what a record with no date column of its own is dated by, such as a case
+     * status that changed since the last export.
+     */
+    static final String SNAPSHOT_DATE = "snapshot_date";
+
+    /** Whether its constant is the snapshot's date. */
+    boolean fromSnapshotDate() {
+        return SNAPSHOT_DATE.equals(constant);
+    }
+
     /** The column a reject names for this field: its first. */
     String column() {
         return columns.isEmpty() ? null : columns.get(0).written();

@@ -199,7 +199,7 @@ final class FieldRuleReader {
             case CENTRE -> value.matches("[A-Za-z0-9_]{1,32}") && !value.equalsIgnoreCase("ALL") ? value : null;
             case NATIONALITY -> value.matches("[A-Z]{2}") ? value : null;
             case PROVINCE -> Provinces.canonical(value).orElse(null);
-            case DATE -> isoDate(value);
+            case DATE -> value.equals(FieldRule.SNAPSHOT_DATE) ? value : isoDate(value);
             case TEXT, TEXT_LIST -> value.isEmpty() ? null : value;
         };
         if (canonical == null) {
@@ -224,7 +224,7 @@ final class FieldRuleReader {
             case CENTRE -> "a centre code (letters, digits and _, up to 32, not ALL)";
             case NATIONALITY -> "an ISO 3166 two-letter code such as KH";
             case PROVINCE -> "a province of the vocabulary (docs/input.md)";
-            case DATE -> "an ISO date such as 2009-03-14";
+            case DATE -> "an ISO date such as 2009-03-14, or snapshot_date";
             case TEXT, TEXT_LIST -> "a text";
         };
     }

@@ -25,6 +25,9 @@ final class FieldValues {
     /** The stripped value of a column in the row being mapped, or null when the cell is empty. */
     interface Cells {
         String get(ColumnRef column) throws RowFault;
+
+        /** The date of the snapshot being ingested, which a {@code snapshot_date} constant stands for. */
+        LocalDate snapshotDate();
     }
 
     interface Unmapped {
@@ -46,6 +49,9 @@ final class FieldValues {
                         ? NODES.textNode(severalLabels(rule, column, text, unmapped))
                         : typed(rule, column, text, unmapped);
             }
+        }
+        if (rule.fromSnapshotDate()) {
+            return NODES.textNode(cells.snapshotDate().toString());
         }
         return rule.constant() == null ? null : typedConstant(kind, rule.constant());
     }

@@ -5,6 +5,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.casetrail.ingest.IngestException;
@@ -41,17 +44,40 @@ public final class MappedExport {
     private final List<Table> tables;
     private final ColumnRoles roles;
     private final Map<String, Map<String, Integer>> keptColumns;
+    private final LocalDate snapshotDate;
 
     private MappedExport(
-            Mapping mapping, List<Table> tables, ColumnRoles roles, Map<String, Map<String, Integer>> keptColumns) {
+            Mapping mapping,
+            List<Table> tables,
+            ColumnRoles roles,
+            Map<String, Map<String, Integer>> keptColumns,
+            LocalDate snapshotDate) {
         this.mapping = mapping;
         this.tables = tables;
         this.roles = roles;
         this.keptColumns = keptColumns;
+        this.snapshotDate = snapshotDate;
     }
 
-    /** Matches the files to the mapping's inputs and checks every table's header against it. */
+    /** An export that is not a snapshot: its mapping may not date records by the snapshot. */
     public static MappedExport open(Mapping mapping, List<Path> files) {
+        return open(mapping, files, Optional.empty());
+    }
+
+    /**
+     * Matches the files to the mapping's inputs and checks every table's header against it.
+     *
+     * @param snapshotDate the date of the snapshot the files are, which {@code snapshot_date} in the
+     *     mapping stands for; empty when they are not a snapshot
+     */
+    public static MappedExport open(Mapping mapping, List<Path> files, Optional<LocalDate> snapshotDate) {
+        OptionalInt usesSnapshotDate = mapping.snapshotDateLine();
+        if (usesSnapshotDate.isPresent() && snapshotDate.isEmpty()) {
+            throw MappingException.at(
+                    mapping.file(),
+                    usesSnapshotDate.getAsInt(),
+                    "this mapping dates records by the snapshot (snapshot_date): ingest the export with --snapshot");
+        }
         Map<InputRule, List<Path>> filesOf = assign(mapping, files);
         Map<String, Map<String, Integer>> keptColumns = keptColumns(mapping);
         ColumnRoles roles = ColumnRoles.of(mapping);
@@ -82,7 +108,7 @@ public final class MappedExport {
                 }
             }
         }
-        return new MappedExport(mapping, List.copyOf(tables), roles, keptColumns);
+        return new MappedExport(mapping, List.copyOf(tables), roles, keptColumns, snapshotDate.orElse(null));
     }
 
     Mapping mapping() {
@@ -116,7 +142,8 @@ public final class MappedExport {
                     kept,
                     keptColumns.getOrDefault(input.name(), Map.of()).keySet(),
                     roles,
-                    observer);
+                    observer,
+                    snapshotDate);
             try (RowSource source = RowSource.open(table.file(), input)) {
                 source.header();
                 source.rows(row -> mapper.map(row, records));

@@ -18,6 +18,16 @@ public record Mapping(String file, String source, List<InputRule> inputs) {
         return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
     }
 
+    /** The first line where a date field stands for the snapshot's date, if any. */
+    public java.util.OptionalInt snapshotDateLine() {
+        return inputs.stream()
+                .flatMap(input -> input.events().stream())
+                .flatMap(event -> event.fields().stream())
+                .filter(FieldRule::fromSnapshotDate)
+                .mapToInt(FieldRule::line)
+                .min();
+    }
+
     public List<String> inputNames() {
         return inputs.stream().map(InputRule::name).toList();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ final class RowMapper {
     private final Set<String> keptColumns;
     private final ColumnRoles roles;
     private final MappingObserver observer;
+    private final LocalDate snapshotDate;
     private final Map<EventRule, Map<String, String>> columnsOf = new HashMap<>();
     private final int[] readPositions;
 
@@ -53,8 +55,10 @@ final class RowMapper {
             Map<String, LinkedRow> kept,
             Set<String> keptColumns,
             ColumnRoles roles,
-            MappingObserver observer) {
+            MappingObserver observer,
+            LocalDate snapshotDate) {
         this.source = mapping.source();
+        this.snapshotDate = snapshotDate;
         this.input = input;
         this.header = header;
         this.parents = parents;
@@ -156,10 +160,25 @@ final class RowMapper {
             if (person != null) {
                 record.set("person", person);
             }
-            records.accept(ExportRecord.mapped(number, record, columnsOf.get(event)));
+            records.accept(ExportRecord.mapped(number, record, columnsOf.get(event), datedBySnapshot(event, cells)));
         } catch (RowFault fault) {
             records.accept(ExportRecord.refused(number, fault.reason(), fault.column(), record));
         }
+    }
+
+    /** Whether the record's date is the snapshot's, for want of a date column with a value. */
+    private static boolean datedBySnapshot(EventRule event, Cells cells) throws RowFault {
+        for (FieldRule rule : event.fields()) {
+            if (rule.field().path().equals("occurred_at") && rule.fromSnapshotDate()) {
+                for (ColumnRef column : rule.columns()) {
+                    if (cells.get(column) != null) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private LinkedRow parent(SourceRow row) throws RowFault {
@@ -326,6 +345,12 @@ final class RowMapper {
                 throw new RowFault(RejectReason.BAD_VALUE, column.written());
             }
             return row.cell(position);
+        }
+
+        @Override
+        public LocalDate snapshotDate() {
+            // MappedExport.open refuses a mapping that uses the snapshot's date when none was given.
+            return snapshotDate;
         }
 
         void unmapped(ColumnRef column, String label) {

@@ -16,24 +16,35 @@ import org.casetrail.schemas.event.RejectReason;
  * pseudonymized like any other.
  */
 public record ExportRecord(
-        long lineNumber, JsonNode content, RejectReason unreadable, String field, Map<String, String> columns) {
+        long lineNumber,
+        JsonNode content,
+        RejectReason unreadable,
+        String field,
+        Map<String, String> columns,
+        boolean datedBySnapshot) {
 
     public static ExportRecord parsed(long lineNumber, JsonNode content) {
-        return new ExportRecord(lineNumber, content, null, null, Map.of());
+        return new ExportRecord(lineNumber, content, null, null, Map.of(), false);
     }
 
     public static ExportRecord unreadable(long lineNumber, RejectReason reason) {
-        return new ExportRecord(lineNumber, null, reason, null, Map.of());
+        return new ExportRecord(lineNumber, null, reason, null, Map.of(), false);
     }
 
-    /** A contract record made from a row of a mapped file, with the column of each field. */
-    public static ExportRecord mapped(long lineNumber, JsonNode content, Map<String, String> columns) {
-        return new ExportRecord(lineNumber, content, null, null, columns);
+    /**
+     * A contract record made from a row of a mapped file, with the column of each field.
+     *
+     * @param datedBySnapshot its {@code occurred_at} is the snapshot's date, for want of a date of
+     *     its own: a snapshot comparison then looks at the rest of its content only
+     */
+    public static ExportRecord mapped(
+            long lineNumber, JsonNode content, Map<String, String> columns, boolean datedBySnapshot) {
+        return new ExportRecord(lineNumber, content, null, null, columns, datedBySnapshot);
     }
 
     /** A row of a mapped file refused before it became a record, with the column at fault. */
     public static ExportRecord refused(long lineNumber, RejectReason reason, String column, JsonNode ids) {
-        return new ExportRecord(lineNumber, ids, reason, column, Map.of());
+        return new ExportRecord(lineNumber, ids, reason, column, Map.of(), false);
     }
 
     public boolean readable() {
