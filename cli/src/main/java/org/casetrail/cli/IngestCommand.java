@@ -105,7 +105,7 @@ final class IngestCommand implements Callable<Integer> {
             try {
                 readable(files);
                 Mapping mapping = MappingLoader.load(mappingFile);
-                mapped = MappedExport.open(mapping, files);
+                mapped = MappedExport.open(mapping, files, snapshotDay);
                 mappedSource = mapping.source();
             } catch (MappingException e) {
                 System.err.println("casetrail: " + e.getMessage());

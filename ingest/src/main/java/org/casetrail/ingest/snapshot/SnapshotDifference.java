@@ -70,7 +70,7 @@ public final class SnapshotDifference implements Admission {
 
     @Override
     public boolean admit(CaseEvent event, ExportRecord from) {
-        return admit(event, false);
+        return admit(event, from.datedBySnapshot());
     }
 
     /**
