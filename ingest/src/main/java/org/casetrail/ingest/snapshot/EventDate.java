@@ -11,16 +11,13 @@ import org.casetrail.schemas.event.Subject;
  * again).
  *
  * @param epochDay {@code occurred_on} in days since 1970-01-01
- * @param age the subject's age band and minor flag, packed; -1 without a subject
+ * @param age the subject's age band (its ordinal times 3) and minor flag (plus 0 unknown, 1 no, 2
+ *     yes); -1 without a subject
  */
 record EventDate(int epochDay, int age) {
 
     private static final int NO_SUBJECT = -1;
     private static final AgeBand[] BANDS = AgeBand.values();
-
-    static EventDate of(CaseEvent event) {
-        return new EventDate((int) event.getOccurredOn().toEpochDay(), age(event.getSubject()));
-    }
 
     LocalDate day() {
         return LocalDate.ofEpochDay(epochDay);
@@ -34,13 +31,5 @@ record EventDate(int epochDay, int age) {
             subject.setAgeBand(BANDS[age / 3]);
             subject.setMinor(age % 3 == 0 ? null : age % 3 == 2);
         }
-    }
-
-    private static int age(Subject subject) {
-        if (subject == null) {
-            return NO_SUBJECT;
-        }
-        int minor = subject.getMinor() == null ? 0 : subject.getMinor() ? 2 : 1;
-        return subject.getAgeBand().ordinal() * 3 + minor;
     }
 }

@@ -17,6 +17,8 @@ final class HeldRecord {
     int age;
     long versionAt = -1;
     long voidedAt = -1;
+    /** Its latest version is itself a void, which never counts (a record sent again as a void). */
+    boolean latestIsVoid;
     /** The snapshot holds this record (or a row of it that was rejected, which leaves it as logged). */
     boolean inSnapshot;
 
@@ -25,7 +27,7 @@ final class HeldRecord {
     }
 
     boolean standing() {
-        return versionAt > voidedAt;
+        return versionAt > voidedAt && !latestIsVoid;
     }
 
     /**
@@ -33,9 +35,10 @@ final class HeldRecord {
      * versions of one record at one position are in two partitions (the topic's partitions were
      * changed), and the one read later wins.
      */
-    void version(long position, long content, EventDate date) {
+    void version(long position, long content, EventDate date, boolean isVoid) {
         if (position >= versionAt) {
             versionAt = position;
+            latestIsVoid = isVoid;
             this.content = content;
             this.epochDay = date.epochDay();
             this.age = date.age();

@@ -1,29 +1,24 @@
 package org.casetrail.ingest.snapshot;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.casetrail.ingest.IngestException;
-import org.casetrail.schemas.event.CaseEvent;
-import org.casetrail.schemas.event.EventType;
-import org.casetrail.schemas.event.VoidDetails;
 
 /**
  * What the event log holds from the sources of a snapshot: every record of theirs, by case and
  * event id, with its latest version and whether a void deleted it since. Built from the log's
  * events in offset order within each partition, as the replay reads them; events of other
- * sources are passed over. An event names its {@code source} in clear, so the source's records are
+ * sources are passed over. An event names its {@code source} in clear, so a source's records are
  * known by it.
  */
 public final class LogHoldings {
 
-    private final Set<String> sources;
-    private final String keyFingerprint;
+    private final List<String> sources;
+    private final ComparedEventReader reader;
     private final Map<RecordKey, HeldRecord> records = new HashMap<>();
-    private final ContentFingerprint fingerprint = new ContentFingerprint();
     private long eventsOfSources;
 
     /**
@@ -31,15 +26,12 @@ public final class LogHoldings {
      * @param keyFingerprint the fingerprint of the key this ingest pseudonymizes with
      */
     public LogHoldings(Collection<String> sources, String keyFingerprint) {
-        this.sources = Collections.unmodifiableSet(new TreeSet<>(sources));
-        this.keyFingerprint = keyFingerprint;
+        this.sources = List.copyOf(new TreeSet<>(sources));
+        this.reader = new ComparedEventReader(this.sources, keyFingerprint);
     }
 
-    public boolean holdsSource(String source) {
-        return sources.contains(source);
-    }
-
-    public Set<String> sources() {
+    /** The sources, in alphabetical order. */
+    public List<String> sources() {
         return sources;
     }
 
@@ -47,30 +39,20 @@ public final class LogHoldings {
      * Takes one event of the log.
      *
      * @param position its offset in its partition
+     * @param record the event as the log holds it (Avro single-object encoding)
      * @throws IngestException when the event is of one of the sources but made with another key, or
-     *     holds ids that are no pseudonyms: compared with it, every record would look new
+     *     is no case event: compared with it, every record would look new
      */
-    public void add(long position, CaseEvent event) {
-        String source = event.getSource();
-        if (!sources.contains(source)) {
+    public void add(long position, byte[] record) {
+        ComparedEvent event = reader.read(record);
+        if (event == null) {
             return;
         }
         eventsOfSources++;
-        if (!keyFingerprint.equals(event.getKeyFingerprint())) {
-            throw new IngestException("it holds events of source " + source
-                    + " made with another pseudonymization key (fingerprint " + event.getKeyFingerprint()
-                    + "; this key's is " + keyFingerprint + "): compared with them, every record of the snapshot would"
-                    + " look new and every logged one gone. Use the key that made them");
+        if (event.voided() != null) {
+            held(event.source(), event.voided()).voided(position);
         }
-        if (event.getType() == EventType.EVENT_VOIDED) {
-            if (event.getDetails() instanceof VoidDetails voided) {
-                held(source, key(event.getCasePseudonym(), voided.getVoidedEventId()))
-                        .voided(position);
-            }
-            return;
-        }
-        held(source, key(event.getCasePseudonym(), event.getEventId()))
-                .version(position, fingerprint.apartFromDate(event), EventDate.of(event));
+        held(event.source(), event.key()).version(position, event.content(), event.date(), event.isVoid());
     }
 
     /** Events read of the snapshot's sources. */
@@ -87,33 +69,19 @@ public final class LogHoldings {
         return records.get(key);
     }
 
-    HeldRecord held(String source, RecordKey key) {
-        return records.computeIfAbsent(key, k -> new HeldRecord(canonical(source)));
+    HeldRecord held(int source, RecordKey key) {
+        return records.computeIfAbsent(key, k -> new HeldRecord(sources.get(source)));
     }
 
     Map<RecordKey, HeldRecord> all() {
         return records;
     }
 
-    ContentFingerprint fingerprint() {
-        return fingerprint;
+    ComparedEventReader reader() {
+        return reader;
     }
 
-    /** One String per source, however many records name it. */
-    private String canonical(String source) {
-        for (String known : sources) {
-            if (known.equals(source)) {
-                return known;
-            }
-        }
-        return source;
-    }
-
-    private static RecordKey key(String casePseudonym, String eventId) {
-        try {
-            return RecordKey.of(casePseudonym, eventId);
-        } catch (IllegalArgumentException e) {
-            throw new IngestException("it holds an event whose ids are not casetrail pseudonyms");
-        }
+    boolean holdsSource(String source) {
+        return sources.contains(source);
     }
 }

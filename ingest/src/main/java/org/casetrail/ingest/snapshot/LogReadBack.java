@@ -14,13 +14,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.ingest.IngestException;
-import org.casetrail.schemas.CaseEventCodec;
 
 /**
  * Reads the event log back, from its beginning to its end as the read starts, into what it holds of
  * a snapshot's sources: the comparison's state is the log itself, so it survives restarts and is
  * the same from any machine. A plain consumer that joins no group and commits nothing, with large
- * fetches; every event is decoded on this thread.
+ * fetches; what the comparison needs of each event is read straight from its bytes, on this thread.
  */
 public final class LogReadBack {
 
@@ -35,7 +34,6 @@ public final class LogReadBack {
 
     public static Read into(LogHoldings held, String bootstrapServers, String topic) {
         long started = System.nanoTime();
-        CaseEventCodec codec = new CaseEventCodec();
         long events = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 settings(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -64,7 +62,7 @@ public final class LogReadBack {
                         // Records appended since the read began are not part of the log it compares with.
                         if (record.offset() < stop) {
                             events++;
-                            add(held, codec, record);
+                            add(held, record);
                         }
                     }
                 }
@@ -76,10 +74,10 @@ public final class LogReadBack {
         return new Read(events, held.eventsOfSources(), held.records(), seconds(started));
     }
 
-    private static void add(LogHoldings held, CaseEventCodec codec, ConsumerRecord<byte[], byte[]> record) {
+    private static void add(LogHoldings held, ConsumerRecord<byte[], byte[]> record) {
         try {
-            held.add(record.offset(), codec.decodeEvent(record.value()));
-        } catch (CaseEventCodec.UndecodableEventException | IngestException e) {
+            held.add(record.offset(), record.value());
+        } catch (IngestException e) {
             throw new IngestException("cannot compare the snapshot with topic " + record.topic() + ": partition "
                     + record.partition() + ", offset " + record.offset() + ": " + e.getMessage());
         }

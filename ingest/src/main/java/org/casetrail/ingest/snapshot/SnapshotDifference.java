@@ -79,32 +79,33 @@ public final class SnapshotDifference implements Admission {
      * @param datedBySnapshot its date is the snapshot's, for want of a date in the export
      */
     public boolean admit(CaseEvent event, boolean datedBySnapshot) {
-        if (!held.holdsSource(event.getSource())) {
-            throw new IllegalStateException("a record of a source the snapshot was not compared for");
-        }
         if (event.getType() == EventType.EVENT_VOIDED) {
             return false;
         }
-        RecordKey key = RecordKey.of(event.getCasePseudonym(), event.getEventId());
-        if (voidedInSnapshot.contains(key)) {
+        ComparedEvent compared = held.reader().read(event);
+        if (compared == null) {
+            throw new IllegalStateException("a record of a source the snapshot was not compared for");
+        }
+        if (voidedInSnapshot.contains(compared.key())) {
             return false;
         }
-        HeldRecord record = held.held(event.getSource(), key);
+        HeldRecord record = held.held(compared.source(), compared.key());
         record.inSnapshot = true;
-        long content = held.fingerprint().apartFromDate(event);
+        EventDate date = compared.date();
         if (!record.standing()) {
             added++;
-        } else if (record.content == content
-                && (datedBySnapshot || record.date().equals(EventDate.of(event)))) {
+        } else if (record.content == compared.content()
+                && (datedBySnapshot || record.date().equals(date))) {
             unchanged++;
             return false;
         } else {
             changed++;
             if (datedBySnapshot) {
-                record.date().applyTo(event);
+                date = record.date();
+                date.applyTo(event);
             }
         }
-        record.version(HeldRecord.APPENDED, content, EventDate.of(event));
+        record.version(HeldRecord.APPENDED, compared.content(), date, false);
         return true;
     }
 

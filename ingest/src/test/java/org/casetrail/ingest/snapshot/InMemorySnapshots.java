@@ -10,6 +10,7 @@ import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.read.ExportRecord;
 import org.casetrail.ingest.record.RecordTranslator;
 import org.casetrail.ingest.record.Translation;
+import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 
 /**
@@ -94,7 +95,7 @@ final class InMemorySnapshots {
     LogHoldings holdings(SnapshotScope scope) {
         LogHoldings held = new LogHoldings(scope.sources(), KEY.fingerprint());
         for (int position = 0; position < log.size(); position++) {
-            held.add(position, log.get(position));
+            held.add(position, CaseEventCodec.encode(log.get(position)));
         }
         return held;
     }
