@@ -58,15 +58,7 @@ final class XlsxRows implements RowSource {
     }
 
     static XlsxRows open(Path file, InputRule input) throws IOException {
-        OPCPackage workbook;
-        try {
-            workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (InvalidFormatException
-                | OpenXML4JRuntimeException
-                | POIXMLException
-                | UnsupportedFileFormatException e) {
-            throw new MappingException(file.getFileName() + " is not an .xlsx workbook (" + input.describe() + ")");
-        }
+        OPCPackage workbook = workbook(file, input);
         try {
             XSSFReader reader = new XSSFReader(workbook);
             XlsxRows rows = new XlsxRows(file, input, workbook, reader, date1904(reader));
@@ -78,6 +70,39 @@ final class XlsxRows implements RowSource {
                 throw mapping;
             }
             throw unreadable(file, e);
+        }
+    }
+
+    /**
+     * Whether a workbook has the input's sheet (letter case aside): an optional input whose sheet
+     * the workbook lacks, such as an organisation's own sheet beside the case sheet, is not read.
+     */
+    static boolean hasSheet(Path file, InputRule input) throws IOException {
+        OPCPackage workbook = workbook(file, input);
+        try {
+            XSSFReader.SheetIterator sheets = new XSSFReader(workbook).getSheetIterator();
+            while (sheets.hasNext()) {
+                sheets.next().close();
+                if (sheets.getSheetName().equalsIgnoreCase(input.sheet())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (OpenXML4JException | RuntimeException e) {
+            throw unreadable(file, e);
+        } finally {
+            workbook.revert();
+        }
+    }
+
+    private static OPCPackage workbook(Path file, InputRule input) {
+        try {
+            return OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (InvalidFormatException
+                | OpenXML4JRuntimeException
+                | POIXMLException
+                | UnsupportedFileFormatException e) {
+            throw new MappingException(file.getFileName() + " is not an .xlsx workbook (" + input.describe() + ")");
         }
     }
 
