@@ -1,11 +1,12 @@
 package org.casetrail.ingest.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ final class RowMapper {
     private final ColumnRoles roles;
     private final MappingObserver observer;
     private final LocalDate snapshotDate;
-    private final Map<EventRule, Map<String, String>> columnsOf = new HashMap<>();
+    /** The column of each field of an event's records; by identity, as a record's hash walks all its rules. */
+    private final Map<EventRule, Map<String, String>> columnsOf = new IdentityHashMap<>();
+
     private final int[] readPositions;
 
     /**
@@ -131,12 +134,14 @@ final class RowMapper {
             List<String> key,
             ObjectNode person,
             Consumer<ExportRecord> records) {
-        ArrayNode recordId =
-                NODES.arrayNode().add(input.name()).add(event.name()).add(caseId);
-        key.forEach(recordId::add);
+        List<String> recordId = new ArrayList<>(3 + key.size());
+        recordId.add(input.name());
+        recordId.add(event.name());
+        recordId.add(caseId);
+        recordId.addAll(key);
         ObjectNode record = NODES.objectNode()
                 .put("source", source)
-                .put("source_event_id", recordId.toString())
+                .put("source_event_id", IdList.of(recordId))
                 .put("case_id", caseId);
         try {
             if (event.when() != null && !meets(event.when(), cells)) {
@@ -205,7 +210,7 @@ final class RowMapper {
             }
             return parent.caseId();
         }
-        ArrayNode parts = NODES.arrayNode();
+        List<String> parts = new ArrayList<>(input.caseId().parts().size());
         for (CaseIdRule.Part part : input.caseId().parts()) {
             String value = cells.get(part.column());
             if (value == null) {
@@ -224,7 +229,7 @@ final class RowMapper {
             }
         }
         // One column is the id as normalised; several are a JSON list, so no two lists read alike.
-        return parts.size() == 1 ? parts.get(0).textValue() : parts.toString();
+        return parts.size() == 1 ? parts.get(0) : IdList.of(parts);
     }
 
     private void keep(SourceRow row, Cells cells, String caseId, RowFault fault, LinkedRow parent) throws RowFault {
@@ -240,7 +245,7 @@ final class RowMapper {
     }
 
     private List<String> key(Cells cells) throws RowFault {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (ColumnRef column : input.key()) {
             String value = cells.get(column);
             if (value == null) {

@@ -15,14 +15,10 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -30,8 +26,8 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * One sheet of an .xlsx workbook, streamed: POI's {@link XSSFReader} and {@link XSSFSheetXMLHandler}
- * read the sheet's XML row by row, so memory holds one row, the shared strings and the styles,
+ * One sheet of an .xlsx workbook, streamed: POI's {@link XSSFReader} finds the sheet's XML, which
+ * {@link SheetCells} reads row by row, so memory holds one row, the shared strings and the styles,
  * never the workbook (200,000 rows read in a 256 MB heap). A formula cell gives its cached value,
  * as Excel last computed it; a date cell its ISO date ({@link XlsxCellText}); a merged area its value
  * in every cell it covers ({@link MergedCells}). Hidden rows are read like the others: hiding is
@@ -45,8 +41,9 @@ final class XlsxRows implements RowSource {
     private final OPCPackage workbook;
     private final XSSFReader reader;
     private final boolean date1904;
-    private SharedStrings strings;
-    private StylesTable styles;
+    private String[] strings;
+    private XlsxCellText numbers;
+    private MergedCells merged;
     private List<String> header;
 
     private XlsxRows(Path file, InputRule input, OPCPackage workbook, XSSFReader reader, boolean date1904) {
@@ -151,24 +148,34 @@ final class XlsxRows implements RowSource {
     private void parse(Consumer<SourceRow> rows, boolean headerOnly) throws IOException {
         try {
             if (strings == null) {
-                strings = new ReadOnlySharedStringsTable(workbook, false);
-                styles = reader.getStylesTable();
+                strings = sharedStrings(workbook);
+                numbers = new XlsxCellText(date1904, reader.getStylesTable());
             }
             // Merged areas fill the header too: a label merged over two columns names both.
-            MergedCells merged;
-            try (InputStream sheet = sheet()) {
-                merged = MergedCells.scan(sheet);
+            if (merged == null) {
+                try (InputStream sheet = sheet()) {
+                    merged = MergedCells.scan(sheet);
+                }
             }
-            Rows handler = new Rows(rows, merged, headerOnly);
+            Rows handler = new Rows(rows, merged.fresh(), headerOnly);
             XMLReader xml = XMLHelper.newXMLReader();
-            CellTypes cellTypes = new CellTypes(styles, strings, handler, new XlsxCellText(date1904));
-            handler.cellTypes = cellTypes;
-            xml.setContentHandler(cellTypes);
+            xml.setContentHandler(new SheetCells(strings, numbers, handler));
             try (InputStream sheet = sheet()) {
                 xml.parse(new InputSource(sheet));
             }
         } catch (SAXException | ParserConfigurationException | OpenXML4JException | POIXMLException e) {
             throw unreadable(file, e);
+        }
+    }
+
+    /** The workbook's shared strings; none when it has no such part (every text inline, or no text). */
+    private static String[] sharedStrings(OPCPackage workbook) throws IOException {
+        List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new String[0];
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return SharedStringList.read(in);
         }
     }
 
@@ -229,33 +236,13 @@ final class XlsxRows implements RowSource {
                 + e.getClass().getSimpleName() + ")");
     }
 
-    /** POI's sheet handler, which also notes whether the cell it is on holds an error (#N/A). */
-    private static final class CellTypes extends XSSFSheetXMLHandler {
-        boolean error;
-
-        CellTypes(StylesTable styles, SharedStrings strings, SheetContentsHandler rows, XlsxCellText text) {
-            super(styles, strings, rows, text, false);
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes)
-                throws SAXException {
-            if ("c".equals(localName)) {
-                error = "e".equals(attributes.getValue("t"));
-            }
-            super.startElement(uri, localName, qName, attributes);
-        }
-    }
-
     /** Gathers each row's cells and hands on the header and the data rows. */
-    private final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private final class Rows implements SheetCells.Rows {
         private final Consumer<SourceRow> rows;
         private final MergedCells merged;
         private final boolean headerOnly;
         private final List<String> cells = new ArrayList<>();
         private final BitSet errors = new BitSet();
-        private CellTypes cellTypes;
-        private int nextColumn;
 
         Rows(Consumer<SourceRow> rows, MergedCells merged, boolean headerOnly) {
             this.rows = rows;
@@ -267,18 +254,15 @@ final class XlsxRows implements RowSource {
         public void startRow(int rowNum) {
             cells.clear();
             errors.clear();
-            nextColumn = 0;
         }
 
         @Override
-        public void cell(String reference, String value, XSSFComment comment) {
-            int column = reference == null ? nextColumn : new CellReference(reference).getCol();
-            nextColumn = column + 1;
+        public void cell(int column, String value, boolean error) {
             while (cells.size() <= column) {
                 cells.add(null);
             }
             cells.set(column, value);
-            if (cellTypes.error) {
+            if (error) {
                 errors.set(column);
             }
         }
