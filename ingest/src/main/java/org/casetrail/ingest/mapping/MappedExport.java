@@ -43,6 +43,9 @@ public final class MappedExport {
     private final Mapping mapping;
     private final List<Table> tables;
     private final List<String> sheetsAbsent;
+    /** What each workbook's sheets share, read when the headers were checked and used again for the rows. */
+    private final Map<Path, XlsxBook> books;
+
     private final ColumnRoles roles;
     private final Map<String, Map<String, Integer>> keptColumns;
     private final LocalDate snapshotDate;
@@ -51,12 +54,14 @@ public final class MappedExport {
             Mapping mapping,
             List<Table> tables,
             List<String> sheetsAbsent,
+            Map<Path, XlsxBook> books,
             ColumnRoles roles,
             Map<String, Map<String, Integer>> keptColumns,
             LocalDate snapshotDate) {
         this.mapping = mapping;
         this.tables = tables;
         this.sheetsAbsent = sheetsAbsent;
+        this.books = books;
         this.roles = roles;
         this.keptColumns = keptColumns;
         this.snapshotDate = snapshotDate;
@@ -86,6 +91,7 @@ public final class MappedExport {
         ColumnRoles roles = ColumnRoles.of(mapping);
         List<Table> tables = new ArrayList<>();
         List<String> sheetsAbsent = new ArrayList<>();
+        Map<Path, XlsxBook> books = new HashMap<>();
         for (InputRule input : parentsFirst(mapping)) {
             for (Path file : filesOf.getOrDefault(input, List.of())) {
                 if (optionalSheetAbsent(input, file)) {
@@ -93,7 +99,7 @@ public final class MappedExport {
                             + input.sheet() + "' (optional: not read)");
                     continue;
                 }
-                try (RowSource source = RowSource.open(file, input)) {
+                try (RowSource source = RowSource.open(file, input, books)) {
                     String describe = source.describe();
                     HeaderColumns header = new HeaderColumns(source.header());
                     String table = describe + " (header row " + input.headerRow() + ")";
@@ -118,7 +124,13 @@ public final class MappedExport {
             }
         }
         return new MappedExport(
-                mapping, List.copyOf(tables), List.copyOf(sheetsAbsent), roles, keptColumns, snapshotDate.orElse(null));
+                mapping,
+                List.copyOf(tables),
+                List.copyOf(sheetsAbsent),
+                books,
+                roles,
+                keptColumns,
+                snapshotDate.orElse(null));
     }
 
     /**
@@ -177,7 +189,7 @@ public final class MappedExport {
                     roles,
                     observer,
                     snapshotDate);
-            try (RowSource source = RowSource.open(table.file(), input)) {
+            try (RowSource source = RowSource.open(table.file(), input, books)) {
                 source.header();
                 source.rows(row -> mapper.map(row, records));
             } catch (IOException e) {

@@ -40,25 +40,27 @@ final class XlsxRows implements RowSource {
     private final InputRule input;
     private final OPCPackage workbook;
     private final XSSFReader reader;
-    private final boolean date1904;
-    private String[] strings;
-    private XlsxCellText numbers;
-    private MergedCells merged;
+    private final XlsxBook book;
     private List<String> header;
 
-    private XlsxRows(Path file, InputRule input, OPCPackage workbook, XSSFReader reader, boolean date1904) {
+    private XlsxRows(Path file, InputRule input, OPCPackage workbook, XSSFReader reader, XlsxBook book) {
         this.file = file;
         this.input = input;
         this.workbook = workbook;
         this.reader = reader;
-        this.date1904 = date1904;
+        this.book = book;
     }
 
     static XlsxRows open(Path file, InputRule input) throws IOException {
+        return open(file, input, new XlsxBook());
+    }
+
+    /** @param book what this workbook's sheets share, read already or to be read once */
+    static XlsxRows open(Path file, InputRule input, XlsxBook book) throws IOException {
         OPCPackage workbook = workbook(file, input);
         try {
             XSSFReader reader = new XSSFReader(workbook);
-            XlsxRows rows = new XlsxRows(file, input, workbook, reader, date1904(reader));
+            XlsxRows rows = new XlsxRows(file, input, workbook, reader, book);
             rows.sheet().close();
             return rows;
         } catch (IOException | OpenXML4JException | RuntimeException e) {
@@ -147,24 +149,37 @@ final class XlsxRows implements RowSource {
 
     private void parse(Consumer<SourceRow> rows, boolean headerOnly) throws IOException {
         try {
-            if (strings == null) {
-                strings = sharedStrings(workbook);
-                numbers = new XlsxCellText(date1904, reader.getStylesTable());
+            if (book.strings == null) {
+                book.strings = sharedStrings(workbook);
+                book.numbers = numbers(workbook, date1904(reader));
             }
             // Merged areas fill the header too: a label merged over two columns names both.
+            MergedCells merged = book.merged(input.sheet());
             if (merged == null) {
                 try (InputStream sheet = sheet()) {
                     merged = MergedCells.scan(sheet);
                 }
+                book.merged(input.sheet(), merged);
             }
             Rows handler = new Rows(rows, merged.fresh(), headerOnly);
             XMLReader xml = XMLHelper.newXMLReader();
-            xml.setContentHandler(new SheetCells(strings, numbers, handler));
+            xml.setContentHandler(new SheetCells(book.strings, book.numbers, handler));
             try (InputStream sheet = sheet()) {
                 xml.parse(new InputSource(sheet));
             }
         } catch (SAXException | ParserConfigurationException | OpenXML4JException | POIXMLException e) {
             throw unreadable(file, e);
+        }
+    }
+
+    /** How the workbook's styles show numbers; every number plain when it has no styles part. */
+    private static XlsxCellText numbers(OPCPackage workbook, boolean date1904) throws IOException {
+        List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+        if (parts.isEmpty()) {
+            return XlsxCellText.read(date1904, null);
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return XlsxCellText.read(date1904, in);
         }
     }
 
