@@ -101,6 +101,16 @@ final class SheetCells extends DefaultHandler {
     }
 
     private void emit() {
+        emit(rows, column, type, style, value, strings, numbers);
+    }
+
+    /**
+     * Hands on a cell's text by its type ({@code t}): a shared string's by its number, an inline
+     * string's decoded, a formula's cached text, TRUE or FALSE, an error flagged, a number as
+     * {@link XlsxCellText} writes it for the cell's style.
+     */
+    static void emit(
+            Rows rows, int column, String type, int style, CharSequence value, String[] strings, XlsxCellText numbers) {
         String kind = type == null ? "n" : type;
         switch (kind) {
             case "s" -> {

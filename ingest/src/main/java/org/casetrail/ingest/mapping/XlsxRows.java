@@ -1,5 +1,6 @@
 package org.casetrail.ingest.mapping;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ final class XlsxRows implements RowSource {
     private final InputRule input;
     private final OPCPackage workbook;
     private final XSSFReader reader;
+    /** Bytes enough for a sheet's XML declaration, which says its encoding. */
+    private static final int PROLOG = 256;
+
     private final XlsxBook book;
     private List<String> header;
 
@@ -162,10 +166,17 @@ final class XlsxRows implements RowSource {
                 book.merged(input.sheet(), merged);
             }
             Rows handler = new Rows(rows, merged.fresh(), headerOnly);
-            XMLReader xml = XMLHelper.newXMLReader();
-            xml.setContentHandler(new SheetCells(book.strings, book.numbers, handler));
-            try (InputStream sheet = sheet()) {
-                xml.parse(new InputSource(sheet));
+            try (BufferedInputStream sheet = new BufferedInputStream(sheet(), 1 << 16)) {
+                sheet.mark(PROLOG);
+                byte[] start = sheet.readNBytes(PROLOG);
+                sheet.reset();
+                if (SheetBytes.utf8(start, start.length)) {
+                    new SheetBytes(sheet, book.strings, book.numbers, handler).read();
+                } else {
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setContentHandler(new SheetCells(book.strings, book.numbers, handler));
+                    xml.parse(new InputSource(sheet));
+                }
             }
         } catch (SAXException | ParserConfigurationException | OpenXML4JException | POIXMLException e) {
             throw unreadable(file, e);
