@@ -52,6 +52,13 @@ record DatePatterns(List<String> patterns, List<DateTimeFormatter> formatters) {
         if (iso != null) {
             return iso;
         }
+        // Before the patterns, which cannot read five digits alone (a day, a month and a four-digit
+        // year are six at least), so the order does not change what is read, only its cost: a
+        // pattern that does not fit throws.
+        LocalDate serial = excelSerial(value);
+        if (serial != null) {
+            return serial;
+        }
         for (DateTimeFormatter formatter : formatters) {
             try {
                 return LocalDate.parse(value, formatter);
@@ -59,7 +66,7 @@ record DatePatterns(List<String> patterns, List<DateTimeFormatter> formatters) {
                 // the next pattern may read it
             }
         }
-        return excelSerial(value);
+        return null;
     }
 
     private static LocalDate iso(String value) {

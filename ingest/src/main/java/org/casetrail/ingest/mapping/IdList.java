@@ -22,9 +22,25 @@ final class IdList {
                 out.append(',');
             }
             out.append('"');
-            JSON.quoteAsString(items.get(i), out);
+            String item = items.get(i);
+            if (needsEscapes(item)) {
+                JSON.quoteAsString(item, out);
+            } else {
+                out.append(item);
+            }
             out.append('"');
         }
         return out.append(']').toString();
+    }
+
+    /** Whether JSON escapes a character of the text: a quote, a backslash or a control character. */
+    private static boolean needsEscapes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -42,6 +42,11 @@ final class RowMapper {
     private final LocalDate snapshotDate;
     /** The column of each field of an event's records; by identity, as a record's hash walks all its rules. */
     private final Map<EventRule, Map<String, String>> columnsOf = new IdentityHashMap<>();
+    /** The fields of each event's records, where each goes worked out once. */
+    private final Map<EventRule, List<Slot>> slotsOf = new IdentityHashMap<>();
+
+    /** Where a field's value goes in a record: a detail of its type, or a field of the record itself. */
+    private record Slot(FieldRule rule, boolean detail, String name) {}
 
     private final int[] readPositions;
 
@@ -71,6 +76,14 @@ final class RowMapper {
         this.observer = observer;
         for (EventRule event : input.events()) {
             columnsOf.put(event, fieldColumns(event));
+            slotsOf.put(
+                    event,
+                    event.fields().stream()
+                            .map(rule -> new Slot(
+                                    rule,
+                                    rule.field().path().startsWith("details."),
+                                    rule.field().name()))
+                            .toList());
         }
         this.readPositions = header.boundPositions();
     }
@@ -151,15 +164,22 @@ final class RowMapper {
             EventType type = type(event.type(), cells);
             record.put("type", type.name());
             Map<String, ContractField> details = ContractFields.details(type);
-            for (FieldRule rule : event.fields()) {
-                String path = rule.field().path();
-                if (path.startsWith("details.")
-                        && !details.containsKey(rule.field().name())) {
+            ObjectNode detailsNode = null;
+            for (Slot slot : slotsOf.get(event)) {
+                if (slot.detail() && !details.containsKey(slot.name())) {
                     continue; // a detail of another type this column's events can have
                 }
-                JsonNode value = FieldValues.value(rule, cells, cells::unmapped);
-                if (value != null) {
-                    put(record, path, value);
+                JsonNode value = FieldValues.value(slot.rule(), cells, cells::unmapped);
+                if (value == null) {
+                    continue;
+                }
+                if (!slot.detail()) {
+                    record.set(slot.name(), value);
+                } else {
+                    if (detailsNode == null) {
+                        detailsNode = record.putObject("details");
+                    }
+                    detailsNode.set(slot.name(), value);
                 }
             }
             if (person != null) {
@@ -289,18 +309,6 @@ final class RowMapper {
             throw new RowFault(RejectReason.UNKNOWN_TYPE, rule.column().written());
         }
         return EventType.valueOf(code);
-    }
-
-    private static void put(ObjectNode record, String path, JsonNode value) {
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            record.set(path, value);
-        } else {
-            ObjectNode block = record.has(path.substring(0, dot))
-                    ? (ObjectNode) record.get(path.substring(0, dot))
-                    : record.putObject(path.substring(0, dot));
-            block.set(path.substring(dot + 1), value);
-        }
     }
 
     /** The column of each contract field of an event's records, for the rejects the translator makes. */
