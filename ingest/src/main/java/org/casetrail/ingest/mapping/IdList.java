@@ -23,21 +23,30 @@ final class IdList {
             }
             out.append('"');
             String item = items.get(i);
-            if (needsEscapes(item)) {
+            if (hasControlCharacter(item)) {
                 JSON.quoteAsString(item, out);
             } else {
-                out.append(item);
+                for (int c = 0; c < item.length(); c++) {
+                    char ch = item.charAt(c);
+                    if (ch == '"' || ch == '\\') {
+                        out.append('\\');
+                    }
+                    out.append(ch);
+                }
             }
             out.append('"');
         }
         return out.append(']').toString();
     }
 
-    /** Whether JSON escapes a character of the text: a quote, a backslash or a control character. */
-    private static boolean needsEscapes(String text) {
+    /**
+     * Whether the text holds a control character, which JSON writes as an escape of its own; a
+     * quote or a backslash (a case identity of several columns in a record id is a list in a
+     * list) only takes a backslash before it.
+     */
+    private static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
+            if (text.charAt(i) < 0x20) {
                 return true;
             }
         }

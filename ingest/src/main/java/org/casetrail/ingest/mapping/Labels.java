@@ -17,7 +17,8 @@ final class Labels {
         if (plain(text)) {
             return text;
         }
-        String composed = ascii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        boolean ascii = ascii(text);
+        String composed = ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(composed.length());
         boolean pendingSpace = false;
         for (int i = 0; i < composed.length(); i++) {
@@ -29,10 +30,10 @@ final class Labels {
                     out.append(' ');
                     pendingSpace = false;
                 }
-                out.append(c);
+                out.append(ascii && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return ascii ? out.toString() : out.toString().toLowerCase(Locale.ROOT);
     }
 
     /** ASCII text is composed already: no need to ask {@link Normalizer}, a good share of a row's time. */

@@ -191,7 +191,7 @@ public final class MappedExport {
                     snapshotDate);
             try (RowSource source = RowSource.open(table.file(), input, books)) {
                 source.header();
-                source.rows(row -> mapper.map(row, records));
+                source.rows(row -> mapper.map(row, records), table.header().boundPositions());
             } catch (IOException e) {
                 throw new IngestException("cannot read export " + table.file() + ": " + e.getMessage());
             }

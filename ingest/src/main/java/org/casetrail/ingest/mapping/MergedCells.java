@@ -125,6 +125,10 @@ final class MergedCells {
         return close < 0 ? null : element.substring(at + 5, close);
     }
 
+    boolean none() {
+        return byFirstRow.isEmpty();
+    }
+
     /** The same areas, to fill the rows of another read of the sheet from its first row. */
     MergedCells fresh() {
         return new MergedCells(byFirstRow);

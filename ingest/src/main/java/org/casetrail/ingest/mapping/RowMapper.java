@@ -243,7 +243,7 @@ final class RowMapper {
                 if (date == null) {
                     throw new RowFault(RejectReason.BAD_DATE, part.column().written());
                 }
-                parts.add(date.toString());
+                parts.add(XlsxCellText.iso(date));
             } else {
                 parts.add(Labels.normalise(value));
             }

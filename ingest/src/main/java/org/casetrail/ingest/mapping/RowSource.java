@@ -17,6 +17,14 @@ interface RowSource extends Closeable {
     /** Hands every data row, in the table's order, to {@code rows}; blank rows are left out. */
     void rows(Consumer<SourceRow> rows) throws IOException;
 
+    /**
+     * Hands on the data rows as {@link #rows(Consumer)}, with the cells of these column positions
+     * only: the others may be left empty, as a table whose reading costs by the cell does.
+     */
+    default void rows(Consumer<SourceRow> rows, int[] columns) throws IOException {
+        rows(rows);
+    }
+
     /** The table for messages: {@code services.csv}, {@code cases.xlsx, sheet Cases}. */
     String describe();
 

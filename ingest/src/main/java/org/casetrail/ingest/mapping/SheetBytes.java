@@ -226,7 +226,7 @@ final class SheetBytes {
         } else if (localNameIs(IS)) {
             inInline = false;
         } else if (localNameIs(C)) {
-            if (hasValue) {
+            if (hasValue && rows.wants(column)) {
                 SheetCells.emit(rows, column, type, style, textValue(), strings, numbers);
             }
             nextColumn = column + 1;

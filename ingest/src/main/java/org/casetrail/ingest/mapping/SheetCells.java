@@ -16,6 +16,11 @@ final class SheetCells extends DefaultHandler {
     interface Rows {
         void startRow(int row);
 
+        /** Whether the cells of a column are wanted: the others are passed over, their text never made. */
+        default boolean wants(int column) {
+            return true;
+        }
+
         /** A cell with a value, by 0-based column; {@code error} for #N/A, #DIV/0! and the like. */
         void cell(int column, String value, boolean error);
 
@@ -101,7 +106,9 @@ final class SheetCells extends DefaultHandler {
     }
 
     private void emit() {
-        emit(rows, column, type, style, value, strings, numbers);
+        if (rows.wants(column)) {
+            emit(rows, column, type, style, value, strings, numbers);
+        }
     }
 
     /**

@@ -108,7 +108,7 @@ final class XlsxCellText {
         if (isDateStyle(style) && DateUtil.isValidExcelDate(value)) {
             // A whole day past Excel's phantom 29 February 1900 is a count of days from 1899-12-30.
             if (!date1904 && value >= 61 && value == Math.rint(value)) {
-                return EXCEL_EPOCH.plusDays((long) value).toString();
+                return iso(EXCEL_EPOCH.plusDays((long) value));
             }
             return DateUtil.getLocalDateTime(value, date1904).toLocalDate().toString();
         }
@@ -125,6 +125,26 @@ final class XlsxCellText {
             dateStyles[style] = format != null && DateUtil.isADateFormat(id, format) ? DATE : NOT_DATE;
         }
         return dateStyles[style] == DATE;
+    }
+
+    /** A date of years 1 to 9999 as {@code yyyy-MM-dd}, which is what {@link LocalDate#toString} writes. */
+    static String iso(LocalDate date) {
+        int year = date.getYear();
+        if (year < 1 || year > 9999) {
+            return date.toString();
+        }
+        char[] text = new char[10];
+        text[0] = (char) ('0' + year / 1000);
+        text[1] = (char) ('0' + year / 100 % 10);
+        text[2] = (char) ('0' + year / 10 % 10);
+        text[3] = (char) ('0' + year % 10);
+        text[4] = '-';
+        text[5] = (char) ('0' + date.getMonthValue() / 10);
+        text[6] = (char) ('0' + date.getMonthValue() % 10);
+        text[7] = '-';
+        text[8] = (char) ('0' + date.getDayOfMonth() / 10);
+        text[9] = (char) ('0' + date.getDayOfMonth() % 10);
+        return new String(text);
     }
 
     static String plain(double value) {

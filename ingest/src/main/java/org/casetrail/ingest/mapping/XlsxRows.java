@@ -113,7 +113,7 @@ final class XlsxRows implements RowSource {
     public List<String> header() throws IOException {
         if (header == null) {
             try {
-                parse(row -> {}, true);
+                parse(row -> {}, true, null);
             } catch (HeaderRead found) {
                 // the header is in
             }
@@ -127,7 +127,19 @@ final class XlsxRows implements RowSource {
 
     @Override
     public void rows(Consumer<SourceRow> rows) throws IOException {
-        parse(rows, false);
+        rows(rows, null);
+    }
+
+    @Override
+    public void rows(Consumer<SourceRow> rows, int[] columns) throws IOException {
+        BitSet wanted = null;
+        if (columns != null) {
+            wanted = new BitSet();
+            for (int column : columns) {
+                wanted.set(column);
+            }
+        }
+        parse(rows, false, wanted);
         if (header == null) {
             throw new MappingException(
                     describe() + " has no row " + input.headerRow() + " for the header of " + input.describe());
@@ -151,7 +163,8 @@ final class XlsxRows implements RowSource {
         }
     }
 
-    private void parse(Consumer<SourceRow> rows, boolean headerOnly) throws IOException {
+    /** @param wanted the columns whose cells are made text, or null for all */
+    private void parse(Consumer<SourceRow> rows, boolean headerOnly, BitSet wanted) throws IOException {
         try {
             if (book.strings == null) {
                 book.strings = sharedStrings(workbook);
@@ -165,7 +178,8 @@ final class XlsxRows implements RowSource {
                 }
                 book.merged(input.sheet(), merged);
             }
-            Rows handler = new Rows(rows, merged.fresh(), headerOnly);
+            // A merged area gives the value of its first column to the others: with any, every cell is wanted.
+            Rows handler = new Rows(rows, merged.fresh(), headerOnly, merged.none() ? wanted : null);
             try (BufferedInputStream sheet = new BufferedInputStream(sheet(), 1 << 16)) {
                 sheet.mark(PROLOG);
                 byte[] start = sheet.readNBytes(PROLOG);
@@ -269,15 +283,26 @@ final class XlsxRows implements RowSource {
         private final boolean headerOnly;
         private final List<String> cells = new ArrayList<>();
         private final BitSet errors = new BitSet();
+        private final BitSet wanted;
 
-        Rows(Consumer<SourceRow> rows, MergedCells merged, boolean headerOnly) {
+        Rows(Consumer<SourceRow> rows, MergedCells merged, boolean headerOnly, BitSet wanted) {
             this.rows = rows;
             this.merged = merged;
             this.headerOnly = headerOnly;
+            this.wanted = wanted;
+        }
+
+        /** The 0-based row being read. */
+        private int row;
+
+        @Override
+        public boolean wants(int column) {
+            return wanted == null || row + 1 <= input.headerRow() || wanted.get(column);
         }
 
         @Override
         public void startRow(int rowNum) {
+            row = rowNum;
             cells.clear();
             errors.clear();
         }
