@@ -76,7 +76,8 @@ public final class HtcdsWorkbook {
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat((short) 14); // Excel's built-in short date, as the template's date cells
             SXSSFSheet caseSheet = caseSheet(workbook);
-            about(workbook.createSheet("about"));
+            SXSSFSheet about = workbook.createSheet("about");
+            about(about);
             SXSSFSheet services = ownSheet(workbook, SERVICES, HtcdsRows.SERVICE_COLUMNS);
             SXSSFSheet followUps = ownSheet(workbook, FOLLOW_UPS, HtcdsRows.FOLLOW_UP_COLUMNS);
             long[] written = new long[3];
@@ -96,6 +97,11 @@ public final class HtcdsWorkbook {
             // The template numbers its empty rows too.
             for (long n = written[0] + 1; n <= HtcdsTemplate.NUMBERED_ROWS; n++) {
                 caseSheet.createRow((int) (1 + n)).createCell(0).setCellValue(n);
+            }
+            // The rows still held are written, and their strings shared, sheet by sheet in this order:
+            // left to write, POI would take the sheets in the order of a hash of objects, different on every run.
+            for (SXSSFSheet sheet : List.of(caseSheet, about, services, followUps)) {
+                sheet.flushRows();
             }
             dated(workbook, snapshotDate);
             workbook.write(out);
