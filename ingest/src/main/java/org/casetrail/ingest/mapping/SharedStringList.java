@@ -1,5 +1,6 @@
 package org.casetrail.ingest.mapping;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * A workbook's shared strings (xl/sharedStrings.xml), the text of every string cell that Excel
  * writes once and refers to by number, as plain strings: a rich text's runs joined, its phonetic
  * guides ({@code rPh}) left out, Excel's escapes of control characters ({@code _x000D_}) decoded.
- * Read once per sheet read; a cell then costs an array lookup, not POI's rich text object.
+ * Read once per workbook, from its bytes ({@link XmlBytes}, SAX for a part not in UTF-8); a cell
+ * then costs an array lookup, not POI's rich text object.
  */
 final class SharedStringList extends DefaultHandler {
 
@@ -28,6 +30,68 @@ final class SharedStringList extends DefaultHandler {
     private SharedStringList() {}
 
     static String[] read(InputStream xml) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(xml, 1 << 16);
+        in.mark(PROLOG);
+        byte[] start = in.readNBytes(PROLOG);
+        in.reset();
+        if (XmlBytes.utf8(start, start.length)) {
+            Bytes bytes = new Bytes(in);
+            bytes.readAll();
+            return bytes.strings.toArray(String[]::new);
+        }
+        return sax(in);
+    }
+
+    private static final int PROLOG = 256;
+
+    /** The strings read from the part's bytes: {@code si} by {@code si}, runs joined, {@code rPh} left out. */
+    private static final class Bytes extends XmlBytes {
+        private static final byte[] SI = ascii("si");
+        private static final byte[] T = ascii("t");
+        private static final byte[] R_PH = ascii("rPh");
+
+        final List<String> strings = new ArrayList<>();
+        private boolean inPhonetic;
+
+        Bytes(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        void begin() {}
+
+        @Override
+        void attribute(byte[] localName, int start, int length) {}
+
+        @Override
+        void started(boolean selfClosing) {
+            if (localNameIs(SI)) {
+                clearText();
+                if (selfClosing) {
+                    strings.add("");
+                }
+            } else if (localNameIs(R_PH)) {
+                inPhonetic = !selfClosing;
+            } else if (localNameIs(T)) {
+                collecting = !inPhonetic && !selfClosing;
+            }
+        }
+
+        @Override
+        void ended() {
+            if (localNameIs(T)) {
+                collecting = false;
+            } else if (localNameIs(R_PH)) {
+                inPhonetic = false;
+            } else if (localNameIs(SI)) {
+                strings.add(decoded(textValue()));
+                ended++;
+            }
+        }
+    }
+
+    /** Through SAX, for a part not in UTF-8. */
+    private static String[] sax(InputStream xml) throws IOException {
         SharedStringList list = new SharedStringList();
         try {
             XMLReader reader = XMLHelper.newXMLReader();

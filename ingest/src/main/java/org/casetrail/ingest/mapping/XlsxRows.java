@@ -179,14 +179,20 @@ final class XlsxRows implements RowSource {
                 book.merged(input.sheet(), merged);
             }
             // A merged area gives the value of its first column to the others: with any, every cell is wanted.
-            Rows handler = new Rows(rows, merged.fresh(), headerOnly, merged.none() ? wanted : null);
+            Rows handler = new Rows(merged.fresh(), headerOnly, merged.none() ? wanted : null);
             try (BufferedInputStream sheet = new BufferedInputStream(sheet(), 1 << 16)) {
                 sheet.mark(PROLOG);
                 byte[] start = sheet.readNBytes(PROLOG);
                 sheet.reset();
-                if (SheetBytes.utf8(start, start.length)) {
-                    new SheetBytes(sheet, book.strings, book.numbers, handler).read();
+                if (XmlBytes.utf8(start, start.length)) {
+                    SheetBytes scanner = new SheetBytes(sheet, book.strings, book.numbers, handler);
+                    boolean more = true;
+                    while (more && !handler.headerRead) {
+                        more = scanner.read(headerOnly ? 1 : SheetBytes.BATCH);
+                        handler.handOn(rows);
+                    }
                 } else {
+                    handler.push = rows;
                     XMLReader xml = XMLHelper.newXMLReader();
                     xml.setContentHandler(new SheetCells(book.strings, book.numbers, handler));
                     xml.parse(new InputSource(sheet));
@@ -276,17 +282,21 @@ final class XlsxRows implements RowSource {
                 + e.getClass().getSimpleName() + ")");
     }
 
-    /** Gathers each row's cells and hands on the header and the data rows. */
+    /**
+     * Gathers each row's cells, keeps the header, and holds the data rows until they are handed on
+     * (or hands each on as it ends, to {@link #push}, for the SAX reader).
+     */
     private final class Rows implements SheetCells.Rows {
-        private final Consumer<SourceRow> rows;
+        private final List<SourceRow> ready = new ArrayList<>();
+        private Consumer<SourceRow> push;
+        private boolean headerRead;
         private final MergedCells merged;
         private final boolean headerOnly;
         private final List<String> cells = new ArrayList<>();
         private final BitSet errors = new BitSet();
         private final BitSet wanted;
 
-        Rows(Consumer<SourceRow> rows, MergedCells merged, boolean headerOnly, BitSet wanted) {
-            this.rows = rows;
+        Rows(MergedCells merged, boolean headerOnly, BitSet wanted) {
             this.merged = merged;
             this.headerOnly = headerOnly;
             this.wanted = wanted;
@@ -325,11 +335,27 @@ final class XlsxRows implements RowSource {
             if (number == input.headerRow()) {
                 header = cells.stream().map(c -> c == null ? "" : c.strip()).toList();
                 if (headerOnly) {
-                    throw new HeaderRead();
+                    headerRead = true;
+                    if (push != null) {
+                        throw new HeaderRead();
+                    }
                 }
             } else if (number >= input.dataRow() && cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
-                rows.accept(new SourceRow(number, cells.toArray(String[]::new), (BitSet) errors.clone(), null));
+                SourceRow row = new SourceRow(number, cells.toArray(String[]::new), (BitSet) errors.clone(), null);
+                if (push != null) {
+                    push.accept(row);
+                } else {
+                    ready.add(row);
+                }
             }
+        }
+
+        /** Hands on the rows read since the last time. */
+        void handOn(Consumer<SourceRow> rows) {
+            for (SourceRow row : ready) {
+                rows.accept(row);
+            }
+            ready.clear();
         }
     }
 }
