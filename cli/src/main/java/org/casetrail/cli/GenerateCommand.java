@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.casetrail.ingest.synthetic.HtcdsWorkbook;
 import org.casetrail.ingest.synthetic.SyntheticExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Option;
                 "Write a realistic synthetic case-management export with fake identities (same flags, same bytes).")
 final class GenerateCommand implements Callable<Integer> {
 
+    static final String HTCDS_XLSX = "htcds-xlsx";
+
     @Option(names = "--cases", required = true, description = "Number of cases.")
     int cases;
 
@@ -24,7 +27,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output file.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "jsonl",
+            description = "jsonl or csv (the input contract), or htcds-xlsx: a workbook laid out as the HTCDS v2"
+                    + " Excel template, with Services and Follow-ups sheets, which mappings/htcds-v2-excel.yaml"
+                    + " reads (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--start-year", description = "First year of identifications (default 2009).")
@@ -43,13 +51,21 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SyntheticExport.Format fmt = switch (format.toLowerCase(Locale.ROOT)) {
+        String chosen = format.toLowerCase(Locale.ROOT);
+        SyntheticExport.Format fmt = switch (chosen) {
             case "jsonl" -> SyntheticExport.Format.JSONL;
             case "csv" -> SyntheticExport.Format.CSV;
+            case HTCDS_XLSX -> null;
             default ->
                 throw new picocli.CommandLine.ParameterException(
-                        new picocli.CommandLine(this), "--format must be jsonl or csv");
+                        new picocli.CommandLine(this), "--format must be jsonl, csv or " + HTCDS_XLSX);
         };
+        if (fmt == null
+                && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this),
+                    "--format " + HTCDS_XLSX + " writes a workbook: --out must end in .xlsx");
+        }
         SyntheticExport.Settings defaults = SyntheticExport.Settings.defaults(cases, seed);
         SyntheticExport.Settings settings;
         try {
@@ -62,6 +78,19 @@ final class GenerateCommand implements Callable<Integer> {
                     defaults.mess());
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+        }
+        if (fmt == null) {
+            HtcdsWorkbook.Written written = HtcdsWorkbook.write(settings, out, woman -> {});
+            System.out.printf(
+                    "wrote %s: %d cases on its Case Sheet, %d services, %d follow-ups; snapshot date %s%n"
+                            + "read it with: --mapping mappings/htcds-v2-excel.yaml --snapshot-date %s%n",
+                    out,
+                    written.cases(),
+                    written.services(),
+                    written.followUps(),
+                    written.snapshotDate(),
+                    written.snapshotDate());
+            return 0;
         }
         SyntheticExport.Written written = SyntheticExport.write(settings, out, fmt);
         System.out.printf(

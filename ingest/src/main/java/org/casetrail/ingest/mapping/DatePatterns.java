@@ -52,6 +52,13 @@ record DatePatterns(List<String> patterns, List<DateTimeFormatter> formatters) {
         if (iso != null) {
             return iso;
         }
+        // Before the patterns, which cannot read five digits alone (a day, a month and a four-digit
+        // year are six at least), so the order does not change what is read, only its cost: a
+        // pattern that does not fit throws.
+        LocalDate serial = excelSerial(value);
+        if (serial != null) {
+            return serial;
+        }
         for (DateTimeFormatter formatter : formatters) {
             try {
                 return LocalDate.parse(value, formatter);
@@ -59,7 +66,7 @@ record DatePatterns(List<String> patterns, List<DateTimeFormatter> formatters) {
                 // the next pattern may read it
             }
         }
-        return excelSerial(value);
+        return null;
     }
 
     private static LocalDate iso(String value) {
@@ -68,7 +75,7 @@ record DatePatterns(List<String> patterns, List<DateTimeFormatter> formatters) {
         }
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value);
+                return isoDay(value);
             }
             String dateTime = value.charAt(10) == ' ' ? value.substring(0, 10) + 'T' + value.substring(11) : value;
             if (dateTime.charAt(10) != 'T') {
@@ -82,6 +89,33 @@ record DatePatterns(List<String> patterns, List<DateTimeFormatter> formatters) {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * A {@code yyyy-MM-dd} date, read digit by digit: every date cell of a workbook comes as one,
+     * and the general parser is a good share of a mapped row's time.
+     */
+    private static LocalDate isoDay(String value) {
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 7);
+        int day = digits(value, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The number written in {@code value[from, to)}, or -1 when a character is not a digit. */
+    private static int digits(String value, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     private static LocalDate excelSerial(String value) {

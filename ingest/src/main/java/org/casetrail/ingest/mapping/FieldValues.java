@@ -63,7 +63,7 @@ final class FieldValues {
             if (date == null) {
                 throw new RowFault(RejectReason.BAD_DATE, column.written());
             }
-            return NODES.textNode(date.toString());
+            return NODES.textNode(XlsxCellText.iso(date));
         }
         if (kind == Kind.TEXT) {
             return NODES.textNode(text);

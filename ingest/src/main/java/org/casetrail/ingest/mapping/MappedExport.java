@@ -42,6 +42,10 @@ public final class MappedExport {
 
     private final Mapping mapping;
     private final List<Table> tables;
+    private final List<String> sheetsAbsent;
+    /** What each workbook's sheets share, read when the headers were checked and used again for the rows. */
+    private final Map<Path, XlsxBook> books;
+
     private final ColumnRoles roles;
     private final Map<String, Map<String, Integer>> keptColumns;
     private final LocalDate snapshotDate;
@@ -49,11 +53,15 @@ public final class MappedExport {
     private MappedExport(
             Mapping mapping,
             List<Table> tables,
+            List<String> sheetsAbsent,
+            Map<Path, XlsxBook> books,
             ColumnRoles roles,
             Map<String, Map<String, Integer>> keptColumns,
             LocalDate snapshotDate) {
         this.mapping = mapping;
         this.tables = tables;
+        this.sheetsAbsent = sheetsAbsent;
+        this.books = books;
         this.roles = roles;
         this.keptColumns = keptColumns;
         this.snapshotDate = snapshotDate;
@@ -82,9 +90,16 @@ public final class MappedExport {
         Map<String, Map<String, Integer>> keptColumns = keptColumns(mapping);
         ColumnRoles roles = ColumnRoles.of(mapping);
         List<Table> tables = new ArrayList<>();
+        List<String> sheetsAbsent = new ArrayList<>();
+        Map<Path, XlsxBook> books = new HashMap<>();
         for (InputRule input : parentsFirst(mapping)) {
             for (Path file : filesOf.getOrDefault(input, List.of())) {
-                try (RowSource source = RowSource.open(file, input)) {
+                if (optionalSheetAbsent(input, file)) {
+                    sheetsAbsent.add("input " + input.name() + ": " + file.getFileName() + " has no sheet '"
+                            + input.sheet() + "' (optional: not read)");
+                    continue;
+                }
+                try (RowSource source = RowSource.open(file, input, books)) {
                     String describe = source.describe();
                     HeaderColumns header = new HeaderColumns(source.header());
                     String table = describe + " (header row " + input.headerRow() + ")";
@@ -108,7 +123,32 @@ public final class MappedExport {
                 }
             }
         }
-        return new MappedExport(mapping, List.copyOf(tables), roles, keptColumns, snapshotDate.orElse(null));
+        return new MappedExport(
+                mapping,
+                List.copyOf(tables),
+                List.copyOf(sheetsAbsent),
+                books,
+                roles,
+                keptColumns,
+                snapshotDate.orElse(null));
+    }
+
+    /**
+     * Whether an optional input's sheet is missing from a workbook its pattern matches: a mapping
+     * may name sheets an organisation adds beside the sector's template (services, follow-ups),
+     * and read the bare template all the same.
+     */
+    private static boolean optionalSheetAbsent(InputRule input, Path file) {
+        if (!input.optional() || input.format() != InputRule.Format.XLSX) {
+            return false;
+        }
+        try {
+            return !XlsxRows.hasSheet(file, input);
+        } catch (NoSuchFileException e) {
+            throw new IngestException("export " + file + " does not exist");
+        } catch (IOException e) {
+            throw new IngestException("cannot read export " + file + ": " + e.getMessage());
+        }
     }
 
     Mapping mapping() {
@@ -117,6 +157,11 @@ public final class MappedExport {
 
     List<Table> tables() {
         return tables;
+    }
+
+    /** The optional inputs' sheets that a workbook lacks, one line each, for {@code mapping check}. */
+    List<String> sheetsAbsent() {
+        return sheetsAbsent;
     }
 
     /** What a column of a table becomes, as {@code mapping check} prints it; empty when it is not read. */
@@ -144,9 +189,9 @@ public final class MappedExport {
                     roles,
                     observer,
                     snapshotDate);
-            try (RowSource source = RowSource.open(table.file(), input)) {
+            try (RowSource source = RowSource.open(table.file(), input, books)) {
                 source.header();
-                source.rows(row -> mapper.map(row, records));
+                source.rows(row -> mapper.map(row, records), table.header().boundPositions());
             } catch (IOException e) {
                 throw new IngestException("cannot read export " + table.file() + ": " + e.getMessage());
             }

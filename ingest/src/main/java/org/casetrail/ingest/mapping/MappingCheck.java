@@ -112,6 +112,7 @@ public final class MappingCheck implements MappingObserver {
                 lines.add("  " + pad(column, width) + "  " + (roles.isEmpty() ? "not read" : String.join("; ", roles)));
             }
         }
+        lines.addAll(export.sheetsAbsent());
         lines.add("events: " + (events.isEmpty() ? "none" : joined(events)));
         if (!skipped.isEmpty()) {
             lines.add("not made, their 'when' not met: " + joined(skipped));

@@ -1,11 +1,12 @@
 package org.casetrail.ingest.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,14 @@ final class RowMapper {
     private final ColumnRoles roles;
     private final MappingObserver observer;
     private final LocalDate snapshotDate;
-    private final Map<EventRule, Map<String, String>> columnsOf = new HashMap<>();
+    /** The column of each field of an event's records; by identity, as a record's hash walks all its rules. */
+    private final Map<EventRule, Map<String, String>> columnsOf = new IdentityHashMap<>();
+    /** The fields of each event's records, where each goes worked out once. */
+    private final Map<EventRule, List<Slot>> slotsOf = new IdentityHashMap<>();
+
+    /** Where a field's value goes in a record: a detail of its type, or a field of the record itself. */
+    private record Slot(FieldRule rule, boolean detail, String name) {}
+
     private final int[] readPositions;
 
     /**
@@ -68,6 +76,14 @@ final class RowMapper {
         this.observer = observer;
         for (EventRule event : input.events()) {
             columnsOf.put(event, fieldColumns(event));
+            slotsOf.put(
+                    event,
+                    event.fields().stream()
+                            .map(rule -> new Slot(
+                                    rule,
+                                    rule.field().path().startsWith("details."),
+                                    rule.field().name()))
+                            .toList());
         }
         this.readPositions = header.boundPositions();
     }
@@ -131,12 +147,14 @@ final class RowMapper {
             List<String> key,
             ObjectNode person,
             Consumer<ExportRecord> records) {
-        ArrayNode recordId =
-                NODES.arrayNode().add(input.name()).add(event.name()).add(caseId);
-        key.forEach(recordId::add);
+        List<String> recordId = new ArrayList<>(3 + key.size());
+        recordId.add(input.name());
+        recordId.add(event.name());
+        recordId.add(caseId);
+        recordId.addAll(key);
         ObjectNode record = NODES.objectNode()
                 .put("source", source)
-                .put("source_event_id", recordId.toString())
+                .put("source_event_id", IdList.of(recordId))
                 .put("case_id", caseId);
         try {
             if (event.when() != null && !meets(event.when(), cells)) {
@@ -146,15 +164,22 @@ final class RowMapper {
             EventType type = type(event.type(), cells);
             record.put("type", type.name());
             Map<String, ContractField> details = ContractFields.details(type);
-            for (FieldRule rule : event.fields()) {
-                String path = rule.field().path();
-                if (path.startsWith("details.")
-                        && !details.containsKey(rule.field().name())) {
+            ObjectNode detailsNode = null;
+            for (Slot slot : slotsOf.get(event)) {
+                if (slot.detail() && !details.containsKey(slot.name())) {
                     continue; // a detail of another type this column's events can have
                 }
-                JsonNode value = FieldValues.value(rule, cells, cells::unmapped);
-                if (value != null) {
-                    put(record, path, value);
+                JsonNode value = FieldValues.value(slot.rule(), cells, cells::unmapped);
+                if (value == null) {
+                    continue;
+                }
+                if (!slot.detail()) {
+                    record.set(slot.name(), value);
+                } else {
+                    if (detailsNode == null) {
+                        detailsNode = record.putObject("details");
+                    }
+                    detailsNode.set(slot.name(), value);
                 }
             }
             if (person != null) {
@@ -205,7 +230,7 @@ final class RowMapper {
             }
             return parent.caseId();
         }
-        ArrayNode parts = NODES.arrayNode();
+        List<String> parts = new ArrayList<>(input.caseId().parts().size());
         for (CaseIdRule.Part part : input.caseId().parts()) {
             String value = cells.get(part.column());
             if (value == null) {
@@ -218,13 +243,13 @@ final class RowMapper {
                 if (date == null) {
                     throw new RowFault(RejectReason.BAD_DATE, part.column().written());
                 }
-                parts.add(date.toString());
+                parts.add(XlsxCellText.iso(date));
             } else {
                 parts.add(Labels.normalise(value));
             }
         }
         // One column is the id as normalised; several are a JSON list, so no two lists read alike.
-        return parts.size() == 1 ? parts.get(0).textValue() : parts.toString();
+        return parts.size() == 1 ? parts.get(0) : IdList.of(parts);
     }
 
     private void keep(SourceRow row, Cells cells, String caseId, RowFault fault, LinkedRow parent) throws RowFault {
@@ -240,7 +265,7 @@ final class RowMapper {
     }
 
     private List<String> key(Cells cells) throws RowFault {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (ColumnRef column : input.key()) {
             String value = cells.get(column);
             if (value == null) {
@@ -284,18 +309,6 @@ final class RowMapper {
             throw new RowFault(RejectReason.UNKNOWN_TYPE, rule.column().written());
         }
         return EventType.valueOf(code);
-    }
-
-    private static void put(ObjectNode record, String path, JsonNode value) {
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            record.set(path, value);
-        } else {
-            ObjectNode block = record.has(path.substring(0, dot))
-                    ? (ObjectNode) record.get(path.substring(0, dot))
-                    : record.putObject(path.substring(0, dot));
-            block.set(path.substring(dot + 1), value);
-        }
     }
 
     /** The column of each contract field of an event's records, for the rejects the translator makes. */

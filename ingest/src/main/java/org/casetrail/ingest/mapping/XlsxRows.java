@@ -1,5 +1,6 @@
 package org.casetrail.ingest.mapping;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -15,14 +16,10 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -30,8 +27,8 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * One sheet of an .xlsx workbook, streamed: POI's {@link XSSFReader} and {@link XSSFSheetXMLHandler}
- * read the sheet's XML row by row, so memory holds one row, the shared strings and the styles,
+ * One sheet of an .xlsx workbook, streamed: POI's {@link XSSFReader} finds the sheet's XML, which
+ * {@link SheetCells} reads row by row, so memory holds one row, the shared strings and the styles,
  * never the workbook (200,000 rows read in a 256 MB heap). A formula cell gives its cached value,
  * as Excel last computed it; a date cell its ISO date ({@link XlsxCellText}); a merged area its value
  * in every cell it covers ({@link MergedCells}). Hidden rows are read like the others: hiding is
@@ -44,32 +41,30 @@ final class XlsxRows implements RowSource {
     private final InputRule input;
     private final OPCPackage workbook;
     private final XSSFReader reader;
-    private final boolean date1904;
-    private SharedStrings strings;
-    private StylesTable styles;
+    /** Bytes enough for a sheet's XML declaration, which says its encoding. */
+    private static final int PROLOG = 256;
+
+    private final XlsxBook book;
     private List<String> header;
 
-    private XlsxRows(Path file, InputRule input, OPCPackage workbook, XSSFReader reader, boolean date1904) {
+    private XlsxRows(Path file, InputRule input, OPCPackage workbook, XSSFReader reader, XlsxBook book) {
         this.file = file;
         this.input = input;
         this.workbook = workbook;
         this.reader = reader;
-        this.date1904 = date1904;
+        this.book = book;
     }
 
     static XlsxRows open(Path file, InputRule input) throws IOException {
-        OPCPackage workbook;
-        try {
-            workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (InvalidFormatException
-                | OpenXML4JRuntimeException
-                | POIXMLException
-                | UnsupportedFileFormatException e) {
-            throw new MappingException(file.getFileName() + " is not an .xlsx workbook (" + input.describe() + ")");
-        }
+        return open(file, input, new XlsxBook());
+    }
+
+    /** @param book what this workbook's sheets share, read already or to be read once */
+    static XlsxRows open(Path file, InputRule input, XlsxBook book) throws IOException {
+        OPCPackage workbook = workbook(file, input);
         try {
             XSSFReader reader = new XSSFReader(workbook);
-            XlsxRows rows = new XlsxRows(file, input, workbook, reader, date1904(reader));
+            XlsxRows rows = new XlsxRows(file, input, workbook, reader, book);
             rows.sheet().close();
             return rows;
         } catch (IOException | OpenXML4JException | RuntimeException e) {
@@ -81,11 +76,44 @@ final class XlsxRows implements RowSource {
         }
     }
 
+    /**
+     * Whether a workbook has the input's sheet (letter case aside): an optional input whose sheet
+     * the workbook lacks, such as an organisation's own sheet beside the case sheet, is not read.
+     */
+    static boolean hasSheet(Path file, InputRule input) throws IOException {
+        OPCPackage workbook = workbook(file, input);
+        try {
+            XSSFReader.SheetIterator sheets = new XSSFReader(workbook).getSheetIterator();
+            while (sheets.hasNext()) {
+                sheets.next().close();
+                if (sheets.getSheetName().equalsIgnoreCase(input.sheet())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (OpenXML4JException | RuntimeException e) {
+            throw unreadable(file, e);
+        } finally {
+            workbook.revert();
+        }
+    }
+
+    private static OPCPackage workbook(Path file, InputRule input) {
+        try {
+            return OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (InvalidFormatException
+                | OpenXML4JRuntimeException
+                | POIXMLException
+                | UnsupportedFileFormatException e) {
+            throw new MappingException(file.getFileName() + " is not an .xlsx workbook (" + input.describe() + ")");
+        }
+    }
+
     @Override
     public List<String> header() throws IOException {
         if (header == null) {
             try {
-                parse(row -> {}, true);
+                parse(row -> {}, true, null);
             } catch (HeaderRead found) {
                 // the header is in
             }
@@ -99,7 +127,19 @@ final class XlsxRows implements RowSource {
 
     @Override
     public void rows(Consumer<SourceRow> rows) throws IOException {
-        parse(rows, false);
+        rows(rows, null);
+    }
+
+    @Override
+    public void rows(Consumer<SourceRow> rows, int[] columns) throws IOException {
+        BitSet wanted = null;
+        if (columns != null) {
+            wanted = new BitSet();
+            for (int column : columns) {
+                wanted.set(column);
+            }
+        }
+        parse(rows, false, wanted);
         if (header == null) {
             throw new MappingException(
                     describe() + " has no row " + input.headerRow() + " for the header of " + input.describe());
@@ -123,27 +163,65 @@ final class XlsxRows implements RowSource {
         }
     }
 
-    private void parse(Consumer<SourceRow> rows, boolean headerOnly) throws IOException {
+    /** @param wanted the columns whose cells are made text, or null for all */
+    private void parse(Consumer<SourceRow> rows, boolean headerOnly, BitSet wanted) throws IOException {
         try {
-            if (strings == null) {
-                strings = new ReadOnlySharedStringsTable(workbook, false);
-                styles = reader.getStylesTable();
+            if (book.strings == null) {
+                book.strings = sharedStrings(workbook);
+                book.numbers = numbers(workbook, date1904(reader));
             }
             // Merged areas fill the header too: a label merged over two columns names both.
-            MergedCells merged;
-            try (InputStream sheet = sheet()) {
-                merged = MergedCells.scan(sheet);
+            MergedCells merged = book.merged(input.sheet());
+            if (merged == null) {
+                try (InputStream sheet = sheet()) {
+                    merged = MergedCells.scan(sheet);
+                }
+                book.merged(input.sheet(), merged);
             }
-            Rows handler = new Rows(rows, merged, headerOnly);
-            XMLReader xml = XMLHelper.newXMLReader();
-            CellTypes cellTypes = new CellTypes(styles, strings, handler, new XlsxCellText(date1904));
-            handler.cellTypes = cellTypes;
-            xml.setContentHandler(cellTypes);
-            try (InputStream sheet = sheet()) {
-                xml.parse(new InputSource(sheet));
+            // A merged area gives the value of its first column to the others: with any, every cell is wanted.
+            Rows handler = new Rows(merged.fresh(), headerOnly, merged.none() ? wanted : null);
+            try (BufferedInputStream sheet = new BufferedInputStream(sheet(), 1 << 16)) {
+                sheet.mark(PROLOG);
+                byte[] start = sheet.readNBytes(PROLOG);
+                sheet.reset();
+                if (XmlBytes.utf8(start, start.length)) {
+                    SheetBytes scanner = new SheetBytes(sheet, book.strings, book.numbers, handler);
+                    boolean more = true;
+                    while (more && !handler.headerRead) {
+                        more = scanner.read(headerOnly ? 1 : SheetBytes.BATCH);
+                        handler.handOn(rows);
+                    }
+                } else {
+                    handler.push = rows;
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setContentHandler(new SheetCells(book.strings, book.numbers, handler));
+                    xml.parse(new InputSource(sheet));
+                }
             }
         } catch (SAXException | ParserConfigurationException | OpenXML4JException | POIXMLException e) {
             throw unreadable(file, e);
+        }
+    }
+
+    /** How the workbook's styles show numbers; every number plain when it has no styles part. */
+    private static XlsxCellText numbers(OPCPackage workbook, boolean date1904) throws IOException {
+        List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+        if (parts.isEmpty()) {
+            return XlsxCellText.read(date1904, null);
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return XlsxCellText.read(date1904, in);
+        }
+    }
+
+    /** The workbook's shared strings; none when it has no such part (every text inline, or no text). */
+    private static String[] sharedStrings(OPCPackage workbook) throws IOException {
+        List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new String[0];
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return SharedStringList.read(in);
         }
     }
 
@@ -204,56 +282,48 @@ final class XlsxRows implements RowSource {
                 + e.getClass().getSimpleName() + ")");
     }
 
-    /** POI's sheet handler, which also notes whether the cell it is on holds an error (#N/A). */
-    private static final class CellTypes extends XSSFSheetXMLHandler {
-        boolean error;
-
-        CellTypes(StylesTable styles, SharedStrings strings, SheetContentsHandler rows, XlsxCellText text) {
-            super(styles, strings, rows, text, false);
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes)
-                throws SAXException {
-            if ("c".equals(localName)) {
-                error = "e".equals(attributes.getValue("t"));
-            }
-            super.startElement(uri, localName, qName, attributes);
-        }
-    }
-
-    /** Gathers each row's cells and hands on the header and the data rows. */
-    private final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final Consumer<SourceRow> rows;
+    /**
+     * Gathers each row's cells, keeps the header, and holds the data rows until they are handed on
+     * (or hands each on as it ends, to {@link #push}, for the SAX reader).
+     */
+    private final class Rows implements SheetCells.Rows {
+        private final List<SourceRow> ready = new ArrayList<>();
+        private Consumer<SourceRow> push;
+        private boolean headerRead;
         private final MergedCells merged;
         private final boolean headerOnly;
         private final List<String> cells = new ArrayList<>();
         private final BitSet errors = new BitSet();
-        private CellTypes cellTypes;
-        private int nextColumn;
+        private final BitSet wanted;
 
-        Rows(Consumer<SourceRow> rows, MergedCells merged, boolean headerOnly) {
-            this.rows = rows;
+        Rows(MergedCells merged, boolean headerOnly, BitSet wanted) {
             this.merged = merged;
             this.headerOnly = headerOnly;
+            this.wanted = wanted;
+        }
+
+        /** The 0-based row being read. */
+        private int row;
+
+        @Override
+        public boolean wants(int column) {
+            return wanted == null || row + 1 <= input.headerRow() || wanted.get(column);
         }
 
         @Override
         public void startRow(int rowNum) {
+            row = rowNum;
             cells.clear();
             errors.clear();
-            nextColumn = 0;
         }
 
         @Override
-        public void cell(String reference, String value, XSSFComment comment) {
-            int column = reference == null ? nextColumn : new CellReference(reference).getCol();
-            nextColumn = column + 1;
+        public void cell(int column, String value, boolean error) {
             while (cells.size() <= column) {
                 cells.add(null);
             }
             cells.set(column, value);
-            if (cellTypes.error) {
+            if (error) {
                 errors.set(column);
             }
         }
@@ -265,11 +335,27 @@ final class XlsxRows implements RowSource {
             if (number == input.headerRow()) {
                 header = cells.stream().map(c -> c == null ? "" : c.strip()).toList();
                 if (headerOnly) {
-                    throw new HeaderRead();
+                    headerRead = true;
+                    if (push != null) {
+                        throw new HeaderRead();
+                    }
                 }
             } else if (number >= input.dataRow() && cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
-                rows.accept(new SourceRow(number, cells.toArray(String[]::new), (BitSet) errors.clone(), null));
+                SourceRow row = new SourceRow(number, cells.toArray(String[]::new), (BitSet) errors.clone(), null);
+                if (push != null) {
+                    push.accept(row);
+                } else {
+                    ready.add(row);
+                }
             }
+        }
+
+        /** Hands on the rows read since the last time. */
+        void handOn(Consumer<SourceRow> rows) {
+            for (SourceRow row : ready) {
+                rows.accept(row);
+            }
+            ready.clear();
         }
     }
 }

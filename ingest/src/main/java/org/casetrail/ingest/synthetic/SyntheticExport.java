@@ -78,31 +78,46 @@ public final class SyntheticExport {
     }
 
     public static Written write(Settings settings, OutputStream out, Format format) throws IOException {
-        Random random = new Random(settings.seed());
-        LocalDate exportDate = settings.exportDate();
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         ExportLines lines = format == Format.CSV ? new CsvLines(writer, SOURCE) : new JsonLines(writer, SOURCE);
         lines.begin();
-        long records = 0;
-        long malformed = 0;
+        long[] records = new long[2];
+        tell(settings, settings.mess(), (caseId, centre, events) -> {
+            for (RawEvent event : events) {
+                lines.write(event);
+                records[0]++;
+                if (event.corruption != null) {
+                    records[1]++;
+                }
+            }
+        });
+        writer.flush();
+        return new Written(settings.cases(), records[0], records[1], settings.exportDate());
+    }
+
+    /** One made-up case: its id, centre and events, in the order its system recorded them. */
+    interface Story {
+        void told(String caseId, String centre, List<RawEvent> events) throws IOException;
+    }
+
+    /**
+     * Tells every case's story, one after the other: the same settings give the same women and
+     * events whatever is written from them, with {@code mess} deciding what real exports add.
+     */
+    static void tell(Settings settings, Mess mess, Story story) throws IOException {
+        Random random = new Random(settings.seed());
+        LocalDate exportDate = settings.exportDate();
         for (int i = 0; i < settings.cases(); i++) {
             int year = settings.startYear() + (int) ((long) i * settings.years() / settings.cases());
             LocalDate identifiedOn = LocalDate.of(year, 1, 1)
                     .plusDays(random.nextInt(LocalDate.of(year, 1, 1).lengthOfYear()));
             String caseId = String.format("AF-%d-%05d", year, i + 1);
             String centre = CENTRE_CODES.get(random.nextInt(settings.centres()));
-            List<RawEvent> events = new CaseStory(new Random(random.nextLong()), caseId, exportDate, settings.mess())
-                    .tell(identifiedOn, centre);
-            for (RawEvent event : events) {
-                lines.write(event);
-                records++;
-                if (event.corruption != null) {
-                    malformed++;
-                }
-            }
+            story.told(
+                    caseId,
+                    centre,
+                    new CaseStory(new Random(random.nextLong()), caseId, exportDate, mess).tell(identifiedOn, centre));
         }
-        writer.flush();
-        return new Written(settings.cases(), records, malformed, exportDate);
     }
 
     /** Detail field names of every type, in a fixed order: the CSV header's details.* columns. */

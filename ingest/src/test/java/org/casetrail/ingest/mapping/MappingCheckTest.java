@@ -1,6 +1,7 @@
 package org.casetrail.ingest.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -100,5 +101,27 @@ class MappingCheckTest {
                 .report();
         assertThat(report)
                 .contains("record ids made twice: 1 (rows that are one record to casetrail: give their input a 'key')");
+    }
+
+    @Test
+    void anOptionalSheetTheWorkbookLacksIsNotReadAndTheCheckSaysSo() throws Exception {
+        Path file = dir.resolve("htcds.xlsx");
+        ExampleExports.workbook(file, List.of(MappedExportTest.sokha()), List.of());
+        String yaml = MappingLoaderTest.resource("htcds-workbook.yaml")
+                .replace("    sheet: Follow-ups\n", "    sheet: Services\n    optional: true\n");
+        Mapping mapping = MappingLoader.parse(yaml, "services.yaml");
+
+        List<String> report =
+                MappingCheck.run(MappedExport.open(mapping, List.of(file))).report();
+        assertThat(report)
+                .containsSubsequence(
+                        "input cases: htcds.xlsx, sheet Cases (header row 1, data from row 3), 1 rows",
+                        "input followups: htcds.xlsx has no sheet 'Services' (optional: not read)",
+                        "events: CASE_IDENTIFIED 1, SHELTER_ADMITTED 1, CASE_CLOSED 1");
+
+        Mapping required = MappingLoader.parse(yaml.replace("    optional: true\n", ""), "services.yaml");
+        assertThatThrownBy(() -> MappedExport.open(required, List.of(file)))
+                .isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("htcds.xlsx has no sheet 'Services' for input 'followups' (its sheets: Cases,");
     }
 }
