@@ -3,6 +3,7 @@ package org.casetrail.ingest.publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -145,7 +150,9 @@ public final class KafkaEventLogWriter implements EventLogWriter {
                     }
                 }
             }
-            return largestBatchAccepted(admin, List.of(eventsTopic, EventLogTopics.rejectedFor(eventsTopic)));
+            List<String> topics = List.of(eventsTopic, EventLogTopics.rejectedFor(eventsTopic));
+            awaitWritable(admin, topics);
+            return largestBatchAccepted(admin, topics);
         } catch (TimeoutException e) {
             throw new IngestException("cannot reach Kafka at " + bootstrapServers + " within "
                     + REACH_TIMEOUT.toSeconds() + " s; is the broker running? (casetrail broker --data-dir DIR)");
@@ -155,6 +162,49 @@ public final class KafkaEventLogWriter implements EventLogWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestException("interrupted while connecting to Kafka");
+        }
+    }
+
+    /**
+     * Waits until the leader of every partition of the topics answers for it. A topic just created
+     * is in the cluster's metadata before its leader has loaded every partition; a first batch sent
+     * in between is refused, and the idempotent producer can then land a later batch first, after
+     * which the broker refuses the first one's retry as out of order until the delivery timeout
+     * ends the run. Asking each leader for its partition's end offset succeeds only once it holds it.
+     */
+    private static void awaitWritable(Admin admin, List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        long deadline = System.nanoTime() + REACH_TIMEOUT.toNanos();
+        for (String topic : topics) {
+            TopicDescription description = null;
+            while (description == null) {
+                try {
+                    description = admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .get(topic);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(50);
+                }
+            }
+            description
+                    .partitions()
+                    .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        }
+        while (true) {
+            try {
+                admin.listOffsets(ends).all().get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
