@@ -230,7 +230,7 @@ class CanaryIT {
     }
 
     /** Every record of a topic, decompressed, keys and values as text. */
-    private static String consumeAll(String bootstrap, String topic) {
+    static String consumeAll(String bootstrap, String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -2,9 +2,6 @@ package org.casetrail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +44,7 @@ class QueryAndReportCommandTest {
     void queryOutWritesNeutralisedCsvToTheFile() throws Exception {
         Path csv = dir.resolve("sources.csv");
 
-        Run run = run(
+        CliRun run = run(
                 "query",
                 "--warehouse",
                 warehouse.toString(),
@@ -57,8 +54,8 @@ class QueryAndReportCommandTest {
                 csv.toString(),
                 "SELECT referral_source, cases FROM referral_sources WHERE referral_source <> 'ALL' ORDER BY referral_source");
 
-        assertThat(run.status).isZero();
-        assertThat(run.out).isEmpty();
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEmpty();
         assertThat(Files.readAllLines(csv))
                 .containsExactly(
                         "referral_source,cases", "\"'=HYPERLINK(\"\"x\"\")\",-1", "HOTLINE,", "POLICE_OPERATION,52");
@@ -66,10 +63,10 @@ class QueryAndReportCommandTest {
 
     @Test
     void aRefusedQueryExitsWithOneLineOfReason() {
-        Run run = run("query", "--warehouse", warehouse.toString(), "SELECT * FROM read_csv('/etc/passwd')");
+        CliRun run = run("query", "--warehouse", warehouse.toString(), "SELECT * FROM read_csv('/etc/passwd')");
 
-        assertThat(run.status).isEqualTo(Casetrail.FAILED);
-        assertThat(run.err)
+        assertThat(run.status()).isEqualTo(Casetrail.FAILED);
+        assertThat(run.err())
                 .startsWith("casetrail: refused: this session reads only the tables of its release")
                 .hasLineCount(1)
                 .doesNotContain("Exception");
@@ -79,10 +76,10 @@ class QueryAndReportCommandTest {
     void reportWritesTheHtmlAndACsvPerPublicTable() throws Exception {
         Path html = dir.resolve("out/report.html");
 
-        Run run = run("report", "--warehouse", warehouse.toString(), "--out", html.toString(), "--year", "2024");
+        CliRun run = run("report", "--warehouse", warehouse.toString(), "--out", html.toString(), "--year", "2024");
 
-        assertThat(run.status).isZero();
-        assertThat(run.out).contains("report for 2024: " + html);
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("report for 2024: " + html);
         assertThat(Files.readString(html))
                 .contains("<tr><td>Police operation</td><td>52</td></tr>")
                 .contains("<tr><td>Hotline</td><td class=\"withheld\">withheld</td></tr>");
@@ -97,22 +94,7 @@ class QueryAndReportCommandTest {
         assertThat(QueryCommand.historyFile(true, home)).isNull();
     }
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int status = Casetrail.run(args);
-            return new Run(
-                    status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }

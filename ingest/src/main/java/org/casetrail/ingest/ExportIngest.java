@@ -23,12 +23,19 @@ public final class ExportIngest {
     private final RecordTranslator translator;
     private final EventLogWriter log;
     private final LongConsumer progress;
+    private final Admission admission;
 
     /** @param progress called now and then with the bytes read so far */
     public ExportIngest(RecordTranslator translator, EventLogWriter log, LongConsumer progress) {
+        this(translator, log, progress, Admission.EVERY_RECORD);
+    }
+
+    /** An ingest that writes only the records {@code admission} admits (a snapshot's difference). */
+    public ExportIngest(RecordTranslator translator, EventLogWriter log, LongConsumer progress, Admission admission) {
         this.translator = translator;
         this.log = log;
         this.progress = progress;
+        this.admission = admission;
     }
 
     /**
@@ -75,9 +82,12 @@ public final class ExportIngest {
     private void handle(ExportRecord record, IngestSummary summary) {
         Translation translation = translator.translate(record);
         if (translation instanceof Translation.Accepted accepted) {
-            log.append(accepted.event());
+            if (admission.admit(accepted.event(), record)) {
+                log.append(accepted.event());
+            }
             summary.countAccepted();
         } else if (translation instanceof Translation.Rejected rejected) {
+            admission.rejected(rejected.reject());
             log.reject(rejected.reject());
             summary.countRejected(rejected.reject().getReason());
         }

@@ -28,7 +28,7 @@ record FieldRule(
 
     /**
      * The constant of a date field that stands for the snapshot's date (docs/sources.md,
-     * "Snapshots"): what a record with no date column of its own is dated by, such as a case
+     * "Constants and fallbacks"): what a record with no date column of its own is dated by, such as a case
      * status that changed since the last export.
      */
     static final String SNAPSHOT_DATE = "snapshot_date";

@@ -53,6 +53,16 @@ public final class Pseudonymizer {
         return pseudonym("event", source, sourceEventId);
     }
 
+    /**
+     * The event id of the void that deletes a record gone from a snapshot of its source
+     * (docs/sources.md, "Snapshots"). Ingest knows such a record only by its pseudonymized id, so the
+     * void is made from that id, in a domain of its own: the same gone record gives the same void on
+     * every run, and no source_event_id can make it.
+     */
+    public String snapshotVoidId(String source, String voidedEventId) {
+        return pseudonym("snapshot-void", source, voidedEventId);
+    }
+
     public String legalCaseRef(String source, String legalCaseRef) {
         return pseudonym("legal-case", source, legalCaseRef);
     }

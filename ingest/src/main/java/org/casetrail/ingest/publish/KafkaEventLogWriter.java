@@ -54,6 +54,33 @@ public final class KafkaEventLogWriter implements EventLogWriter {
                 producerSettings(bootstrapServers, largestBatchAccepted),
                 new ByteArraySerializer(),
                 new ByteArraySerializer());
+        awaitLeaders(List.of(eventsTopic, rejectedTopic));
+    }
+
+    /**
+     * Waits until the producer sees a leader for every partition of the topics. A first batch sent
+     * to a partition of a topic just created can be refused while its leader loads; the idempotent
+     * producer then sends later batches first, and the broker refuses the first one's retry as out
+     * of order until the delivery timeout ends the run.
+     */
+    private void awaitLeaders(List<String> topics) {
+        long deadline = System.nanoTime() + REACH_TIMEOUT.toNanos();
+        for (String topic : topics) {
+            while (producer.partitionsFor(topic).stream()
+                    .anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+                if (System.nanoTime() > deadline) {
+                    producer.close(Duration.ZERO);
+                    throw new IngestException("Kafka at " + bootstrapServers + " has no leader for every partition of "
+                            + topic + " after " + REACH_TIMEOUT.toSeconds() + " s; is every broker up?");
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IngestException("interrupted while connecting to Kafka");
+                }
+            }
+        }
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A date field may stand for the snapshot's date ({@code snapshot_date}): what a case status with
- * no date column of its own, or a case without any date, is dated by (docs/sources.md, "Snapshots").
+ * no date column of its own, or a case without any date, is dated by (docs/sources.md, "Constants and fallbacks").
  */
 class SnapshotDateTest {
 
