@@ -1,15 +1,20 @@
 package org.casetrail.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.casetrail.ingest.IngestSummary;
+import org.casetrail.ingest.mapping.MappedExport;
+import org.casetrail.ingest.mapping.MappingLoader;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.synthetic.HtcdsWorkbook;
 import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.jobs.disclosure.SuppressionRule;
 import org.casetrail.schemas.EventLogTopics;
@@ -22,7 +27,8 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "The whole pipeline on this machine: an embedded Kafka broker, a synthetic export (or --input),",
+            "The whole pipeline on this machine: an embedded Kafka broker, a synthetic export (or --input, or",
+            "--format htcds-xlsx: a workbook laid out as the HTCDS v2 template, read through the shipped mapping),",
             "ingest, a Flink replay, an audited release of the warehouse, and its headline figures."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -51,6 +57,14 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(
+            names = "--format",
+            defaultValue = "jsonl",
+            description = "The synthetic export's format: jsonl (the input contract) or " + GenerateCommand.HTCDS_XLSX
+                    + ", a workbook laid out as the HTCDS v2 Excel template read through the shipped mapping"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(
             names = "--k",
             defaultValue = "" + SuppressionRule.DEFAULT_K,
             description = "Suppression threshold (default: ${DEFAULT-VALUE}).")
@@ -61,6 +75,17 @@ final class DemoCommand implements Callable<Integer> {
         if (cases < 1 || k < 1) {
             throw new picocli.CommandLine.ParameterException(
                     new picocli.CommandLine(this), "--cases and --k must be at least 1");
+        }
+        boolean spreadsheet = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "jsonl" -> false;
+            case GenerateCommand.HTCDS_XLSX -> true;
+            default ->
+                throw new picocli.CommandLine.ParameterException(
+                        new picocli.CommandLine(this), "--format must be jsonl or " + GenerateCommand.HTCDS_XLSX);
+        };
+        if (spreadsheet && input != null) {
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this), "--input is an export of the contract: give it without --format");
         }
         long started = System.nanoTime();
         prepare(workdir);
@@ -73,16 +98,21 @@ final class DemoCommand implements Callable<Integer> {
             PseudonymKey key = PseudonymKey.create(keyFile);
             say("throw-away pseudonymization key " + keyFile + ", fingerprint " + key.fingerprint());
 
-            Path export = input;
-            if (export == null) {
-                export = workdir.resolve("export.jsonl");
-                SyntheticExport.Written written = SyntheticExport.write(
-                        SyntheticExport.Settings.defaults(cases, seed), export, SyntheticExport.Format.JSONL);
-                say("synthetic export " + export + ": " + written.cases() + " cases, " + written.records()
-                        + " records, " + written.malformed() + " deliberately malformed (fake identities only)");
+            IngestSummary summary;
+            if (spreadsheet) {
+                summary = ingestWorkbook(broker.bootstrapServers(), keyFile);
+            } else {
+                Path export = input;
+                if (export == null) {
+                    export = workdir.resolve("export.jsonl");
+                    SyntheticExport.Written written = SyntheticExport.write(
+                            SyntheticExport.Settings.defaults(cases, seed), export, SyntheticExport.Format.JSONL);
+                    say("synthetic export " + export + ": " + written.cases() + " cases, " + written.records()
+                            + " records, " + written.malformed() + " deliberately malformed (fake identities only)");
+                }
+                summary = IngestCommand.ingest(
+                        broker.bootstrapServers(), keyFile, EventLogTopics.DEFAULT_EVENTS, 3, List.of(export));
             }
-            IngestSummary summary = IngestCommand.ingest(
-                    broker.bootstrapServers(), keyFile, EventLogTopics.DEFAULT_EVENTS, 3, List.of(export));
             say("ingest: " + summary.line());
 
             say("replaying topic " + EventLogTopics.DEFAULT_EVENTS + " with Flink (local, batch)...");
@@ -109,11 +139,39 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The spreadsheet path: the synthetic case-load written as an HTCDS v2 workbook, with the
+     * shipped mapping beside it, and ingested through that mapping as a snapshot of its export
+     * date (docs/sources.md, "Try the spreadsheet path").
+     */
+    private IngestSummary ingestWorkbook(String bootstrapServers, Path keyFile) throws IOException {
+        Path workbook = workdir.resolve(WORKBOOK);
+        HtcdsWorkbook.Written written =
+                HtcdsWorkbook.write(SyntheticExport.Settings.defaults(cases, seed), workbook, woman -> {});
+        say("synthetic HTCDS v2 workbook " + workbook + ": " + written.cases() + " cases on its Case Sheet, "
+                + written.services() + " services, " + written.followUps() + " follow-ups (fake identities only)");
+        Path mappingFile = workdir.resolve(MAPPING);
+        try (InputStream shipped = DemoCommand.class.getResourceAsStream("/mappings/" + MAPPING)) {
+            if (shipped == null) {
+                throw new CliException("the shipped mapping " + MAPPING + " is not in this build of casetrail");
+            }
+            Files.copy(shipped, mappingFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        say("mapping " + mappingFile + " (mappings/" + MAPPING + "), snapshot date " + written.snapshotDate());
+        MappedExport mapped = MappedExport.open(
+                MappingLoader.load(mappingFile), List.of(workbook), Optional.of(written.snapshotDate()));
+        return IngestCommand.ingest(
+                bootstrapServers, keyFile, EventLogTopics.DEFAULT_EVENTS, 3, List.of(workbook), null, mapped);
+    }
+
+    private static final String WORKBOOK = "cases.xlsx";
+    private static final String MAPPING = "htcds-v2-excel.yaml";
+
     /** Uses an empty or new folder, or replaces a previous demo; never deletes anything else. */
     private static void prepare(Path workdir) throws IOException {
         if (Files.isDirectory(workdir) && Files.exists(workdir.resolve(MARKER))) {
             say("replacing the previous demo in " + workdir);
-            for (String name : List.of("kafka", "warehouse", "demo.key", "export.jsonl")) {
+            for (String name : List.of("kafka", "warehouse", "demo.key", "export.jsonl", WORKBOOK, MAPPING)) {
                 deleteRecursively(workdir.resolve(name));
             }
         } else if (Files.isDirectory(workdir)) {

@@ -40,8 +40,20 @@ final class CasetrailProcess {
      */
     ChildJvm.Finished run(String step, Duration timeout, Path outputFile, List<String> extraJvmOptions, String... args)
             throws IOException, InterruptedException {
+        return run(step, timeout, outputFile, extraJvmOptions, Map.of(), args);
+    }
+
+    /** @param extraEnvironment variables of this run only (the launcher's class-data folder, say) */
+    ChildJvm.Finished run(
+            String step,
+            Duration timeout,
+            Path outputFile,
+            List<String> extraJvmOptions,
+            Map<String, String> extraEnvironment,
+            String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(extraEnvironment);
         if (launcher != null) {
             // The launcher execs java once its archive exists, so the process measured is the JVM.
             command.add(launcher.toString());

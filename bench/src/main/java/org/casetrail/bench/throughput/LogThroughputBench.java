@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
 /**
  * Ingest and replay measured side by side with the log they read and write, in one run on the
  * same data: a synthetic case-load of about {@code --events} records, a broker of our own, then
- * (1) the export's lines produced plainly, (2) {@code casetrail ingest} of the same export,
+ * (1) the export's lines produced plainly, (2) {@code casetrail ingest} of the same export, then of
+ * the same women as an HTCDS v2 workbook through the shipped mapping against the records that
+ * mapping makes as JSON Lines ({@link SpreadsheetIngest}),
  * (3) the events topic consumed plainly to its end, (4) {@code casetrail replay} of it, and
  * (5) the latency of the report queries on the release it made. Ingest and replay run as the
  * real command in child JVMs, so their wall time and peak memory are what a user gets; the plain
@@ -182,6 +184,11 @@ public final class LogThroughputBench implements Callable<Integer> {
             report.print(System.out);
             System.out.printf(
                     Locale.ROOT,
+                    "%s against the same records as JSON Lines: %.2f (the goal: 0.8 at least)%n",
+                    SpreadsheetIngest.XLSX,
+                    report.step(SpreadsheetIngest.XLSX).ratio());
+            System.out.printf(
+                    Locale.ROOT,
                     "replay against %s: %.2f (the share of the fastest a Flink replay could go that it reaches)%n",
                     PLAIN_FLINK_GROUPED,
                     report.step(REPLAY).rate()
@@ -308,6 +315,18 @@ public final class LogThroughputBench implements Callable<Integer> {
             checks.add(new ThroughputReport.Check("ingest read every export line", written.records(), read));
             checks.add(new ThroughputReport.Check("accepted + rejected = read", read, accepted + rejected));
             checks.add(new ThroughputReport.Check("rejected = deliberately malformed", written.malformed(), rejected));
+
+            progress.say("2h. " + SpreadsheetIngest.XLSX.strip() + " and " + SpreadsheetIngest.SAME_AS_JSONL.strip()
+                    + ": the same " + cases + " women as an HTCDS v2 workbook, through the shipped mapping,"
+                    + " and the records it makes as JSON Lines");
+            SpreadsheetIngest spreadsheet = new SpreadsheetIngest(settings, casetrail);
+            if (settings.launcher() != null) {
+                spreadsheet.warmUp(bootstrap, keyFile, limit);
+            }
+            SpreadsheetIngest.Measured mapped =
+                    spreadsheet.measure(spreadsheet.write(cases, "cases"), bootstrap, keyFile, limit);
+            steps.addAll(mapped.steps());
+            checks.addAll(mapped.checks());
 
             progress.say("3. " + PLAIN_CONSUME + ", in a JVM of its own");
             PlainClientProcess.Ran consumed = plain.consume(

@@ -125,6 +125,8 @@ class LogThroughputBenchSmokeTest {
                         LogThroughputBench.PLAIN_PRODUCE,
                         LogThroughputBench.PLAIN_PRODUCE_WARM,
                         LogThroughputBench.INGEST,
+                        SpreadsheetIngest.XLSX,
+                        SpreadsheetIngest.SAME_AS_JSONL,
                         LogThroughputBench.PLAIN_CONSUME,
                         LogThroughputBench.PLAIN_CONSUME_WARM,
                         LogThroughputBench.PLAIN_FLINK_READ,
@@ -135,8 +137,18 @@ class LogThroughputBenchSmokeTest {
             assertThat(step.records()).isPositive();
             assertThat(step.seconds()).isPositive();
             assertThat(step.ratio()).isPositive();
-            assertThat(step.ratioToWarm()).isPositive();
         });
+        assertThat(report.steps())
+                .filteredOn(step -> !step.step().equals(SpreadsheetIngest.XLSX)
+                        && !step.step().equals(SpreadsheetIngest.SAME_AS_JSONL))
+                .allSatisfy(step -> assertThat(step.ratioToWarm()).isPositive());
+        // The spreadsheet: the same records read from the workbook and from JSON Lines, its ratio to the latter.
+        ThroughputReport.Step xlsx = report.step(SpreadsheetIngest.XLSX);
+        ThroughputReport.Step jsonl = report.step(SpreadsheetIngest.SAME_AS_JSONL);
+        assertThat(xlsx.records()).isEqualTo(jsonl.records()).isGreaterThan(10_000);
+        assertThat(xlsx.ratio()).isCloseTo(xlsx.rate() / jsonl.rate(), offset(1e-9));
+        assertThat(jsonl.ratio()).isEqualTo(1.0);
+        assertThat(xlsx.peakRssBytes()).isPositive();
         assertThat(report.step(LogThroughputBench.PLAIN_PRODUCE).ratio()).isEqualTo(1.0);
         assertThat(report.step(LogThroughputBench.PLAIN_CONSUME_WARM).ratioToWarm())
                 .isEqualTo(1.0);

@@ -96,11 +96,13 @@ final class ColumnRoles {
     private void addField(InputRule input, FieldRule rule, String role) {
         // A free text, a date or an identifier may name or date a person: never shown as a label.
         boolean sensitive = rule.field().personal()
+                || rule.freeText()
                 || rule.field().kind() == Kind.TEXT
                 || rule.field().kind() == Kind.TEXT_LIST
                 || rule.field().kind() == Kind.DATE;
         for (int i = 0; i < rule.columns().size(); i++) {
-            String note = (i == 0 ? "" : " (fallback)") + mapNote(rule.values());
+            String note =
+                    (i == 0 ? "" : " (fallback)") + mapNote(rule.values()) + (rule.freeText() ? " (free text)" : "");
             add(input, rule.columns().get(i), role + note, sensitive);
         }
     }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param values   labels to codes, or null to take the cell as it is (a text, a date, a number)
  * @param split    the separator of several labels in one cell (a multi-select), or null
  * @param several  the code when the labels of one cell map to different codes, or null to reject
+ * @param freeText whether its columns are free text, where names hide: their values are never
+ *                 printed, not even as labels no value map names
  */
 record FieldRule(
         ContractField field,
@@ -21,6 +23,7 @@ record FieldRule(
         DatePatterns dates,
         String split,
         String several,
+        boolean freeText,
         int line) {
 
     /**

@@ -20,7 +20,16 @@ import org.casetrail.ingest.pseudonym.Provinces;
 final class FieldRuleReader {
 
     private static final String[] KEYS = {
-        "column", "fallback_column", "columns", "constant", "fallback", "values", "date_format", "split", "several"
+        "column",
+        "fallback_column",
+        "columns",
+        "constant",
+        "fallback",
+        "values",
+        "date_format",
+        "split",
+        "several",
+        "free_text"
     };
 
     private final String file;
@@ -41,7 +50,8 @@ final class FieldRuleReader {
                 throw MappingException.at(file, node.line(), where + " names no column");
             }
             ColumnRef column = column(scalar.text(), node.line(), where, depth);
-            return new FieldRule(field, List.of(column), null, null, DatePatterns.ISO_ONLY, null, null, node.line());
+            return new FieldRule(
+                    field, List.of(column), null, null, DatePatterns.ISO_ONLY, null, null, false, node.line());
         }
         Entries e = Entries.of(file, node, where).allow(KEYS);
         List<ColumnRef> columns = new ArrayList<>();
@@ -115,7 +125,11 @@ final class FieldRuleReader {
             }
             several = constant(field, e.text("several"), e.lineOf("several"), where);
         }
-        return new FieldRule(field, List.copyOf(columns), constant, values, dates, split, several, e.line());
+        boolean freeText = e.bool("free_text", false);
+        if (freeText && columns.isEmpty()) {
+            throw e.error("free_text", where + " reads no column; 'free_text' says a column is free text");
+        }
+        return new FieldRule(field, List.copyOf(columns), constant, values, dates, split, several, freeText, e.line());
     }
 
     DatePatterns datePatterns(Entries e, String where) {

@@ -16,7 +16,11 @@ final class IdList {
     private IdList() {}
 
     static String of(List<String> items) {
-        StringBuilder out = new StringBuilder(16 * items.size() + 2).append('[');
+        int size = 2;
+        for (String item : items) {
+            size += item.length() + 8; // its quotes, a comma, and room for a few escapes
+        }
+        StringBuilder out = new StringBuilder(size).append('[');
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 out.append(',');
@@ -26,13 +30,15 @@ final class IdList {
             if (hasControlCharacter(item)) {
                 JSON.quoteAsString(item, out);
             } else {
+                int from = 0;
                 for (int c = 0; c < item.length(); c++) {
                     char ch = item.charAt(c);
                     if (ch == '"' || ch == '\\') {
-                        out.append('\\');
+                        out.append(item, from, c).append('\\');
+                        from = c;
                     }
-                    out.append(ch);
                 }
+                out.append(item, from, item.length());
             }
             out.append('"');
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -45,8 +46,11 @@ final class RowMapper {
     /** The fields of each event's records, where each goes worked out once. */
     private final Map<EventRule, List<Slot>> slotsOf = new IdentityHashMap<>();
 
-    /** Where a field's value goes in a record: a detail of its type, or a field of the record itself. */
-    private record Slot(FieldRule rule, boolean detail, String name) {}
+    /**
+     * Where a field's value goes in a record: a detail of its type, or a field of the record
+     * itself; and the types whose records have it (every type, for a field of the record itself).
+     */
+    private record Slot(FieldRule rule, boolean detail, String name, Set<EventType> types) {}
 
     private final int[] readPositions;
 
@@ -76,14 +80,7 @@ final class RowMapper {
         this.observer = observer;
         for (EventRule event : input.events()) {
             columnsOf.put(event, fieldColumns(event));
-            slotsOf.put(
-                    event,
-                    event.fields().stream()
-                            .map(rule -> new Slot(
-                                    rule,
-                                    rule.field().path().startsWith("details."),
-                                    rule.field().name()))
-                            .toList());
+            slotsOf.put(event, event.fields().stream().map(rule -> slot(rule)).toList());
         }
         this.readPositions = header.boundPositions();
     }
@@ -147,26 +144,22 @@ final class RowMapper {
             List<String> key,
             ObjectNode person,
             Consumer<ExportRecord> records) {
-        List<String> recordId = new ArrayList<>(3 + key.size());
-        recordId.add(input.name());
-        recordId.add(event.name());
-        recordId.add(caseId);
-        recordId.addAll(key);
-        ObjectNode record = NODES.objectNode()
-                .put("source", source)
-                .put("source_event_id", IdList.of(recordId))
-                .put("case_id", caseId);
         try {
             if (event.when() != null && !meets(event.when(), cells)) {
                 observer.skipped(input.name(), event.name());
                 return;
             }
+        } catch (RowFault fault) {
+            records.accept(ExportRecord.refused(number, fault.reason(), fault.column(), ids(event, caseId, key)));
+            return;
+        }
+        ObjectNode record = ids(event, caseId, key);
+        try {
             EventType type = type(event.type(), cells);
             record.put("type", type.name());
-            Map<String, ContractField> details = ContractFields.details(type);
             ObjectNode detailsNode = null;
             for (Slot slot : slotsOf.get(event)) {
-                if (slot.detail() && !details.containsKey(slot.name())) {
+                if (!slot.types().contains(type)) {
                     continue; // a detail of another type this column's events can have
                 }
                 JsonNode value = FieldValues.value(slot.rule(), cells, cells::unmapped);
@@ -189,6 +182,31 @@ final class RowMapper {
         } catch (RowFault fault) {
             records.accept(ExportRecord.refused(number, fault.reason(), fault.column(), record));
         }
+    }
+
+    private static Slot slot(FieldRule rule) {
+        boolean detail = rule.field().path().startsWith("details.");
+        String name = rule.field().name();
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (EventType type : EventType.values()) {
+            if (!detail || ContractFields.details(type).containsKey(name)) {
+                types.add(type);
+            }
+        }
+        return new Slot(rule, detail, name, types);
+    }
+
+    /** A record's ids: its source, its id (input, event, case identity, row key) and its case. */
+    private ObjectNode ids(EventRule event, String caseId, List<String> key) {
+        List<String> recordId = new ArrayList<>(3 + key.size());
+        recordId.add(input.name());
+        recordId.add(event.name());
+        recordId.add(caseId);
+        recordId.addAll(key);
+        return NODES.objectNode()
+                .put("source", source)
+                .put("source_event_id", IdList.of(recordId))
+                .put("case_id", caseId);
     }
 
     /** Whether the record's date is the snapshot's, for want of a date column with a value. */

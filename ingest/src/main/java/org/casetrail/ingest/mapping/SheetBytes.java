@@ -118,7 +118,7 @@ final class SheetBytes extends XmlBytes {
             inInline = false;
         } else if (localNameIs(C)) {
             if (hasValue && rows.wants(column)) {
-                SheetCells.emit(rows, column, type, style, textValue(), strings, numbers);
+                emit();
             }
             nextColumn = column + 1;
         } else if (localNameIs(ROW)) {
@@ -127,18 +127,42 @@ final class SheetBytes extends XmlBytes {
         }
     }
 
+    /**
+     * The cell's text: a shared string's and a whole number's straight from the bytes (most cells
+     * of a sheet), any other as {@link SheetCells#emit} makes it.
+     */
+    private void emit() {
+        if (type == SHARED) {
+            int index = textWholeNumber();
+            rows.cell(column, index >= 0 && index < strings.length ? strings[index] : null, false);
+            return;
+        }
+        if (type == null) {
+            long whole = textWholeDecimal();
+            if (whole >= 0) {
+                rows.cell(column, numbers.wholeNumber(whole, style), false);
+                return;
+            }
+        }
+        SheetCells.emit(rows, column, type, style, textValue(), strings, numbers);
+    }
+
+    private static final String SHARED = "s";
+
+    /** The cell's type, as one of the constants {@link SheetCells#emit} knows, without a new string for it. */
     private String cellType() {
-        String written = new String(attribute, 0, attributeLength, StandardCharsets.US_ASCII);
-        return switch (written) {
-            case "s" -> "s";
-            case "n" -> null;
-            case "str" -> "str";
-            case "b" -> "b";
-            case "e" -> "e";
-            case "inlineStr" -> "inlineStr";
-            case "d" -> "d";
-            default -> written;
-        };
+        if (attributeIs("s")) {
+            return SHARED;
+        }
+        if (attributeIs("n")) {
+            return null;
+        }
+        for (String known : new String[] {"str", "b", "e", "inlineStr", "d"}) {
+            if (attributeIs(known)) {
+                return known;
+            }
+        }
+        return new String(attribute, 0, attributeLength, StandardCharsets.US_ASCII);
     }
 
     /** Reads the whole sheet. */

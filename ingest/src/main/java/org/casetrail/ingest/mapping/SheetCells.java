@@ -4,11 +4,13 @@ import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The cells of a sheet's XML as text, row by row, read with as little as a cell needs: a shared
- * string is looked up in {@link SharedStringList}'s array, a number made text by {@link XlsxCellText},
- * a formula gives its cached value, a boolean TRUE or FALSE, an error is flagged. POI's own sheet
- * handler builds a rich text object and looks the style up again for every cell; on a sheet of tens
- * of thousands of rows that is most of the read.
+ * The cells of a sheet's XML as text, row by row, through SAX: for a sheet not in UTF-8, which
+ * {@link SheetBytes} does not read, and as the reference that {@link SheetBytes} is held to in its
+ * tests. What a cell gives is decided here for both ({@link #emit}): a shared string is looked up
+ * in {@link SharedStringList}'s array, a number made text by {@link XlsxCellText}, a formula gives
+ * its cached value, a boolean TRUE or FALSE, an error is flagged. (POI's own sheet handler builds a
+ * rich text object and looks the style up again for every cell, which on a sheet of tens of
+ * thousands of rows was most of the read.)
  */
 final class SheetCells extends DefaultHandler {
 

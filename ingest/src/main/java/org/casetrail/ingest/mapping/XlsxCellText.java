@@ -115,6 +115,20 @@ final class XlsxCellText {
         return plain(value);
     }
 
+    /** The text of a whole number (saved as {@code 40000} or {@code 40000.0}) in a cell of the given style. */
+    String wholeNumber(long value, int style) {
+        if (isDateStyle(style)) {
+            if (!date1904 && value >= 61 && value <= MAX_SERIAL) {
+                return iso(EXCEL_EPOCH.plusDays(value));
+            }
+            return number(Long.toString(value), style);
+        }
+        return Long.toString(value);
+    }
+
+    /** Excel's last day, 9999-12-31. */
+    private static final long MAX_SERIAL = 2_958_465;
+
     private boolean isDateStyle(int style) {
         if (style < 0 || style >= dateStyles.length) {
             return false;

@@ -340,7 +340,7 @@ final class XlsxRows implements RowSource {
                         throw new HeaderRead();
                     }
                 }
-            } else if (number >= input.dataRow() && cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
+            } else if (number >= input.dataRow() && anyValue()) {
                 SourceRow row = new SourceRow(number, cells.toArray(String[]::new), (BitSet) errors.clone(), null);
                 if (push != null) {
                     push.accept(row);
@@ -348,6 +348,15 @@ final class XlsxRows implements RowSource {
                     ready.add(row);
                 }
             }
+        }
+
+        private boolean anyValue() {
+            for (String cell : cells) {
+                if (cell != null && !cell.isBlank()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Hands on the rows read since the last time. */

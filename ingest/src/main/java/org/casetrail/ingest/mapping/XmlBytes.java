@@ -310,6 +310,61 @@ abstract class XmlBytes {
         text[textLength++] = (byte) b;
     }
 
+    /**
+     * The text collected, as a whole number of up to 9 digits, or -1: a shared string's number, a
+     * style's, read without making a string of it.
+     */
+    final int textWholeNumber() {
+        if (textLength == 0 || textLength > 9) {
+            return -1;
+        }
+        int number = 0;
+        for (int i = 0; i < textLength; i++) {
+            int digit = text[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            number = number * 10 + digit;
+        }
+        return number;
+    }
+
+    /**
+     * The text collected as a whole number written {@code 123} or {@code 123.0} (as POI writes
+     * one), up to 15 digits, or -1 for any other text: most numbers of a sheet, dates among them.
+     */
+    final long textWholeDecimal() {
+        int end = textLength;
+        if (end >= 2 && text[end - 2] == '.' && text[end - 1] == '0') {
+            end -= 2;
+        }
+        if (end == 0 || end > 15) {
+            return -1;
+        }
+        long number = 0;
+        for (int i = 0; i < end; i++) {
+            int digit = text[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            number = number * 10 + digit;
+        }
+        return number;
+    }
+
+    /** Whether the attribute value is this ASCII text. */
+    final boolean attributeIs(String ascii) {
+        if (attributeLength != ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < attributeLength; i++) {
+            if (attribute[i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The text collected since {@link #clearText}, UTF-8 decoded. */
     final String textValue() {
         return new String(text, 0, textLength, StandardCharsets.UTF_8);

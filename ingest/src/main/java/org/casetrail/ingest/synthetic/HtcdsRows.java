@@ -23,94 +23,6 @@ import java.util.Set;
  */
 final class HtcdsRows {
 
-    static final List<String> SERVICE_COLUMNS =
-            List.of("First Name", "Second Name", "Birthdate", "Date", "Service", "Centre", "Detail");
-    static final List<String> FOLLOW_UP_COLUMNS =
-            List.of("First Name", "Second Name", "Birthdate", "Date", "Status", "Livelihood", "Income");
-
-    /** The labels of the Services sheet, as mappings/htcds-v2-excel.yaml reads them. */
-    private static final Map<String, String> SERVICES = Map.ofEntries(
-            Map.entry("SHELTER_ADMITTED", "Shelter admission"),
-            Map.entry("SHELTER_EXITED", "Shelter exit"),
-            Map.entry("MEDICAL_CARE", "Medical care"),
-            Map.entry("COUNSELLING_SESSION", "Counselling"),
-            Map.entry("EDUCATION_ASSESSED", "Education assessment"),
-            Map.entry("TRAINING_ENROLLED", "Training enrolment"),
-            Map.entry("TRAINING_COMPLETED", "Training completed"),
-            Map.entry("TRAINING_DROPPED", "Training dropped"),
-            Map.entry("CERTIFICATION_EARNED", "Certificate"),
-            Map.entry("EMPLOYMENT_STARTED", "Job"),
-            Map.entry("BUSINESS_STARTED", "Own business"),
-            Map.entry("REINTEGRATED", "Reintegration"));
-
-    /** The Detail column's labels, by the detail a service's type has, then by code. */
-    private static final Map<String, Map<String, String>> DETAILS = Map.of(
-            "kind",
-            Map.of(
-                    "GENERAL", "General",
-                    "SEXUAL_AND_REPRODUCTIVE", "Sexual and reproductive health",
-                    "MENTAL_HEALTH", "Mental health",
-                    "INDIVIDUAL", "Individual",
-                    "GROUP", "Group",
-                    "FAMILY", "Family"),
-            "course",
-            Map.of(
-                    "KHMER_LITERACY", "Khmer literacy",
-                    "ENGLISH", "English",
-                    "COMPUTER", "Computer",
-                    "SEWING", "Sewing",
-                    "HAIRDRESSING", "Hairdressing",
-                    "WEAVING", "Weaving",
-                    "JEWELRY", "Jewellery"),
-            "certification",
-            Map.of(
-                    "VOCATIONAL", "Vocational certificate",
-                    "LANGUAGE", "Language certificate",
-                    "COMPUTER", "Computer certificate"),
-            "sector",
-            Map.of(
-                    "GARMENT", "Garment factory",
-                    "TAILORING", "Tailoring",
-                    "BEAUTY", "Beauty salon",
-                    "HOSPITALITY", "Hospitality",
-                    "RETAIL", "Retail",
-                    "AGRICULTURE", "Agriculture",
-                    "HANDICRAFT", "Handicraft",
-                    "NGO", "NGO"),
-            "setting",
-            Map.of(
-                    "FAMILY",
-                    "With family",
-                    "INDEPENDENT",
-                    "Independent living",
-                    "COMMUNITY_HOUSING",
-                    "Community housing"),
-            "exit_reason",
-            Map.of(
-                    "REINTEGRATED", "Reintegrated",
-                    "TRANSFERRED", "Transferred",
-                    "LEFT_VOLUNTARILY", "Left voluntarily",
-                    "OTHER", "Other"));
-
-    private static final Map<String, String> CENTRES = Map.of(
-            "TOM_DY", "Tom Dy",
-            "SIEM_REAP", "Siem Reap",
-            "KAMPONG_CHAM", "Kampong Cham",
-            "BATTAMBANG", "Battambang",
-            "KAMPOT", "Kampot");
-
-    private static final Map<String, String> FOLLOW_UP_LABELS = Map.ofEntries(
-            Map.entry("STABLE", "Stable"),
-            Map.entry("AT_RISK", "At risk"),
-            Map.entry("RE_TRAFFICKED", "Re-trafficked"),
-            Map.entry("LOST_CONTACT", "Lost contact"),
-            Map.entry("EMPLOYED", "Employed"),
-            Map.entry("SELF_EMPLOYED", "Own business"),
-            Map.entry("STUDYING", "Studying"),
-            Map.entry("NONE", "None"),
-            Map.entry("BELOW_MINIMUM_WAGE", "Below minimum wage"),
-            Map.entry("AT_OR_ABOVE_MINIMUM_WAGE", "At or above minimum wage"));
-
     /** The organisations that refer women, by referral source, as the shipped mapping names them. */
     private static final Map<String, List<String>> REFERRERS = Map.of(
             "POLICE_OPERATION", List.of("Police", "Anti-Human Trafficking and Juvenile Protection Police"),
@@ -277,13 +189,13 @@ final class HtcdsRows {
         List<Object[]> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (RawEvent event : byDate(events)) {
-            String service = SERVICES.get(event.type);
+            String service = HtcdsOwnSheets.SERVICES.get(event.type);
             if (service == null || !seen.add(event.occurredOn + service)) {
                 continue;
             }
             Object centre = event.details.get("centre");
             Object detail = null;
-            for (Map.Entry<String, Map<String, String>> labels : DETAILS.entrySet()) {
+            for (Map.Entry<String, Map<String, String>> labels : HtcdsOwnSheets.DETAILS.entrySet()) {
                 if (event.details.get(labels.getKey()) instanceof String code) {
                     detail = labels.getValue().get(code);
                 }
@@ -297,7 +209,7 @@ final class HtcdsRows {
                 who[2],
                 event.occurredOn,
                 random.nextInt(20) == 0 ? service.toLowerCase(Locale.ROOT) + " " : service,
-                centre == null ? null : CENTRES.get((String) centre),
+                centre == null ? null : HtcdsOwnSheets.CENTRES.get((String) centre),
                 detail
             });
         }
@@ -325,7 +237,7 @@ final class HtcdsRows {
 
     /** A follow-up's label for a detail; null (an empty cell) when she could not be reached to say. */
     private static String followUpLabel(RawEvent event, String detail) {
-        return event.details.get(detail) instanceof String code ? FOLLOW_UP_LABELS.get(code) : null;
+        return event.details.get(detail) instanceof String code ? HtcdsOwnSheets.FOLLOW_UP_LABELS.get(code) : null;
     }
 
     /**

@@ -78,8 +78,8 @@ public final class HtcdsWorkbook {
             SXSSFSheet caseSheet = caseSheet(workbook);
             SXSSFSheet about = workbook.createSheet("about");
             about(about);
-            SXSSFSheet services = ownSheet(workbook, SERVICES, HtcdsRows.SERVICE_COLUMNS);
-            SXSSFSheet followUps = ownSheet(workbook, FOLLOW_UPS, HtcdsRows.FOLLOW_UP_COLUMNS);
+            SXSSFSheet services = ownSheet(workbook, SERVICES, HtcdsOwnSheets.SERVICE_COLUMNS);
+            SXSSFSheet followUps = ownSheet(workbook, FOLLOW_UPS, HtcdsOwnSheets.FOLLOW_UP_COLUMNS);
             long[] written = new long[3];
             SyntheticExport.tell(settings, mess, (caseId, centre, events) -> {
                 HtcdsRows.Case story = rows.of(events);

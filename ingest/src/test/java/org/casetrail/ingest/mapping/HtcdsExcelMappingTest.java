@@ -347,6 +347,22 @@ class HtcdsExcelMappingTest {
     }
 
     @Test
+    void aReferrerNoMapNamesIsACountedRejectAndItsFreeTextIsNeverPrinted() throws Exception {
+        Path file = dir.resolve("cases.xlsx");
+        HtcdsTemplateWorkbook.write(
+                file, List.of(with(cases().get(1), "Referring Organisation", "her aunt Kolthida Nhem")), Map.of());
+        List<String> report = MappingCheck.run(MappedExport.open(mapping(), List.of(file), Optional.of(SNAPSHOT)))
+                .report();
+        assertThat(report)
+                .contains(
+                        "  Referring Organisation                           case_identified: details.referral_source"
+                                + " (value map 'referring_organisations') (free text)",
+                        "  BAD_ENUM_VALUE  Referring Organisation  1",
+                        "read 1, accepted 0, rejected 1 (nothing written)");
+        assertThat(String.join("\n", report).toLowerCase(Locale.ROOT)).doesNotContain("kolthida", "aunt");
+    }
+
+    @Test
     void noNamePhoneEmailStreetOrBirthDateOfTheWorkbookLeavesIngest() throws Exception {
         Path file = dir.resolve("cases.xlsx");
         HtcdsTemplateWorkbook.write(file, cases(), sheets());

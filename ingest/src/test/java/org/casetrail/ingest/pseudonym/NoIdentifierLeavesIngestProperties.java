@@ -3,6 +3,7 @@ package org.casetrail.ingest.pseudonym;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -151,6 +152,75 @@ class NoIdentifierLeavesIngestProperties {
         Translation t = TRANSLATOR.translate(ExportRecord.parsed(9, record));
         assertThat(t).isInstanceOf(Translation.Rejected.class);
         assertNoIdentifier(CaseEventCodec.encode(((Translation.Rejected) t).reject()), person);
+    }
+
+    /**
+     * Records shaped as mappings/htcds-v2-excel.yaml makes them from an HTCDS row: the case identity
+     * a JSON list of her names and birth date, the record id a list holding it and the row's key
+     * (a date, a label), the person block of the template's columns (mobile and home phones, e-mail,
+     * the mailing city as her village); the same woman's identification, consent, closure, a
+     * service and a follow-up, some with no birth date. Nothing of her leaves ingest, in the ids
+     * least of all.
+     */
+    @Property(tries = 200)
+    void htcdsRowsRecordsHoldNoIdentifierInTheirIdsOrAnywhereElse(
+            @ForAll("people") Person person, @ForAll boolean birthDateKnown) throws Exception {
+        String dob = birthDateKnown ? person.dob().toString() : "";
+        ArrayNode identity = JSON.createArrayNode()
+                .add(person.given().toLowerCase(Locale.ROOT))
+                .add(person.family().toLowerCase(Locale.ROOT))
+                .add(dob);
+        String caseId = identity.toString();
+        List<ObjectNode> records = new ArrayList<>();
+        for (String[] event : new String[][] {
+            {"cases", "case_identified", "CASE_IDENTIFIED"},
+            {"cases", "consent_recorded", "CONSENT_RECORDED"},
+            {"cases", "case_closed", "CASE_CLOSED"},
+            {"services", "service", "SHELTER_ADMITTED"},
+            {"followups", "follow_up", "FOLLOW_UP"}
+        }) {
+            ArrayNode recordId =
+                    JSON.createArrayNode().add(event[0]).add(event[1]).add(caseId);
+            if (!event[0].equals("cases")) {
+                recordId.add("2012-06-0" + (1 + records.size()))
+                        .add(event[0].equals("services") ? "shelter admission" : "");
+            }
+            ObjectNode record = JSON.createObjectNode();
+            record.put("source", "htcds-v2-excel");
+            record.put("source_event_id", recordId.toString());
+            record.put("case_id", caseId);
+            record.put("type", event[2]);
+            record.put("occurred_at", "2012-06-0" + (1 + records.size()));
+            ObjectNode details = record.putObject("details");
+            switch (event[2]) {
+                case "CASE_IDENTIFIED" -> {
+                    record.put("centre", "MAIN");
+                    details.put("referral_source", "OUTREACH").put("exploitation_type", "SEXUAL");
+                }
+                case "CONSENT_RECORDED" -> details.put("research_use", true).put("story_use", false);
+                case "CASE_CLOSED" -> details.put("reason", "MOVED_AWAY");
+                case "SHELTER_ADMITTED" -> details.put("centre", "TOM_DY");
+                default -> details.put("status", "STABLE");
+            }
+            if (event[0].equals("cases")) {
+                ObjectNode block = record.putObject("person");
+                block.put("given_name", person.given());
+                block.put("family_name", person.family());
+                if (birthDateKnown) {
+                    block.put("date_of_birth", dob);
+                }
+                block.put("phone", "+855 " + person.phoneDigits());
+                block.put("email", person.email());
+                block.put("village", person.village());
+                block.put("nationality", "KH");
+            }
+            records.add(record);
+        }
+        for (ObjectNode record : records) {
+            Translation t = TRANSLATOR.translate(ExportRecord.mapped(3, record, java.util.Map.of(), false));
+            assertThat(t).as(record.get("type").asText()).isInstanceOf(Translation.Accepted.class);
+            assertNoIdentifier(CaseEventCodec.encode(((Translation.Accepted) t).event()), person);
+        }
     }
 
     private static void assertNoIdentifier(byte[] bytes, Person person) {
