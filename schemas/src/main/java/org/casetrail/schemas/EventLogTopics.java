@@ -14,4 +14,9 @@ public final class EventLogTopics {
     public static String rejectedFor(String eventsTopic) {
         return eventsTopic + "-rejected";
     }
+
+    /** The compacted topic of the data keys that seal the events of each case: {@code <topic>-case-keys}. */
+    public static String caseKeysFor(String eventsTopic) {
+        return eventsTopic + "-case-keys";
+    }
 }
