@@ -180,10 +180,13 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private static EventLogWriter open(String bootstrapServer, String topic, int partitions, Path rejectsFile) {
+        return open(KafkaEventLogWriter.open(bootstrapServer, topic, partitions), rejectsFile);
+    }
+
+    private static EventLogWriter open(KafkaEventLogWriter writer, Path rejectsFile) {
         // Encoding and sending on a thread of their own, so that they overlap the reading and pseudonymizing
         // of the next records on a second core (bench/PROFILE.md, phase 3).
-        EventLogWriter kafka =
-                new BackgroundEventLogWriter(KafkaEventLogWriter.open(bootstrapServer, topic, partitions));
+        EventLogWriter kafka = new BackgroundEventLogWriter(writer);
         try {
             return rejectsFile == null ? kafka : new RejectFile(kafka, rejectsFile);
         } catch (RuntimeException e) {
@@ -231,9 +234,10 @@ final class IngestCommand implements Callable<Integer> {
         SnapshotScope scope = mapped == null
                 ? SnapshotScope.ofContractExports(files, translator)
                 : SnapshotScope.ofSource(mappedSource);
-        try (EventLogWriter log = open(bootstrapServer, topic, partitions, rejectsFile)) {
+        KafkaEventLogWriter writer = KafkaEventLogWriter.open(bootstrapServer, topic, partitions);
+        try (EventLogWriter log = open(writer, rejectsFile)) {
             LogHoldings held = new LogHoldings(scope.sources(), key.fingerprint());
-            LogReadBack.Read read = LogReadBack.into(held, bootstrapServer, topic);
+            LogReadBack.Read read = LogReadBack.into(held, bootstrapServer, topic, writer.keys());
             say.accept(String.format(
                     Locale.ROOT,
                     "snapshot of %s on %s: %d events of %s read in %.1f s, %d of them of %s",

@@ -8,6 +8,12 @@ public final class EventLogTopics {
 
     public static final String DEFAULT_EVENTS = "case-events";
 
+    /**
+     * The header of every sealed event that names the pseudonymization key's fingerprint (the same
+     * on every event of a log), so a job can check the key without opening an event.
+     */
+    public static final String FINGERPRINT_HEADER = "key-fingerprint";
+
     private EventLogTopics() {}
 
     /** The reject channel that goes with an events topic: {@code <topic>-rejected}. */

@@ -36,6 +36,7 @@ import org.casetrail.jobs.flink.TableUpdate;
 import org.casetrail.jobs.kafka.CaseEventDeserializer;
 import org.casetrail.jobs.kafka.EventLogScan;
 import org.casetrail.jobs.outcomes.CellContribution;
+import org.casetrail.schemas.EventLogTopics;
 import org.casetrail.schemas.release.DisclosureSettings;
 import org.casetrail.schemas.release.ReportingPeriod;
 import org.casetrail.schemas.release.SnapshotSummary;
@@ -396,7 +397,7 @@ public final class OutcomeJob {
                 .setTopics(topic)
                 .setGroupId(group)
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new CaseEventDeserializer())
+                .setDeserializer(new CaseEventDeserializer(bootstrapServers, EventLogTopics.caseKeysFor(topic)))
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("enable.auto.commit", "false")
                 .setProperty("commit.offsets.on.checkpoint", "false");

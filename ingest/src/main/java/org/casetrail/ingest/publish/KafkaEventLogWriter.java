@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,37 +30,63 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.casetrail.ingest.IngestException;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.EventLogTopics;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.RejectedRecord;
+import org.casetrail.schemas.sealing.CaseDataKey;
+import org.casetrail.schemas.sealing.SealedRecord;
 
 /**
- * Appends events to the Kafka event log with an idempotent producer ({@code acks=all}), keyed by
- * case pseudonym so a case's events stay in one partition, and rejects to the reject topic.
+ * Appends events to the Kafka event log with an idempotent producer ({@code acks=all}), each sealed
+ * with its case's data key and keyed by the record key derived from that key, so that a case's
+ * events stay in one partition and nothing outside the sealed value names her (docs/erasure.md).
+ * Rejects that name a case are sealed the same way. A case new to the log gets a data key, written
+ * to the case-keys topic; its records are held back until the key is acknowledged there, so a
+ * reader never meets a sealed record whose key is still on its way.
  */
 public final class KafkaEventLogWriter implements EventLogWriter {
 
     private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
     private static final int BATCH_BYTES = 256 * 1024;
+    /** Records of new cases held back at most, before their keys are confirmed at once. */
+    private static final int HELD_RECORDS = 50_000;
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String eventsTopic;
     private final String rejectedTopic;
     private final String bootstrapServers;
+    private final String keysTopic;
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+    private final CaseKeyRing keys;
+    private final KafkaProducer<byte[], byte[]> keyProducer;
+    private final SealedRecord sealing = new SealedRecord();
+    /** Cases whose key was sent but is not yet known to be acknowledged. */
+    private final Set<String> unconfirmed = new HashSet<>();
+    /** Their records, in the order they came. */
+    private final List<ProducerRecord<byte[], byte[]>> held = new ArrayList<>();
 
     private KafkaEventLogWriter(String bootstrapServers, String eventsTopic, int largestBatchAccepted) {
         this.bootstrapServers = bootstrapServers;
         this.eventsTopic = eventsTopic;
         this.rejectedTopic = EventLogTopics.rejectedFor(eventsTopic);
+        this.keysTopic = EventLogTopics.caseKeysFor(eventsTopic);
+        this.keys = CaseKeyTopic.read(bootstrapServers, keysTopic);
         this.producer = new KafkaProducer<>(
                 producerSettings(bootstrapServers, largestBatchAccepted),
                 new ByteArraySerializer(),
                 new ByteArraySerializer());
-        awaitLeaders(List.of(eventsTopic, rejectedTopic));
+        this.keyProducer = CaseKeyTopic.producer(bootstrapServers);
+        awaitLeaders(List.of(eventsTopic, rejectedTopic, keysTopic));
+    }
+
+    /** The data keys of the log's cases, as read when the writer opened and as it has made since. */
+    public CaseKeyRing keys() {
+        return keys;
     }
 
     /**
@@ -75,6 +102,7 @@ public final class KafkaEventLogWriter implements EventLogWriter {
                     .anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
                 if (System.nanoTime() > deadline) {
                     producer.close(Duration.ZERO);
+                    keyProducer.close(Duration.ZERO);
                     throw new IngestException("Kafka at " + bootstrapServers + " has no leader for every partition of "
                             + topic + " after " + REACH_TIMEOUT.toSeconds() + " s; is every broker up?");
                 }
@@ -141,6 +169,10 @@ public final class KafkaEventLogWriter implements EventLogWriter {
                     missing.add(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(keepForever));
                 }
             }
+            String keysTopic = EventLogTopics.caseKeysFor(eventsTopic);
+            if (!existing.contains(keysTopic)) {
+                missing.add(new NewTopic(keysTopic, Optional.of(1), Optional.empty()).configs(CaseKeyTopic.settings()));
+            }
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -150,7 +182,8 @@ public final class KafkaEventLogWriter implements EventLogWriter {
                     }
                 }
             }
-            List<String> topics = List.of(eventsTopic, EventLogTopics.rejectedFor(eventsTopic));
+            List<String> topics = List.of(
+                    eventsTopic, EventLogTopics.rejectedFor(eventsTopic), EventLogTopics.caseKeysFor(eventsTopic));
             awaitWritable(admin, topics);
             return largestBatchAccepted(admin, topics);
         } catch (TimeoutException e) {
@@ -239,18 +272,79 @@ public final class KafkaEventLogWriter implements EventLogWriter {
 
     @Override
     public void append(CaseEvent event) {
-        send(new ProducerRecord<>(
+        String pseudonym = event.getCasePseudonym();
+        CaseDataKey key = keyOf(pseudonym);
+        byte[] recordKey = key.recordKeyBytes();
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
                 eventsTopic,
-                event.getCasePseudonym().getBytes(StandardCharsets.US_ASCII),
-                CaseEventCodec.encode(event)));
+                null,
+                recordKey,
+                sealing.seal(key, SealedRecord.Kind.EVENT, recordKey, CaseEventCodec.encode(event)),
+                List.<Header>of(new RecordHeader(
+                        EventLogTopics.FINGERPRINT_HEADER,
+                        event.getKeyFingerprint().getBytes(StandardCharsets.US_ASCII))));
+        sendOrHold(pseudonym, record);
     }
 
     @Override
     public void reject(RejectedRecord reject) {
-        byte[] key = reject.getCasePseudonym() == null
-                ? null
-                : reject.getCasePseudonym().getBytes(StandardCharsets.US_ASCII);
-        send(new ProducerRecord<>(rejectedTopic, key, CaseEventCodec.encode(reject)));
+        String pseudonym = reject.getCasePseudonym();
+        if (pseudonym == null) {
+            send(new ProducerRecord<>(rejectedTopic, null, CaseEventCodec.encode(reject)));
+            return;
+        }
+        CaseDataKey key = keyOf(pseudonym);
+        byte[] recordKey = key.recordKeyBytes();
+        sendOrHold(
+                pseudonym,
+                new ProducerRecord<>(
+                        rejectedTopic,
+                        recordKey,
+                        sealing.seal(key, SealedRecord.Kind.REJECT, recordKey, CaseEventCodec.encode(reject))));
+    }
+
+    /** The case's data key; a case new to the log gets one, sent to the case-keys topic now. */
+    private CaseDataKey keyOf(String casePseudonym) {
+        var known = keys.keyOf(casePseudonym);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        CaseDataKey key = keys.create(casePseudonym);
+        unconfirmed.add(casePseudonym);
+        failIfSendFailed();
+        keyProducer.send(
+                new ProducerRecord<>(keysTopic, key.recordKeyBytes(), keys.recordOf(casePseudonym, key)),
+                (metadata, error) -> {
+                    if (error != null) {
+                        sendFailure.compareAndSet(null, error);
+                    }
+                });
+        return key;
+    }
+
+    private void sendOrHold(String casePseudonym, ProducerRecord<byte[], byte[]> record) {
+        if (!unconfirmed.contains(casePseudonym)) {
+            send(record);
+            return;
+        }
+        held.add(record);
+        if (held.size() >= HELD_RECORDS) {
+            confirmKeys();
+        }
+    }
+
+    /** Waits until every key sent is acknowledged, then sends the records held back for them, in order. */
+    private void confirmKeys() {
+        if (unconfirmed.isEmpty()) {
+            return;
+        }
+        keyProducer.flush();
+        failIfSendFailed();
+        unconfirmed.clear();
+        for (ProducerRecord<byte[], byte[]> record : held) {
+            send(record);
+        }
+        held.clear();
     }
 
     private void send(ProducerRecord<byte[], byte[]> record) {
@@ -270,6 +364,7 @@ public final class KafkaEventLogWriter implements EventLogWriter {
 
     @Override
     public void flush() {
+        confirmKeys();
         producer.flush();
         failIfSendFailed();
     }
@@ -289,6 +384,7 @@ public final class KafkaEventLogWriter implements EventLogWriter {
 
     @Override
     public void close() {
+        keyProducer.close(Duration.ofSeconds(30));
         producer.close(Duration.ofSeconds(30));
     }
 }

@@ -14,6 +14,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.ingest.IngestException;
+import org.casetrail.ingest.publish.CaseKeyRing;
+import org.casetrail.schemas.sealing.LogRecordOpener;
+import org.casetrail.schemas.sealing.SealedRecord;
 
 /**
  * Reads the event log back, from its beginning to its end as the read starts, into what it holds of
@@ -27,19 +30,27 @@ public final class LogReadBack {
     /** With no record for this long, the broker is taken to have stopped answering. */
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
-    /** How much of the log was read, and how long it took. */
-    public record Read(long events, long eventsOfSources, int records, double seconds) {}
+    /**
+     * How much of the log was read, and how long it took.
+     *
+     * @param unreadable records that hold no event this read can open: erased women's, a crashed
+     *     ingest's whose key never arrived, tampered ones; and erasures
+     */
+    public record Read(long events, long eventsOfSources, int records, long unreadable, double seconds) {}
 
     private LogReadBack() {}
 
-    public static Read into(LogHoldings held, String bootstrapServers, String topic) {
+    /** @param keys the data keys of the log's cases, to open its sealed events with */
+    public static Read into(LogHoldings held, String bootstrapServers, String topic, CaseKeyRing keys) {
         long started = System.nanoTime();
         long events = 0;
+        long unreadable = 0;
+        LogRecordOpener opener = new LogRecordOpener();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 settings(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.listTopics(REACH_TIMEOUT).get(topic);
             if (infos == null || infos.isEmpty()) {
-                return new Read(0, 0, 0, seconds(started));
+                return new Read(0, 0, 0, 0, seconds(started));
             }
             List<TopicPartition> partitions = infos.stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
@@ -62,7 +73,18 @@ public final class LogReadBack {
                         // Records appended since the read began are not part of the log it compares with.
                         if (record.offset() < stop) {
                             events++;
-                            add(held, record);
+                            LogRecordOpener.Opened opened = opener.open(
+                                    SealedRecord.Kind.EVENT,
+                                    record.key(),
+                                    record.value(),
+                                    k -> keys.forRecordKey(k).orElse(null));
+                            if (opened.readable()) {
+                                add(held, record, opened.content());
+                            } else {
+                                // Not held: a record of it still in the snapshot is written again, under a key that
+                                // exists.
+                                unreadable++;
+                            }
                         }
                     }
                 }
@@ -71,12 +93,12 @@ public final class LogReadBack {
             throw new IngestException("cannot reach Kafka at " + bootstrapServers + " within "
                     + REACH_TIMEOUT.toSeconds() + " s; is the broker running?");
         }
-        return new Read(events, held.eventsOfSources(), held.records(), seconds(started));
+        return new Read(events, held.eventsOfSources(), held.records(), unreadable, seconds(started));
     }
 
-    private static void add(LogHoldings held, ConsumerRecord<byte[], byte[]> record) {
+    private static void add(LogHoldings held, ConsumerRecord<byte[], byte[]> record, byte[] event) {
         try {
-            held.add(record.offset(), record.value());
+            held.add(record.offset(), event);
         } catch (IngestException e) {
             throw new IngestException("cannot compare the snapshot with topic " + record.topic() + ": partition "
                     + record.partition() + ", offset " + record.offset() + ": " + e.getMessage());

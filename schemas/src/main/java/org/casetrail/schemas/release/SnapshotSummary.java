@@ -11,6 +11,8 @@ import java.util.Map;
  * manifest is built from it.
  *
  * @param asOf null when the log held no event yet
+ * @param eventsSeen the events its journeys were folded from
+ * @param unfolded the records read that no journey was folded from
  * @param tables by table name, in the order of the published tables
  * @param informationLoss by table name, then by rollup level name
  */
@@ -18,10 +20,23 @@ public record SnapshotSummary(
         long sequence,
         LocalDate asOf,
         long eventsSeen,
+        UnfoldedRecords unfolded,
         DisclosureSettings disclosure,
         CaseCounts cases,
         Map<String, TableSummary> tables,
         Map<String, Map<String, LevelLoss>> informationLoss) {
+
+    /** A summary of a log whose every record was folded. */
+    public SnapshotSummary(
+            long sequence,
+            LocalDate asOf,
+            long eventsSeen,
+            DisclosureSettings disclosure,
+            CaseCounts cases,
+            Map<String, TableSummary> tables,
+            Map<String, Map<String, LevelLoss>> informationLoss) {
+        this(sequence, asOf, eventsSeen, UnfoldedRecords.NONE, disclosure, cases, tables, informationLoss);
+    }
 
     /** The file name beside the tables. */
     public static final String FILE_NAME = "snapshot.json";

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads and writes {@code snapshot.json}: a flat JSON object (sequence, as_of, events_seen, k,
+ * Reads and writes {@code snapshot.json}: a flat JSON object (sequence, as_of, events_seen, records_not_folded, k,
  * protection, ptable_version, consent_basis, information_loss, cases, tables) whose layout readers
  * of live snapshots rely on, so the typed summary is mapped field by field here and nowhere else.
  */
@@ -40,6 +40,7 @@ public final class SnapshotSummaryCodec {
         node.put("sequence", s.sequence());
         node.put("as_of", s.asOf() == null ? null : s.asOf().toString());
         node.put("events_seen", s.eventsSeen());
+        node.set("records_not_folded", unfoldedTree(s.unfolded()));
         node.put("k", s.disclosure().k());
         node.put("protection", s.disclosure().protection().flag());
         node.put("ptable_version", s.disclosure().ptableVersion());
@@ -64,6 +65,7 @@ public final class SnapshotSummaryCodec {
                 node.path("sequence").asLong(),
                 node.hasNonNull("as_of") ? LocalDate.parse(node.get("as_of").asText()) : null,
                 node.path("events_seen").asLong(),
+                unfolded(node.path("records_not_folded")),
                 new DisclosureSettings(
                         node.path("k").asInt(),
                         Protection.ofFlag(node.path("protection").asText()),
@@ -84,6 +86,7 @@ public final class SnapshotSummaryCodec {
         node.put("cases_not_yet_identified", c.notYetIdentified());
         node.put("cases_without_research_consent", c.withoutResearchConsent());
         node.put("testimonies", c.testimonies());
+        node.put("cases_erased", c.erased());
         return node;
     }
 
@@ -93,7 +96,26 @@ public final class SnapshotSummaryCodec {
                 node.path("cases_included").asLong(),
                 node.path("cases_not_yet_identified").asLong(),
                 node.path("cases_without_research_consent").asLong(),
-                node.path("testimonies").asLong());
+                node.path("testimonies").asLong(),
+                node.path("cases_erased").asLong());
+    }
+
+    /** Absent from summaries and manifests written before erasure: nothing was left unfolded then. */
+    public static ObjectNode unfoldedTree(UnfoldedRecords u) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("erasures", u.erasures());
+        node.put("erased_events", u.erasedEvents());
+        node.put("without_data_key", u.withoutDataKey());
+        node.put("tampered", u.tampered());
+        return node;
+    }
+
+    public static UnfoldedRecords unfolded(JsonNode node) {
+        return new UnfoldedRecords(
+                node.path("erasures").asLong(),
+                node.path("erased_events").asLong(),
+                node.path("without_data_key").asLong(),
+                node.path("tampered").asLong());
     }
 
     public static ObjectNode tableTree(TableSummary t) {

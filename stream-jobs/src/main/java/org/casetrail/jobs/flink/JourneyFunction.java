@@ -29,7 +29,10 @@ import org.casetrail.jobs.release.TableRows;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.release.ConsentBasis;
+import org.casetrail.schemas.release.UnfoldedRecords;
 import org.casetrail.schemas.table.Tables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every event of a case (keyed by the {@link CaseHash} of its pseudonym, which in a rare
@@ -50,6 +53,8 @@ public final class JourneyFunction
     private static final long serialVersionUID = 1L;
     private static final long QUIET_MILLIS = 200;
     private static final String AS_OF_KEY = "as_of";
+    private static final String[] NONE = new String[0];
+    private static final Logger LOG = LoggerFactory.getLogger(JourneyFunction.class);
 
     public static final MapStateDescriptor<String, LocalDate> AS_OF =
             new MapStateDescriptor<>("as-of", Types.STRING, Types.LOCAL_DATE);
@@ -106,8 +111,53 @@ public final class JourneyFunction
     public void processElement(LoggedEvent event, ReadOnlyContext ctx, Collector<CellContribution> out)
             throws Exception {
         eventsRead.add(1);
+        if (event.isNotice()) {
+            switch (event.notice()) {
+                case ERASURE -> erase(out, ctx::output);
+                case NO_DATA_KEY -> ctx.output(JOURNEYS, TableUpdate.ofUnfolded(NONE, new UnfoldedRecords(0, 0, 1, 0)));
+                case TAMPERED -> ctx.output(JOURNEYS, TableUpdate.ofUnfolded(NONE, new UnfoldedRecords(0, 0, 0, 1)));
+            }
+            return;
+        }
         events.add(event);
         scheduleFold(ctx.timerService().currentProcessingTime(), ctx);
+    }
+
+    /**
+     * Her erasure (docs/erasure.md): takes back what her last fold contributed, drops her journey
+     * and every event of hers held, and counts her. In a replay her events can no longer be opened,
+     * so there is nothing held; a running stream holds what it read before. Were another woman's
+     * events under the same hash (about once in 30 million logs of a million women), they are
+     * dropped too, as the events held do not say whose record key they came under; the log says
+     * so in a warning.
+     */
+    private void erase(Collector<CellContribution> out, JourneyOutput side) throws Exception {
+        List<LogEntry> held = decoded(events.get());
+        Integer before = foldedEvents.value();
+        if (before != null) {
+            retract(held.subList(0, before), foldedAsOf.value(), out);
+        }
+        Map<String, List<LogEntry>> cases = CaseHash.byCase(held);
+        if (cases.size() > 1) {
+            LOG.warn("an erasure met the events of {} cases under one hash; all of them are dropped", cases.size());
+        }
+        side.output(
+                JOURNEYS,
+                TableUpdate.ofUnfolded(
+                        cases.keySet().toArray(String[]::new), new UnfoldedRecords(1, held.size(), 0, 0)));
+        events.clear();
+        foldedEvents.clear();
+        foldedAsOf.clear();
+    }
+
+    private void retract(List<LogEntry> folded, LocalDate asOfBefore, Collector<CellContribution> out) {
+        for (Map.Entry<String, List<LogEntry>> woman : CaseHash.byCase(folded).entrySet()) {
+            CaseJourney previous = CaseJourney.fold(woman.getKey(), woman.getValue(), asOfBefore, consentBasis);
+            for (CellContribution cell :
+                    JourneyCells.withRollups(previous, asOfBefore, secret.recordKey(woman.getKey()))) {
+                out.collect(cell.negated());
+            }
+        }
     }
 
     /** A case's events, decoded; refuses a log in which a case's events carry another key's fingerprint. */
@@ -172,14 +222,7 @@ public final class JourneyFunction
             return;
         }
         if (before != null) {
-            for (Map.Entry<String, List<LogEntry>> woman :
-                    CaseHash.byCase(all.subList(0, before)).entrySet()) {
-                CaseJourney previous = CaseJourney.fold(woman.getKey(), woman.getValue(), asOfBefore, consentBasis);
-                for (CellContribution cell :
-                        JourneyCells.withRollups(previous, asOfBefore, secret.recordKey(woman.getKey()))) {
-                    out.collect(cell.negated());
-                }
-            }
+            retract(all.subList(0, before), asOfBefore, out);
         }
         for (Map.Entry<String, List<LogEntry>> woman : CaseHash.byCase(all).entrySet()) {
             CaseJourney journey = CaseJourney.fold(woman.getKey(), woman.getValue(), asOf, consentBasis);

@@ -18,7 +18,7 @@ public final class LatestEventDays implements FlatMapFunction<LoggedEvent, Integ
 
     @Override
     public void flatMap(LoggedEvent event, Collector<Integer> out) {
-        if (event.day() > latest) {
+        if (!event.isNotice() && event.day() > latest) {
             latest = event.day();
             out.collect(event.day());
         }

@@ -26,6 +26,22 @@ import org.casetrail.schemas.event.CaseEvent;
 @TypeInfo(LoggedEventType.Factory.class)
 public record LoggedEvent(long caseHash, int day, long position, byte[] bytes) {
 
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /** A notice in place of an event: under the hash its events are grouped by, with no bytes. */
+    public static LoggedEvent notice(long caseHash, long position, LogNotice notice) {
+        return new LoggedEvent(caseHash, notice.code(), position, NO_BYTES);
+    }
+
+    public boolean isNotice() {
+        return bytes.length == 0 && day < 0;
+    }
+
+    /** What this notice says; only for {@link #isNotice()}. */
+    public LogNotice notice() {
+        return LogNotice.ofCode(day);
+    }
+
     /** The event as the log would hold it at {@code position} (tests and in-memory sources). */
     public static LoggedEvent of(CaseEvent event, long position) {
         return new LoggedEvent(

@@ -17,6 +17,7 @@ import org.casetrail.jobs.outcomes.CellContribution;
 import org.casetrail.jobs.outcomes.OutcomeCell;
 import org.casetrail.jobs.release.Snapshot;
 import org.casetrail.schemas.release.DisclosureSettings;
+import org.casetrail.schemas.release.UnfoldedRecords;
 
 /**
  * Holds the latest value of every cell and every journey in one place (disclosure control needs
@@ -43,6 +44,7 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
     private transient ValueState<TableUpdate> progress;
     private transient ValueState<Boolean> pending;
     private transient ValueState<Long> sequence;
+    private transient ValueState<TableUpdate> unfolded;
 
     public ReleaseAssembly(DisclosureSettings settings, Target target, long intervalMillis) {
         this.settings = settings;
@@ -61,6 +63,8 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
                 .getState(new ValueStateDescriptor<>("progress", TypeInformation.of(TableUpdate.class)));
         pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Types.BOOLEAN));
         sequence = getRuntimeContext().getState(new ValueStateDescriptor<>("sequence", Types.LONG));
+        unfolded = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("unfolded", TypeInformation.of(TableUpdate.class)));
     }
 
     @Override
@@ -75,6 +79,15 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
             }
             case JOURNEY -> journeys.put(update.casePseudonym, update);
             case PROGRESS -> progress.update(update);
+            case UNFOLDED -> {
+                for (String dropped : update.droppedCases) {
+                    journeys.remove(dropped);
+                }
+                UnfoldedRecords before = unfolded.value() == null
+                        ? UnfoldedRecords.NONE
+                        : unfolded.value().unfolded();
+                unfolded.update(TableUpdate.ofUnfolded(new String[0], before.plus(update.unfolded())));
+            }
         }
         if (pending.value() == null) {
             pending.update(true);
@@ -103,10 +116,13 @@ public final class ReleaseAssembly extends KeyedProcessFunction<Integer, TableUp
         String asOf = progressed == null ? null : progressed.asOf;
         long next = sequence.value() == null ? 1 : sequence.value() + 1;
         sequence.update(next);
+        UnfoldedRecords notFolded = unfolded.value() == null
+                ? UnfoldedRecords.NONE
+                : unfolded.value().unfolded();
         if (target.numbered()) {
-            Snapshot.writeNumbered(target.dir(), all, byCase, settings, asOf, events, next);
+            Snapshot.writeNumbered(target.dir(), all, byCase, settings, asOf, events, notFolded, next);
         } else {
-            Snapshot.write(target.dir(), all, byCase, settings, asOf, events, next);
+            Snapshot.write(target.dir(), all, byCase, settings, asOf, events, notFolded, next);
         }
     }
 }

@@ -1,11 +1,13 @@
 package org.casetrail.jobs.flink;
 
 import org.casetrail.jobs.outcomes.CellContribution;
+import org.casetrail.schemas.release.UnfoldedRecords;
 
 /**
- * What reaches the operator that assembles snapshots, one of three {@link Kind}s: the latest sum
+ * What reaches the operator that assembles snapshots, one of four {@link Kind}s: the latest sum
  * of one cell, the latest state of one case's journey (its restricted row and its publishable
- * testimonies, as Avro bytes, and how many events it was folded from), or the release's as_of.
+ * testimonies, as Avro bytes, and how many events it was folded from), the release's as_of, or
+ * records no journey was folded from.
  * Made only by the three factories; a POJO, so that Flink serializes it (and evolves it in
  * checkpoints) without Kryo, with the fields the other kinds leave null.
  */
@@ -18,7 +20,12 @@ public class TableUpdate {
         /** {@link #casePseudonym}, {@link #inclusion}, {@link #journey}, {@link #testimonies}, {@link #eventsSeen}. */
         JOURNEY,
         /** {@link #asOf}: the release's reference date as it stands. */
-        PROGRESS
+        PROGRESS,
+        /**
+         * Records read that no journey will be folded from ({@link #erasures}, {@link #erasedEvents},
+         * {@link #withoutDataKey}, {@link #tampered}), and the journeys an erasure drops ({@link #droppedCases}).
+         */
+        UNFOLDED
     }
 
     public Kind kind;
@@ -29,6 +36,11 @@ public class TableUpdate {
     public byte[][] testimonies;
     public String asOf;
     public long eventsSeen;
+    public String[] droppedCases;
+    public long erasures;
+    public long erasedEvents;
+    public long withoutDataKey;
+    public long tampered;
 
     public TableUpdate() {}
 
@@ -50,6 +62,22 @@ public class TableUpdate {
         update.testimonies = testimonies;
         update.eventsSeen = eventsFolded;
         return update;
+    }
+
+    /** @param droppedCases the pseudonyms whose journeys leave every table */
+    public static TableUpdate ofUnfolded(String[] droppedCases, UnfoldedRecords records) {
+        TableUpdate update = new TableUpdate();
+        update.kind = Kind.UNFOLDED;
+        update.droppedCases = droppedCases;
+        update.erasures = records.erasures();
+        update.erasedEvents = records.erasedEvents();
+        update.withoutDataKey = records.withoutDataKey();
+        update.tampered = records.tampered();
+        return update;
+    }
+
+    public UnfoldedRecords unfolded() {
+        return new UnfoldedRecords(erasures, erasedEvents, withoutDataKey, tampered);
     }
 
     public static TableUpdate ofProgress(String asOf) {

@@ -1,5 +1,6 @@
 package org.casetrail.jobs.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -7,14 +8,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.jobs.JobException;
 import org.casetrail.schemas.CaseEventCodec;
+import org.casetrail.schemas.EventLogTopics;
+import org.casetrail.schemas.sealing.SealedRecord;
 
 /**
  * Fixes what a run reads before it starts, without reading the log: the end offset of every
@@ -87,18 +91,27 @@ public final class EventLogScan {
         }
     }
 
+    /**
+     * The fingerprint on the first record that has one: a sealed event carries it in a header (it
+     * names the key, which is the same for every event), an unsealed one in its content.
+     */
     private static String firstFingerprint(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp) {
         consumer.assign(List.of(tp));
         consumer.seekToBeginning(List.of(tp));
         long deadline = System.nanoTime() + REACH_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-            if (!records.isEmpty()) {
-                var record = records.iterator().next();
-                try {
-                    return new CaseEventCodec().decodeEvent(record.value()).getKeyFingerprint();
-                } catch (CaseEventCodec.UndecodableEventException e) {
-                    throw new JobException("record at " + tp + " offset " + record.offset() + " is " + e.getMessage());
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                Header header = record.headers().lastHeader(EventLogTopics.FINGERPRINT_HEADER);
+                if (header != null) {
+                    return new String(header.value(), StandardCharsets.US_ASCII);
+                }
+                if (SealedRecord.kindOf(record.value()) == SealedRecord.Kind.PLAIN_EVENT) {
+                    try {
+                        return new CaseEventCodec().decodeEvent(record.value()).getKeyFingerprint();
+                    } catch (CaseEventCodec.UndecodableEventException e) {
+                        throw new JobException(
+                                "record at " + tp + " offset " + record.offset() + " is " + e.getMessage());
+                    }
                 }
             }
         }

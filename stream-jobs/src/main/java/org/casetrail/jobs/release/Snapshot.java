@@ -35,6 +35,7 @@ import org.casetrail.schemas.release.LevelLoss;
 import org.casetrail.schemas.release.SnapshotSummary;
 import org.casetrail.schemas.release.SnapshotSummaryCodec;
 import org.casetrail.schemas.release.TableSummary;
+import org.casetrail.schemas.release.UnfoldedRecords;
 import org.casetrail.schemas.table.TableSpec;
 import org.casetrail.schemas.table.Tables;
 
@@ -67,9 +68,10 @@ public final class Snapshot {
             DisclosureSettings settings,
             String asOf,
             long eventsSeen,
+            UnfoldedRecords unfolded,
             long sequence)
             throws IOException {
-        return write(dir.toUri().toString(), cells, journeys, settings, asOf, eventsSeen, sequence);
+        return write(dir.toUri().toString(), cells, journeys, settings, asOf, eventsSeen, unfolded, sequence);
     }
 
     /**
@@ -83,9 +85,18 @@ public final class Snapshot {
             DisclosureSettings settings,
             String asOf,
             long eventsSeen,
+            UnfoldedRecords unfolded,
             long sequence)
             throws IOException {
-        return write(new org.apache.flink.core.fs.Path(dir), cells, journeys, settings, asOf, eventsSeen, sequence);
+        return write(
+                new org.apache.flink.core.fs.Path(dir),
+                cells,
+                journeys,
+                settings,
+                asOf,
+                eventsSeen,
+                unfolded,
+                sequence);
     }
 
     private static SnapshotSummary write(
@@ -95,6 +106,7 @@ public final class Snapshot {
             DisclosureSettings settings,
             String asOf,
             long eventsSeen,
+            UnfoldedRecords unfolded,
             long sequence)
             throws IOException {
         FileSystem fs = dir.getFileSystem();
@@ -147,7 +159,8 @@ public final class Snapshot {
             }
             testimonies += journey.testimonies().length;
         }
-        CaseCounts cases = new CaseCounts(sorted.size(), included, notYetIdentified, withoutConsent, testimonies);
+        CaseCounts cases = new CaseCounts(
+                sorted.size(), included, notYetIdentified, withoutConsent, testimonies, unfolded.erasures());
         // Row by row, decoded as they are written: a whole table of decoded journeys would double what a replay holds.
         RowBytes journeyBytes = new RowBytes(journeySchema);
         RowBytes testimonyBytes = new RowBytes(testimonySchema);
@@ -169,7 +182,14 @@ public final class Snapshot {
                         .iterator());
 
         SnapshotSummary summary = new SnapshotSummary(
-                sequence, asOf == null ? null : LocalDate.parse(asOf), eventsSeen, settings, cases, tables, loss);
+                sequence,
+                asOf == null ? null : LocalDate.parse(asOf),
+                eventsSeen,
+                unfolded,
+                settings,
+                cases,
+                tables,
+                loss);
         try (OutputStream out = fs.create(
                 new org.apache.flink.core.fs.Path(dir, SnapshotSummary.FILE_NAME), FileSystem.WriteMode.OVERWRITE)) {
             SnapshotSummaryCodec.write(summary, out);
@@ -192,9 +212,10 @@ public final class Snapshot {
             DisclosureSettings settings,
             String asOf,
             long eventsSeen,
+            UnfoldedRecords unfolded,
             long sequence)
             throws IOException {
-        writeNumbered(root.toUri().toString(), cells, journeys, settings, asOf, eventsSeen, sequence);
+        writeNumbered(root.toUri().toString(), cells, journeys, settings, asOf, eventsSeen, unfolded, sequence);
         return root.resolve(String.format("%09d", sequence));
     }
 
@@ -213,6 +234,7 @@ public final class Snapshot {
             DisclosureSettings settings,
             String asOf,
             long eventsSeen,
+            UnfoldedRecords unfolded,
             long sequence)
             throws IOException {
         org.apache.flink.core.fs.Path rootPath = new org.apache.flink.core.fs.Path(root);
@@ -221,7 +243,7 @@ public final class Snapshot {
         org.apache.flink.core.fs.Path writing = new org.apache.flink.core.fs.Path(rootPath, ".writing-" + name);
         org.apache.flink.core.fs.Path done = new org.apache.flink.core.fs.Path(rootPath, name);
         fs.delete(writing, true);
-        write(writing, cells, journeys, settings, asOf, eventsSeen, sequence);
+        write(writing, cells, journeys, settings, asOf, eventsSeen, unfolded, sequence);
         fs.delete(done, true);
         var local = localPath(rootPath);
         if (local.isPresent()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.casetrail.schemas.release.DisclosureSettings;
 import org.casetrail.schemas.release.SnapshotSummary;
+import org.casetrail.schemas.release.UnfoldedRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,10 +27,24 @@ class SnapshotFileSystemTest {
         assertThat(uri).startsWith("file:");
 
         String first = Snapshot.writeNumbered(
-                uri, List.of(), Map.of("case-1", journey), DisclosureSettings.defaults(10), "2012-12-31", 3, 1);
+                uri,
+                List.of(),
+                Map.of("case-1", journey),
+                DisclosureSettings.defaults(10),
+                "2012-12-31",
+                3,
+                UnfoldedRecords.NONE,
+                1);
         // Written again, as a streaming job restored from a checkpoint does: replaced, not refused.
         String again = Snapshot.writeNumbered(
-                uri, List.of(), Map.of("case-1", journey), DisclosureSettings.defaults(10), "2012-12-31", 3, 1);
+                uri,
+                List.of(),
+                Map.of("case-1", journey),
+                DisclosureSettings.defaults(10),
+                "2012-12-31",
+                3,
+                UnfoldedRecords.NONE,
+                1);
 
         assertThat(again).isEqualTo(first);
         Path done = root.resolve("000000001");
@@ -49,10 +64,25 @@ class SnapshotFileSystemTest {
     @Test
     void aFolderNamedByPathOrFileUriIsTheSameAndItsRestrictedFolderIsOwnerOnly() throws Exception {
         Path dir = root.resolve("release");
-        Snapshot.write(dir.toString(), List.of(), Map.of(), DisclosureSettings.defaults(10), "2012-12-31", 0, 1);
+        Snapshot.write(
+                dir.toString(),
+                List.of(),
+                Map.of(),
+                DisclosureSettings.defaults(10),
+                "2012-12-31",
+                0,
+                UnfoldedRecords.NONE,
+                1);
         Files.createDirectories(dir.resolve("restricted/x"));
         Snapshot.write(
-                dir.toUri().toString(), List.of(), Map.of(), DisclosureSettings.defaults(10), "2012-12-31", 0, 1);
+                dir.toUri().toString(),
+                List.of(),
+                Map.of(),
+                DisclosureSettings.defaults(10),
+                "2012-12-31",
+                0,
+                UnfoldedRecords.NONE,
+                1);
         assertThat(Files.getPosixFilePermissions(dir.resolve("restricted/x")))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(dir.resolve(SnapshotSummary.FILE_NAME)).isRegularFile();

@@ -32,7 +32,9 @@ import org.casetrail.schemas.release.TableSummary;
  *   <li>{@code kind} added;
  *   <li>reporting period, protection, ptable, consent basis, perturbation-secret fingerprint,
  *       information loss and publication decision added;
- *   <li>{@code manifest_version} written first; otherwise as 3. Written by this version.
+ *   <li>{@code manifest_version} written first; otherwise as 3;
+ *   <li>{@code records_not_folded} and {@code cases.cases_erased} added (docs/erasure.md). Written
+ *       by this version.
  * </ol>
  *
  * Maps are written with their keys in order, so the same release always gives the same bytes.
@@ -40,7 +42,7 @@ import org.casetrail.schemas.release.TableSummary;
 public final class ManifestCodec {
 
     /** The layout this code writes. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -76,6 +78,9 @@ public final class ManifestCodec {
         ObjectNode offsets = node.putObject("end_offsets");
         m.source().endOffsets().forEach((partition, offset) -> offsets.put(String.valueOf(partition), offset));
         node.put("events_read", m.source().eventsRead());
+        node.set(
+                "records_not_folded",
+                SnapshotSummaryCodec.unfoldedTree(m.source().unfolded()));
         node.put("as_of", m.asOf() == null ? null : m.asOf().toString());
         node.put("period", m.period() == null ? null : m.period().flag());
         DisclosureSettings disclosure = m.disclosure();
@@ -150,7 +155,10 @@ public final class ManifestCodec {
                 text(node, "created_at"),
                 layout == 1 ? "replay" : text(node, "kind"),
                 new ReleaseManifest.Source(
-                        text(node, "topic"), offsets, node.path("events_read").asLong()),
+                        text(node, "topic"),
+                        offsets,
+                        node.path("events_read").asLong(),
+                        SnapshotSummaryCodec.unfolded(node.path("records_not_folded"))),
                 node.hasNonNull("as_of") ? LocalDate.parse(text(node, "as_of")) : null,
                 node.hasNonNull("period") ? ReportingPeriod.ofFlag(text(node, "period")) : null,
                 new DisclosureSettings(node.path("k").asInt(), protection, text(node, "ptable_version"), consent),

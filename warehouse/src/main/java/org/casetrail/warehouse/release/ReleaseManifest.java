@@ -9,6 +9,7 @@ import org.casetrail.schemas.release.DisclosureSettings;
 import org.casetrail.schemas.release.LevelLoss;
 import org.casetrail.schemas.release.ReportingPeriod;
 import org.casetrail.schemas.release.TableSummary;
+import org.casetrail.schemas.release.UnfoldedRecords;
 
 /**
  * What a release is: which log it was built from, as of when and for which reporting period, how
@@ -36,8 +37,12 @@ public record ReleaseManifest(
         Publication publication,
         Audit audit) {
 
-    /** The log a release was built from: its topic, the end offsets read up to, and the events read. */
-    public record Source(String topic, SortedMap<Integer, Long> endOffsets, long eventsRead) {}
+    /**
+     * The log a release was built from: its topic, the end offsets read up to, the records read, and
+     * those of them no journey was folded from (erasures, erased women's, tampered ones).
+     */
+    public record Source(
+            String topic, SortedMap<Integer, Long> endOffsets, long eventsRead, UnfoldedRecords unfolded) {}
 
     /** Fingerprints (never the keys) of the pseudonymization key and of the perturbation secret, when one was used. */
     public record Fingerprints(String pseudonymizationKey, String perturbationSecret) {}

@@ -123,7 +123,8 @@ public final class ReleaseStage {
 
     private ReleaseManifest manifest(String id, BuiltTables built) {
         SnapshotSummary summary = built.summary();
-        if (built.eventsRead() != built.eventsInLog() || summary.eventsSeen() != built.eventsRead()) {
+        if (built.eventsRead() != built.eventsInLog()
+                || summary.eventsSeen() + summary.unfolded().total() != built.eventsRead()) {
             throw new WarehouseException("the replay read " + built.eventsRead() + " events but the log holds "
                     + built.eventsInLog() + " up to the fixed offsets; the release was not published");
         }
@@ -134,7 +135,7 @@ public final class ReleaseStage {
                 id,
                 Instant.now().toString(),
                 "replay",
-                new ReleaseManifest.Source(built.topic(), built.endOffsets(), built.eventsRead()),
+                new ReleaseManifest.Source(built.topic(), built.endOffsets(), built.eventsRead(), summary.unfolded()),
                 summary.asOf(),
                 settings.period(),
                 summary.disclosure(),

@@ -14,6 +14,7 @@ import org.casetrail.schemas.release.CaseCounts;
 import org.casetrail.schemas.release.ConsentBasis;
 import org.casetrail.schemas.release.Protection;
 import org.casetrail.schemas.release.ReportingPeriod;
+import org.casetrail.schemas.release.UnfoldedRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,25 +84,62 @@ class ManifestCodecTest {
     }
 
     @Test
-    void theCurrentLayoutIsTheThirdWithItsVersionFirstAndReadsBackEqual() throws Exception {
-        ReleaseManifest m = fixture(3);
+    void theFourthLayoutIsTheThirdWithItsVersionFirstAndNothingErased() throws Exception {
+        ReleaseManifest m = fixture(4);
+        assertThat(m).isEqualTo(fixture(3));
+        assertThat(m.source().unfolded()).isEqualTo(UnfoldedRecords.NONE);
+        assertThat(m.contents().cases().erased()).isZero();
+    }
+
+    @Test
+    void theCurrentLayoutAddsWhatWasNotFoldedAndTheErasedToTheFourthAndReadsBackEqual() throws Exception {
+        ReleaseManifest fourth = fixture(4);
+        ReleaseManifest m = new ReleaseManifest(
+                fourth.releaseId(),
+                fourth.createdAt(),
+                fourth.kind(),
+                new ReleaseManifest.Source(
+                        fourth.source().topic(),
+                        fourth.source().endOffsets(),
+                        fourth.source().eventsRead(),
+                        new UnfoldedRecords(2, 5, 31, 1)),
+                fourth.asOf(),
+                fourth.period(),
+                fourth.disclosure(),
+                fourth.fingerprints(),
+                fourth.versions(),
+                new ReleaseManifest.Contents(
+                        withErased(fourth.contents().cases(), 2),
+                        fourth.contents().tables(),
+                        fourth.contents().informationLoss()),
+                fourth.publication(),
+                fourth.audit());
         Path file = dir.resolve("manifest.json");
         ManifestCodec.write(m, file);
 
         JsonNode written = new ObjectMapper().readTree(file.toFile());
-        JsonNode third = new ObjectMapper().readTree(ManifestCodecTest.class.getResource("/manifests/layout-3.json"));
+        JsonNode fourthJson =
+                new ObjectMapper().readTree(ManifestCodecTest.class.getResource("/manifests/layout-4.json"));
         List<String> names = new ArrayList<>();
         written.fieldNames().forEachRemaining(names::add);
         List<String> earlier = new ArrayList<>();
-        third.fieldNames().forEachRemaining(earlier::add);
-        assertThat(names.get(0)).isEqualTo("manifest_version");
+        fourthJson.fieldNames().forEachRemaining(earlier::add);
+        earlier.add(earlier.indexOf("events_read") + 1, "records_not_folded");
         assertThat(written.get("manifest_version").asInt()).isEqualTo(ManifestCodec.VERSION);
-        assertThat(names.subList(1, names.size())).isEqualTo(earlier);
+        assertThat(names).isEqualTo(earlier);
+        assertThat(written.path("cases").path("cases_erased").asLong()).isEqualTo(2);
+        assertThat(written.path("records_not_folded").path("without_data_key").asLong())
+                .isEqualTo(31);
         assertThat(ManifestCodec.read(file)).isEqualTo(m);
         // Same manifest, same bytes.
         Path again = dir.resolve("again.json");
         ManifestCodec.write(ManifestCodec.read(file), again);
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(file));
+    }
+
+    private static CaseCounts withErased(CaseCounts c, long erased) {
+        return new CaseCounts(
+                c.cases(), c.included(), c.notYetIdentified(), c.withoutResearchConsent(), c.testimonies(), erased);
     }
 
     @Test
