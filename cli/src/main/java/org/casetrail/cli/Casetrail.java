@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
             MappingCommand.class,
             ReplayCommand.class,
             StreamCommand.class,
+            EraseCommand.class,
+            LogCommand.class,
             QueryCommand.class,
             TablesCommand.class,
             ReportCommand.class,

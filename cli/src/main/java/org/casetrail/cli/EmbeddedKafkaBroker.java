@@ -56,6 +56,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             props.put("share.coordinator.state.topic.min.isr", "1");
             props.put("group.initial.rebalance.delay.ms", "0");
             props.put("log.retention.hours", "-1");
+            // The cleaner looks for logs to compact every second: a destroyed case key leaves the disk soon after its
+            // segment rolls (docs/erasure.md, "How long it takes").
+            props.put("log.cleaner.backoff.ms", "1000");
 
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(dataDir, props);

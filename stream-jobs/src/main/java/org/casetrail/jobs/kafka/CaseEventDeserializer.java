@@ -12,6 +12,8 @@ import org.casetrail.jobs.journey.CaseHash;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.sealing.LogRecordOpener;
 import org.casetrail.schemas.sealing.SealedRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads event-log records: opens each sealed one with its case's data key from the case-keys topic
@@ -34,6 +36,8 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
     private transient CaseEventCodec codec;
     private transient LogRecordOpener opener;
     private transient CaseKeyDirectory keys;
+    private transient long plainEvents;
+    private static final Logger LOG = LoggerFactory.getLogger(CaseEventDeserializer.class);
 
     public CaseEventDeserializer(String bootstrapServers, String keysTopic) {
         this.bootstrapServers = bootstrapServers;
@@ -52,7 +56,16 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
         LogRecordOpener.Opened opened =
                 opener.open(SealedRecord.Kind.EVENT, record.key(), record.value(), keys::keyFor);
         switch (opened.outcome()) {
-            case OPENED, PLAIN -> out.collect(event(record, opened));
+            case OPENED -> out.collect(event(record, opened));
+            case PLAIN -> {
+                if (plainEvents++ == 0) {
+                    LOG.warn(
+                            "{} holds events written before sealing: erasure cannot reach them until the log is"
+                                    + " converted (casetrail log seal; docs/erasure.md)",
+                            record.topic());
+                }
+                out.collect(event(record, opened));
+            }
             case ERASURE -> {
                 keys.forget(opened.recordKey());
                 out.collect(notice(record, opened, LogNotice.ERASURE));

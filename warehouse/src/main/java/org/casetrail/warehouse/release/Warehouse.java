@@ -106,6 +106,39 @@ public final class Warehouse {
         }
     }
 
+    /**
+     * After an erasure (docs/erasure.md): puts the restricted data of a rebuild of a release, from
+     * the same log less the erased women, in place of the release's own, and deletes the
+     * restricted data of every other release, which may name them. The public tables stay as
+     * published.
+     *
+     * @return how many other releases had restricted data deleted
+     */
+    public int replaceRestricted(String releaseId, Path rebuiltRestricted) {
+        Path release = releases().resolve(releaseId);
+        Path restricted = release.resolve("restricted");
+        Path old = release.resolve(".restricted-erased-" + UUID.randomUUID());
+        try {
+            if (Files.exists(restricted)) {
+                Files.move(restricted, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(rebuiltRestricted, restricted, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new WarehouseException(
+                    "cannot replace the restricted data of release " + releaseId + ": " + e.getMessage(), e);
+        }
+        deleteTree(old);
+        int others = 0;
+        for (String other : releaseIds()) {
+            Path otherRestricted = releases().resolve(other).resolve("restricted");
+            if (!other.equals(releaseId) && Files.exists(otherRestricted)) {
+                deleteTree(otherRestricted);
+                others++;
+            }
+        }
+        return others;
+    }
+
     private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
