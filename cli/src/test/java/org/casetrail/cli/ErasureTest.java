@@ -1,0 +1,311 @@
+package org.casetrail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.casetrail.ingest.pseudonym.PseudonymKey;
+import org.casetrail.ingest.pseudonym.Pseudonymizer;
+import org.casetrail.ingest.publish.CaseKeyRing;
+import org.casetrail.ingest.publish.CaseKeyTopic;
+import org.casetrail.ingest.synthetic.SyntheticExport;
+import org.casetrail.jobs.perturbation.PerturbationSecret;
+import org.casetrail.schemas.EventLogTopics;
+import org.casetrail.schemas.sealing.CaseDataKey;
+import org.casetrail.schemas.sealing.LogRecordOpener;
+import org.casetrail.schemas.sealing.SealedRecord;
+import org.casetrail.warehouse.release.ReleaseStage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One woman of a generated log erased (docs/erasure.md): the log is then, for every reader with
+ * every key the organisation still has, the log of the export without her; and the brokers' disks
+ * lose her data key once the keys topic is compacted.
+ */
+class ErasureTest {
+
+    private static final LocalDate AS_OF = LocalDate.parse("2009-12-31");
+
+    @TempDir
+    static Path dir;
+
+    static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void anErasedWomanIsGoneFromTheLogItsKeysItsDisksAndEveryTableAsIfNeverIngested() throws Exception {
+        Path export = dir.resolve("export.jsonl");
+        SyntheticExport.write(SyntheticExport.Settings.defaults(120, 24), export, SyntheticExport.Format.JSONL);
+        Path keyFile = dir.resolve("test.key");
+        PseudonymKey.create(keyFile);
+        Pseudonymizer pseudonymizer = new Pseudonymizer(PseudonymKey.load(keyFile));
+        String b = broker.bootstrapServers();
+        IngestCommand.ingest(b, keyFile, "full", 3, List.of(export));
+        secondsNotHoursForCompaction(b, EventLogTopics.caseKeysFor("full"));
+
+        Path warehouseA = dir.resolve("warehouse-a");
+        ReleaseStage.Outcome before =
+                LogReplay.defaults(b, "full", warehouseA, 5).withAsOf(AS_OF).release();
+        assertThat(before.published()).as("%s", before.manifest().publication()).isTrue();
+
+        // Her: the first woman of the export who is counted, and who has a reject of her own in the log.
+        List<String> lines = Files.readAllLines(export);
+        String caseId = null;
+        String pseudonym = null;
+        for (String id : caseIdsOf(lines)) {
+            String p = pseudonymizer.casePseudonym(SyntheticExport.SOURCE, id);
+            if (!Query.rows(before.dir(), "SELECT 1 FROM case_journeys WHERE case_pseudonym = '" + p + "'")
+                    .isEmpty()) {
+                caseId = id;
+                pseudonym = p;
+                break;
+            }
+        }
+        assertThat(caseId).as("a counted woman in the export").isNotNull();
+        String herId = caseId;
+        List<String> hers =
+                lines.stream().filter(l -> l.contains("\"" + herId + "\"")).toList();
+        CaseKeyRing keysBefore = CaseKeyTopic.read(b, EventLogTopics.caseKeysFor("full"));
+        CaseDataKey herKey = keysBefore.keyOf(pseudonym).orElseThrow();
+        Path kafkaFiles = dir.resolve("kafka");
+        assertThat(filesHolding(kafkaFiles, herKey.bytes()))
+                .as("her data key is on the broker's disk before the erasure (so the check below can fail)")
+                .isNotEmpty();
+
+        CliRun erased = CliRun.of(
+                "erase",
+                "--bootstrap-server",
+                b,
+                "--key-file",
+                keyFile.toString(),
+                "--source",
+                SyntheticExport.SOURCE,
+                "--case-id",
+                caseId,
+                "--topic",
+                "full",
+                "--warehouse",
+                warehouseA.toString());
+        assertThat(erased.status()).as(erased.err()).isZero();
+        assertThat(erased.out())
+                .contains("erased 1 case from full")
+                .contains("release " + before.releaseId() + ": restricted tables rebuilt without them")
+                .doesNotContain(caseId)
+                .doesNotContain(pseudonym);
+        assertThat(Query.rows(before.dir(), "SELECT 1 FROM case_journeys WHERE case_pseudonym = '" + pseudonym + "'"))
+                .as("the current release's restricted journeys, rebuilt")
+                .isEmpty();
+
+        CliRun again = CliRun.of(
+                "erase",
+                "--bootstrap-server",
+                b,
+                "--key-file",
+                keyFile.toString(),
+                "--source",
+                SyntheticExport.SOURCE,
+                "--case-id",
+                caseId,
+                "--topic",
+                "full");
+        assertThat(again.status()).isZero();
+        assertThat(again.out().strip())
+                .isEqualTo("no data key for the case in full: never ingested under source " + SyntheticExport.SOURCE
+                        + ", or already erased");
+        assertThat(again.err()).isEmpty();
+
+        // Her key's bytes leave the disk once the keys topic is compacted (here in seconds: see above).
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (!filesHolding(kafkaFiles, herKey.bytes()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(filesHolding(kafkaFiles, herKey.bytes()))
+                .as("broker files holding her data key after compaction")
+                .isEmpty();
+
+        // No record names her or opens with any key left.
+        CaseKeyRing keysLeft = CaseKeyTopic.read(b, EventLogTopics.caseKeysFor("full"));
+        assertThat(keysLeft.keysOf(pseudonym)).isEmpty();
+        assertThat(keysLeft.cases()).isEqualTo(keysBefore.cases() - 1);
+        byte[] herPseudonym = pseudonym.getBytes(StandardCharsets.US_ASCII);
+        List<CaseDataKey> allLeft = new ArrayList<>();
+        for (String p : pseudonymsOf(lines, pseudonymizer)) {
+            allLeft.addAll(keysLeft.keysOf(p));
+        }
+        SealedRecord sealing = new SealedRecord();
+        int unreadable = 0;
+        for (List<LogContents.Entry> topic :
+                List.of(LogContents.entries(b, "full"), LogContents.rejectEntries(b, "full"))) {
+            for (LogContents.Entry entry : topic) {
+                assertThat(indexOf(entry.value(), herPseudonym)).isNegative();
+                if (entry.key() != null) {
+                    assertThat(indexOf(entry.key(), herPseudonym)).isNegative();
+                }
+                LogRecordOpener.Opened opened = entry.opened();
+                if (opened.readable()) {
+                    assertThat(new String(opened.content(), StandardCharsets.ISO_8859_1))
+                            .doesNotContain(pseudonym);
+                } else if (opened.outcome() == LogRecordOpener.Outcome.NO_DATA_KEY) {
+                    unreadable++;
+                    SealedRecord.Kind kind = SealedRecord.kindOf(entry.value());
+                    for (CaseDataKey key : allLeft) {
+                        try {
+                            sealing.open(key, kind, entry.key(), entry.value());
+                            throw new AssertionError("one of her records opens with another woman's key");
+                        } catch (SealedRecord.TamperedRecordException expected) {
+                            // As it should.
+                        }
+                    }
+                } else {
+                    assertThat(opened.outcome()).isEqualTo(LogRecordOpener.Outcome.ERASURE);
+                }
+            }
+        }
+        assertThat(unreadable).as("her events and rejects, now unreadable").isGreaterThanOrEqualTo(hers.size() - 1);
+
+        // The log as if she had never been ingested, replayed with the same secret at the same as_of.
+        Path without = dir.resolve("without.jsonl");
+        Files.write(without, lines.stream().filter(l -> !hers.contains(l)).toList());
+        IngestCommand.ingest(b, keyFile, "without", 3, List.of(without));
+        Path warehouseB = dir.resolve("warehouse-b");
+        Files.createDirectories(warehouseB);
+        Files.copy(warehouseA.resolve(PerturbationSecret.FILE_NAME), warehouseB.resolve(PerturbationSecret.FILE_NAME));
+        ReleaseStage.Outcome after =
+                LogReplay.defaults(b, "full", warehouseA, 5).withAsOf(AS_OF).release();
+        ReleaseStage.Outcome never =
+                LogReplay.defaults(b, "without", warehouseB, 5).withAsOf(AS_OF).release();
+
+        Map<String, byte[]> erasedTables = parquetFiles(after.dir());
+        Map<String, byte[]> neverTables = parquetFiles(never.dir());
+        assertThat(erasedTables.keySet())
+                .isEqualTo(neverTables.keySet())
+                .contains("restricted/case_journeys/part-0.parquet");
+        erasedTables.forEach(
+                (file, bytes) -> assertThat(bytes).as("%s byte for byte", file).isEqualTo(neverTables.get(file)));
+        assertThat(after.manifest().contents().cases().erased()).isEqualTo(1);
+        assertThat(never.manifest().contents().cases().erased()).isZero();
+        assertThat(after.manifest().source().unfolded().erasures()).isEqualTo(1);
+        assertThat(after.manifest().source().unfolded().withoutDataKey())
+                .isEqualTo(after.manifest().source().eventsRead()
+                        - never.manifest().source().eventsRead()
+                        - 1);
+    }
+
+    /** The case ids of the export's readable lines, in order of first appearance. */
+    private static List<String> caseIdsOf(List<String> lines) {
+        ObjectMapper json = new ObjectMapper();
+        List<String> ids = new ArrayList<>();
+        for (String line : lines) {
+            try {
+                JsonNode node = json.readTree(line);
+                if (node != null
+                        && node.path("type").asText().equals("CASE_IDENTIFIED")
+                        && node.hasNonNull("case_id")) {
+                    String id = node.get("case_id").asText();
+                    if (!ids.contains(id)) {
+                        ids.add(id);
+                    }
+                }
+            } catch (IOException malformed) {
+                // The export's deliberately broken lines.
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> pseudonymsOf(List<String> lines, Pseudonymizer pseudonymizer) {
+        return caseIdsOf(lines).stream()
+                .map(id -> pseudonymizer.casePseudonym(SyntheticExport.SOURCE, id))
+                .toList();
+    }
+
+    /** Every .parquet file of a release, by its path inside the release. */
+    private static Map<String, byte[]> parquetFiles(Path release) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(release)) {
+            for (Path file : all.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+                files.put(release.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> filesHolding(Path root, byte[] needle) throws IOException {
+        List<Path> holding = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                try {
+                    if (indexOf(Files.readAllBytes(file), needle) >= 0) {
+                        holding.add(file);
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // Deleted by the cleaner while we walked.
+                }
+            }
+        }
+        return holding;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The keys topic's production settings count in minutes; a test cannot wait that long. */
+    static void secondsNotHoursForCompaction(String bootstrapServers, String keysTopic) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, keysTopic);
+            admin.incrementalAlterConfigs(Map.of(
+                            topic,
+                            List.of(
+                                    set(TopicConfig.SEGMENT_MS_CONFIG, "1000"),
+                                    set(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "1000"),
+                                    set(TopicConfig.FILE_DELETE_DELAY_MS_CONFIG, "1000"))))
+                    .all()
+                    .get();
+        }
+    }
+
+    private static AlterConfigOp set(String name, String value) {
+        return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
+    }
+}
