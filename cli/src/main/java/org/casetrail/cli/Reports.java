@@ -10,6 +10,7 @@ import org.casetrail.schemas.release.CaseCounts;
 import org.casetrail.schemas.release.DisclosureSettings;
 import org.casetrail.schemas.release.LevelLoss;
 import org.casetrail.schemas.release.TableSummary;
+import org.casetrail.schemas.release.UnfoldedRecords;
 import org.casetrail.warehouse.catalog.Catalog;
 import org.casetrail.warehouse.query.ResultFormat;
 import org.casetrail.warehouse.release.ReleaseManifest;
@@ -42,6 +43,18 @@ final class Reports {
                 cases.notYetIdentified(),
                 cases.withoutResearchConsent(),
                 cases.testimonies());
+        UnfoldedRecords unfolded = m.source().unfolded();
+        if (unfolded.total() > 0) {
+            // docs/erasure.md, "Tampered and unreadable records"
+            out.printf(
+                    "  records not folded: %d erasures (%d women erased), %d events without a data key,"
+                            + " %d erased women's events read before their erasure, %d tampered%n",
+                    unfolded.erasures(),
+                    cases.erased(),
+                    unfolded.withoutDataKey(),
+                    unfolded.erasedEvents(),
+                    unfolded.tampered());
+        }
         for (Map.Entry<String, TableSummary> t : m.contents().tables().entrySet()) {
             TableSummary s = t.getValue();
             out.printf(

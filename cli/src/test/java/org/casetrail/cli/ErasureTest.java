@@ -21,10 +21,13 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.casetrail.ingest.ExportIngest;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.publish.CaseKeyRing;
 import org.casetrail.ingest.publish.CaseKeyTopic;
+import org.casetrail.ingest.publish.KafkaEventLogWriter;
+import org.casetrail.ingest.record.RecordTranslator;
 import org.casetrail.ingest.synthetic.SyntheticExport;
 import org.casetrail.jobs.perturbation.PerturbationSecret;
 import org.casetrail.schemas.EventLogTopics;
@@ -218,6 +221,96 @@ class ErasureTest {
                 .isEqualTo(after.manifest().source().eventsRead()
                         - never.manifest().source().eventsRead()
                         - 1);
+    }
+
+    @Test
+    void aPlainLogSealedIntoANewTopicReplaysToTheSameTablesAndItsWomenCanBeErased() throws Exception {
+        Path export = dir.resolve("plain.jsonl");
+        SyntheticExport.write(SyntheticExport.Settings.defaults(60, 7), export, SyntheticExport.Format.JSONL);
+        Path keyFile = dir.resolve("plain.key");
+        PseudonymKey.create(keyFile);
+        String b = broker.bootstrapServers();
+        // The log as ingest wrote it before sealing: Avro under the case pseudonym.
+        KafkaEventLogWriter.ensureTopics(b, "plain", 3);
+        try (PlainLog plain = new PlainLog(b, "plain")) {
+            new ExportIngest(new RecordTranslator(new Pseudonymizer(PseudonymKey.load(keyFile))), plain, n -> {})
+                    .ingest(List.of(export));
+        }
+        assertThat(LogContents.entries(b, "plain"))
+                .allMatch(e -> e.opened().outcome() == LogRecordOpener.Outcome.PLAIN);
+
+        CliRun sealed = CliRun.of("log", "seal", "--bootstrap-server", b, "--from-topic", "plain", "--topic", "sealed");
+        assertThat(sealed.status()).as(sealed.err()).isZero();
+        assertThat(sealed.out()).contains("into sealed (3 partitions); 0 records left behind");
+        List<LogContents.Entry> converted = LogContents.entries(b, "sealed");
+        assertThat(converted).hasSize(LogContents.entries(b, "plain").size());
+        assertThat(converted).allMatch(e -> e.opened().outcome() == LogRecordOpener.Outcome.OPENED);
+        assertThat(LogContents.rejects(b, "sealed")).hasSameSizeAs(LogContents.rejects(b, "plain"));
+        CliRun again = CliRun.of("log", "seal", "--bootstrap-server", b, "--from-topic", "plain", "--topic", "sealed");
+        assertThat(again.status()).isEqualTo(Casetrail.USAGE);
+        assertThat(again.err()).contains("topic sealed already holds");
+
+        Path warehousePlain = dir.resolve("warehouse-plain");
+        Path warehouseSealed = dir.resolve("warehouse-sealed");
+        ReleaseStage.Outcome fromPlain = LogReplay.defaults(b, "plain", warehousePlain, 5)
+                .withAsOf(AS_OF)
+                .release();
+        Files.createDirectories(warehouseSealed);
+        Files.copy(
+                warehousePlain.resolve(PerturbationSecret.FILE_NAME),
+                warehouseSealed.resolve(PerturbationSecret.FILE_NAME));
+        ReleaseStage.Outcome fromSealed = LogReplay.defaults(b, "sealed", warehouseSealed, 5)
+                .withAsOf(AS_OF)
+                .release();
+        Map<String, byte[]> plainTables = parquetFiles(fromPlain.dir());
+        Map<String, byte[]> sealedTables = parquetFiles(fromSealed.dir());
+        assertThat(sealedTables.keySet()).isEqualTo(plainTables.keySet()).hasSizeGreaterThan(10);
+        sealedTables.forEach(
+                (file, bytes) -> assertThat(bytes).as("%s byte for byte", file).isEqualTo(plainTables.get(file)));
+        assertThat(fromSealed.manifest().source().eventsRead())
+                .isEqualTo(fromPlain.manifest().source().eventsRead());
+    }
+
+    /** What ingest wrote before sealing: each event as Avro, keyed by its case pseudonym. */
+    private static final class PlainLog implements org.casetrail.ingest.publish.EventLogWriter {
+        private final org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer;
+        private final String topic;
+
+        PlainLog(String bootstrapServers, String topic) {
+            this.producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                    KafkaEventLogWriter.producerSettings(bootstrapServers),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer());
+            this.topic = topic;
+        }
+
+        @Override
+        public void append(org.casetrail.schemas.event.CaseEvent event) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    topic,
+                    event.getCasePseudonym().getBytes(StandardCharsets.US_ASCII),
+                    org.casetrail.schemas.CaseEventCodec.encode(event)));
+        }
+
+        @Override
+        public void reject(org.casetrail.schemas.event.RejectedRecord reject) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    EventLogTopics.rejectedFor(topic),
+                    reject.getCasePseudonym() == null
+                            ? null
+                            : reject.getCasePseudonym().getBytes(StandardCharsets.US_ASCII),
+                    org.casetrail.schemas.CaseEventCodec.encode(reject)));
+        }
+
+        @Override
+        public void flush() {
+            producer.flush();
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
     }
 
     /** The case ids of the export's readable lines, in order of first appearance. */

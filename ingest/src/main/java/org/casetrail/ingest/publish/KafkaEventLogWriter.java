@@ -153,7 +153,7 @@ public final class KafkaEventLogWriter implements EventLogWriter {
     }
 
     /** Makes the events topic and its reject topic exist; returns the largest batch, in bytes, both accept. */
-    static int ensureTopics(String bootstrapServers, String eventsTopic, int partitions) {
+    public static int ensureTopics(String bootstrapServers, String eventsTopic, int partitions) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
