@@ -22,6 +22,14 @@ public final class CaseDataKey {
     public static final int KEY_BYTES = 32;
     private static final byte[] RECORD_KEY_LABEL = "casetrail record key v1".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A job reads every key of the log when it starts: one MAC per thread, not one per key. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HmacSHA256", e);
+        }
+    });
 
     private final byte[] key;
     private final SecretKeySpec aesKey;
@@ -67,7 +75,7 @@ public final class CaseDataKey {
 
     private static String recordKeyOf(byte[] key) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(RECORD_KEY_LABEL), 0, 16);
         } catch (GeneralSecurityException e) {
