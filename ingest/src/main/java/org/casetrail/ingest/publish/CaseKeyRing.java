@@ -20,15 +20,20 @@ public final class CaseKeyRing {
 
     private final Map<String, CaseDataKey> byRecordKey = new ConcurrentHashMap<>();
     private final Map<String, List<CaseDataKey>> byPseudonym = new ConcurrentHashMap<>();
+    private final Map<String, String> ownerOf = new ConcurrentHashMap<>();
     private final SealedRecord sealing = new SealedRecord();
 
     /** Takes in one record of the case-keys topic, in topic order; a null value is an erasure. */
     public void read(String recordKey, byte[] value) {
         if (value == null) {
             CaseDataKey gone = byRecordKey.remove(recordKey);
-            if (gone != null) {
-                byPseudonym.values().forEach(keys -> keys.remove(gone));
-                byPseudonym.values().removeIf(List::isEmpty);
+            String owner = ownerOf.remove(recordKey);
+            if (gone != null && owner != null) {
+                byPseudonym.computeIfPresent(owner, (p, keys) -> {
+                    List<CaseDataKey> left = new ArrayList<>(keys);
+                    left.remove(gone);
+                    return left.isEmpty() ? null : left;
+                });
             }
             return;
         }
@@ -70,6 +75,7 @@ public final class CaseKeyRing {
 
     private void add(String casePseudonym, CaseDataKey key) {
         byRecordKey.put(key.recordKey(), key);
+        ownerOf.put(key.recordKey(), casePseudonym);
         byPseudonym.compute(casePseudonym, (p, keys) -> {
             List<CaseDataKey> all = keys == null ? new ArrayList<>() : new ArrayList<>(keys);
             all.remove(key);
