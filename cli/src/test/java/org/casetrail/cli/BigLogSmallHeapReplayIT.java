@@ -5,20 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.ingest.IngestSummary;
-import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,26 +71,10 @@ class BigLogSmallHeapReplayIT {
      */
     private static long heapToHoldAsEvents(String bootstrap, long events) throws Exception {
         int sample = 50_000;
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        CaseEventCodec codec = new CaseEventCodec();
-        List<CaseEvent> held = new ArrayList<>(sample);
         long before = usedHeap();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition("case-events", 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            while (held.size() < sample) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (held.size() < sample) {
-                        held.add(codec.decodeEvent(record.value()));
-                    }
-                }
-            }
-        }
+        List<CaseEvent> held = LogContents.events(bootstrap, "case-events", sample).stream()
+                .map(LogContents.Logged::event)
+                .toList();
         long bytes = usedHeap() - before;
         assertThat(held).hasSize(sample);
         return bytes / sample * events;

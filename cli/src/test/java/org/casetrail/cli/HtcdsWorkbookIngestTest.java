@@ -131,7 +131,7 @@ class HtcdsWorkbookIngestTest {
         // The workbook makes no reject (see the first test), so its reject topic is empty.
         // Changed names ("Bopha*") come from the list the generator draws given names from; never her own
         // (docs/pseudonymization.md), but another woman's may be. They are taken out before the search.
-        String bytes = CanaryIT.consumeAll(broker.bootstrapServers(), "htcds")
+        String bytes = LogContents.searchableText(broker.bootstrapServers(), "htcds")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("\\p{L}+\\*", "");
         List<String> searched = new ArrayList<>();

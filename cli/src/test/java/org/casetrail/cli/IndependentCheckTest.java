@@ -8,18 +8,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.CaseIdentifiedDetails;
 import org.casetrail.schemas.event.ConsentDetails;
@@ -187,54 +181,46 @@ class IndependentCheckTest {
     /** Every record of the topic with its offset, decoded and flattened into raw_events (through a CSV file: fast to load). */
     private void loadEvents(String bootstrap, Connection duck) throws Exception {
         Path csv = dir.resolve("events.csv");
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        CaseEventCodec codec = new CaseEventCodec();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-                var out = java.nio.file.Files.newBufferedWriter(csv)) {
-            List<TopicPartition> partitions = consumer.partitionsFor("case-events").stream()
-                    .map(p -> new TopicPartition("case-events", p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    CaseEvent e = codec.decodeEvent(r.value());
-                    Object d = e.getDetails();
-                    List<Object> row = new ArrayList<>();
-                    row.add(r.offset());
-                    row.add(e.getEventId());
-                    row.add(e.getCasePseudonym());
-                    row.add(e.getType());
-                    row.add(e.getOccurredOn());
-                    row.add(e.getRecordedAt() == null ? null : e.getRecordedAt().toEpochMilli());
-                    row.add(e.getCentre());
-                    row.add(e.getSubject() == null ? null : e.getSubject().getAgeBand());
-                    row.add(e.getSubject() == null ? null : e.getSubject().getMinor());
-                    row.add(d instanceof CaseIdentifiedDetails c ? c.getReferralSource() : null);
-                    row.add(d instanceof CaseIdentifiedDetails c ? c.getExploitationType() : null);
-                    row.add(d instanceof ConsentDetails c ? c.getResearchUse() : null);
-                    row.add(d instanceof ConsentDetails c ? c.getStoryUse() : null);
-                    row.add(
-                            d instanceof ShelterDetails s
-                                    ? (s.getCentre() != null ? s.getCentre() : e.getCentre())
-                                    : null);
-                    row.add(d instanceof TrainingDetails t ? t.getCourse() : null);
-                    row.add(d instanceof FollowUpDetails f ? f.getStatus() : null);
-                    row.add(d instanceof FollowUpDetails f ? f.getLivelihood() : null);
-                    row.add(d instanceof FollowUpDetails f ? f.getIncomeBand() : null);
-                    row.add(d instanceof LegalCaseDetails l ? l.getLegalCaseRef() : null);
-                    row.add(d instanceof LegalCaseDetails l ? l.getCharge() : null);
-                    row.add(d instanceof LegalCaseDetails l ? l.getOutcome() : null);
-                    row.add(d instanceof LegalCaseDetails l ? l.getCompensationAwarded() : null);
-                    row.add(d instanceof VoidDetails v ? v.getVoidedEventId() : null);
-                    out.write(
-                            row.stream().map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(",")));
-                    out.newLine();
-                }
+        List<LogContents.Logged> events = LogContents.events(bootstrap, "case-events");
+        // The corrections' ingest sealed each woman's new events under the key her first events have.
+        Map<String, Set<String>> recordKeys = LogContents.recordKeysByCase(events);
+        assertThat(recordKeys)
+                .as("record keys by case")
+                .isNotEmpty()
+                .allSatisfy((pseudonym, keys) -> assertThat(keys).hasSize(1));
+        assertThat(recordKeys.values().stream().flatMap(Set::stream).distinct().count())
+                .as("distinct record keys")
+                .isEqualTo(recordKeys.size());
+        try (var out = java.nio.file.Files.newBufferedWriter(csv)) {
+            for (LogContents.Logged logged : events) {
+                CaseEvent e = logged.event();
+                Object d = e.getDetails();
+                List<Object> row = new ArrayList<>();
+                row.add(logged.offset());
+                row.add(e.getEventId());
+                row.add(e.getCasePseudonym());
+                row.add(e.getType());
+                row.add(e.getOccurredOn());
+                row.add(e.getRecordedAt() == null ? null : e.getRecordedAt().toEpochMilli());
+                row.add(e.getCentre());
+                row.add(e.getSubject() == null ? null : e.getSubject().getAgeBand());
+                row.add(e.getSubject() == null ? null : e.getSubject().getMinor());
+                row.add(d instanceof CaseIdentifiedDetails c ? c.getReferralSource() : null);
+                row.add(d instanceof CaseIdentifiedDetails c ? c.getExploitationType() : null);
+                row.add(d instanceof ConsentDetails c ? c.getResearchUse() : null);
+                row.add(d instanceof ConsentDetails c ? c.getStoryUse() : null);
+                row.add(d instanceof ShelterDetails s ? (s.getCentre() != null ? s.getCentre() : e.getCentre()) : null);
+                row.add(d instanceof TrainingDetails t ? t.getCourse() : null);
+                row.add(d instanceof FollowUpDetails f ? f.getStatus() : null);
+                row.add(d instanceof FollowUpDetails f ? f.getLivelihood() : null);
+                row.add(d instanceof FollowUpDetails f ? f.getIncomeBand() : null);
+                row.add(d instanceof LegalCaseDetails l ? l.getLegalCaseRef() : null);
+                row.add(d instanceof LegalCaseDetails l ? l.getCharge() : null);
+                row.add(d instanceof LegalCaseDetails l ? l.getOutcome() : null);
+                row.add(d instanceof LegalCaseDetails l ? l.getCompensationAwarded() : null);
+                row.add(d instanceof VoidDetails v ? v.getVoidedEventId() : null);
+                out.write(row.stream().map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(",")));
+                out.newLine();
             }
         }
         try (Statement sql = duck.createStatement()) {

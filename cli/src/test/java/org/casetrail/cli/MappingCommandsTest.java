@@ -7,21 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
-import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.RejectReason;
 import org.casetrail.schemas.event.RejectedRecord;
@@ -226,59 +218,39 @@ class MappingCommandsTest {
 
         assertThat(ingest.status()).as(ingest.err()).isZero();
         assertThat(ingest.out()).isEqualTo("read 4, accepted 2, rejected 2 (BAD_ENUM_VALUE 2)\n");
-        CaseEventCodec codec = new CaseEventCodec();
-        List<byte[]> events = read("mapped-events", 2);
-        List<CaseEvent> decoded = new ArrayList<>();
-        for (byte[] bytes : events) {
-            decoded.add(codec.decodeEvent(bytes));
-        }
+        List<LogContents.Entry> events = LogContents.entries(broker.bootstrapServers(), "mapped-events");
+        List<CaseEvent> decoded = LogContents.events(broker.bootstrapServers(), "mapped-events").stream()
+                .map(LogContents.Logged::event)
+                .toList();
         assertThat(decoded)
                 .extracting(e -> e.getType().name(), e -> e.getOccurredOn().toString(), CaseEvent::getCentre)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("CASE_IDENTIFIED", "2024-01-30", "MAIN"),
                         org.assertj.core.groups.Tuple.tuple("SHELTER_ADMITTED", "2024-02-02", "MAIN"));
         assertThat(decoded.get(0).getCasePseudonym()).isEqualTo(decoded.get(1).getCasePseudonym());
-        List<RejectedRecord> rejects = new ArrayList<>();
-        List<byte[]> rejectBytes = read("mapped-events-rejected", 2);
-        for (byte[] bytes : rejectBytes) {
-            rejects.add(codec.decodeRejected(bytes));
-        }
+        List<LogContents.Entry> rejectEntries = LogContents.rejectEntries(broker.bootstrapServers(), "mapped-events");
+        List<RejectedRecord> rejects = LogContents.rejects(broker.bootstrapServers(), "mapped-events");
         assertThat(rejects)
                 .extracting(RejectedRecord::getReason, RejectedRecord::getField, RejectedRecord::getLineNumber)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(RejectReason.BAD_ENUM_VALUE, "Type of exploitation", 3L),
                         org.assertj.core.groups.Tuple.tuple(RejectReason.BAD_ENUM_VALUE, "Citizenship", 4L));
-        for (byte[] bytes : concat(events, rejectBytes)) {
-            String text = new String(bytes, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        LogContents.assertKeyedByRecordKeys(broker.bootstrapServers(), "mapped-events");
+        // Searched as stored and as opened: sealing hides nothing that ingest let through.
+        List<LogContents.Entry> records = new ArrayList<>(events);
+        records.addAll(rejectEntries);
+        assertThat(records).hasSize(4);
+        for (LogContents.Entry record : records) {
+            assertThat(record.opened().readable())
+                    .as("the record at %d@%d opens", record.partition(), record.offset())
+                    .isTrue();
+            String text = (record.rawText() + "\n" + new String(record.opened().content(), StandardCharsets.UTF_8))
+                    .toLowerCase(Locale.ROOT);
             for (String identity : IDENTITIES) {
-                assertThat(text).as("identity %s", identity).doesNotContain(identity);
+                assertThat(text.contains(identity))
+                        .as("identity %s in the record at %d@%d", identity, record.partition(), record.offset())
+                        .isFalse();
             }
         }
-    }
-
-    private static List<byte[]> concat(List<byte[]> a, List<byte[]> b) {
-        List<byte[]> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static List<byte[]> read(String topic, int expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<byte[]> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (values.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(record.value());
-                }
-            }
-        }
-        return values;
     }
 }

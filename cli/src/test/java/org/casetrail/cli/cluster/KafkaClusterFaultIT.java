@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +20,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.LeaderNotAvailableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.cli.CliException;
+import org.casetrail.cli.LogContents;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.read.ExportReader;
@@ -39,7 +34,6 @@ import org.casetrail.ingest.read.ExportRecord;
 import org.casetrail.ingest.record.RecordTranslator;
 import org.casetrail.ingest.record.Translation;
 import org.casetrail.ingest.synthetic.SyntheticExport;
-import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.EventLogTopics;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -137,7 +131,8 @@ class KafkaClusterFaultIT {
             assertThat(atKill).as("the node was killed midway").isLessThan(accepted);
 
             try (Admin admin = admin(bootstrap)) {
-                for (String topic : List.of(TOPIC, EventLogTopics.rejectedFor(TOPIC))) {
+                for (String topic :
+                        List.of(TOPIC, EventLogTopics.rejectedFor(TOPIC), EventLogTopics.caseKeysFor(TOPIC))) {
                     TopicDescription description = describe(admin, topic);
                     assertThat(description.partitions()).allSatisfy(p -> {
                         assertThat(p.replicas()).as("replicas of " + topic).hasSize(3);
@@ -155,14 +150,13 @@ class KafkaClusterFaultIT {
                 }
             }
 
+            // Every record opens: a key record lost with the node would leave its case's events unreadable.
             Map<String, Integer> logged = new HashMap<>();
-            CaseEventCodec codec = new CaseEventCodec();
-            List<byte[]> events = readToEnd(bootstrap, TOPIC);
-            for (byte[] value : events) {
-                logged.merge(codec.decodeEvent(value).getEventId(), 1, Integer::sum);
+            List<LogContents.Logged> events = LogContents.events(bootstrap, TOPIC);
+            for (LogContents.Logged event : events) {
+                logged.merge(event.event().getEventId(), 1, Integer::sum);
             }
-            long rejects =
-                    readToEnd(bootstrap, EventLogTopics.rejectedFor(TOPIC)).size();
+            long rejects = LogContents.rejects(bootstrap, TOPIC).size();
             System.out.printf(
                     "killed node %d (%s) at %d of %d events; read %d, accepted %d, rejected %d; log holds %d events, %d rejects%n",
                     victim,
@@ -257,32 +251,5 @@ class KafkaClusterFaultIT {
         return admin.listOffsets(request).all().get(20, TimeUnit.SECONDS).values().stream()
                 .mapToLong(o -> o.offset())
                 .sum();
-    }
-
-    /** Every record value of the topic, from the beginning to the end offsets of now. */
-    private static List<byte[]> readToEnd(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(20));
-            List<byte[]> values = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(20)) < end.get(p))) {
-                assertThat(System.nanoTime())
-                        .as("read " + topic + " to its end in time")
-                        .isLessThan(deadline);
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(record.value());
-                }
-            }
-            return values;
-        }
     }
 }
