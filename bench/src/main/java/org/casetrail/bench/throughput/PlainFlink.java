@@ -75,7 +75,7 @@ final class PlainFlink {
                 result.getNetRuntime() / 1000.0);
     }
 
-    /** The record's key (the case pseudonym ingest keys it by) as the replay hashes it, its offset and value as they are, and a count of one. */
+    /** The record's key (one per woman: what ingest keys her records by) as the replay hashes it, its offset and value as they are, and a count of one. */
     private static final class KeyAndBytes implements KafkaRecordDeserializationSchema<LoggedEvent> {
 
         private static final long serialVersionUID = 1L;

@@ -9,7 +9,8 @@ import org.casetrail.schemas.event.CaseEvent;
 /**
  * An event as it travels through the job: the hash of its case ({@link CaseHash}, what the job
  * groups by; the pseudonym itself is inside the record), its date, where the log holds it, and
- * its record exactly as the log holds it. Flink moves, sorts and spills a byte array as a plain
+ * its record as the log holds it once opened (docs/erasure.md, "Sealed records"); or, with no
+ * bytes, a {@link LogNotice} the source sent in place of a record it has no content for. Flink moves, sorts and spills a byte array as a plain
  * copy, where a whole Avro {@link CaseEvent} costs a decode and an encode at every shuffle, spill
  * and copy; the journey operator decodes a case's events only when it folds them.
  *
@@ -17,11 +18,12 @@ import org.casetrail.schemas.event.CaseEvent;
  * object to a chained operator instead of copying its bytes, and writes it without reflection.
  * Nothing may change the array once the event is made.
  *
- * @param caseHash {@link CaseHash} of the case pseudonym
- * @param day      occurred_on, as days since 1970-01-01
+ * @param caseHash {@link CaseHash} of the record's Kafka key, one per woman (of her pseudonym for an
+ *                 event written before sealing)
+ * @param day      occurred_on, as days since 1970-01-01 (a notice's code for a notice)
  * @param position the record's offset in its partition of the log: a case's records are all in
  *                 one partition, so this orders the versions of a record ({@link LogEntry})
- * @param bytes    the log record's value: single-object encoded Avro (CaseEventCodec)
+ * @param bytes    the log record's content: single-object encoded Avro (CaseEventCodec)
  */
 @TypeInfo(LoggedEventType.Factory.class)
 public record LoggedEvent(long caseHash, int day, long position, byte[] bytes) {
