@@ -1,0 +1,71 @@
+package org.casetrail.jobs.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.casetrail.schemas.CaseEventCodec;
+import org.casetrail.schemas.event.CaseEvent;
+import org.casetrail.schemas.sealing.CaseDataKey;
+import org.casetrail.schemas.sealing.SealedRecord;
+
+/**
+ * A test's event log as ingest writes it, with its case-keys topic: each woman's events sealed
+ * with her own data key under her record key, in the order they are appended, and her erasure as
+ * {@code casetrail erase} writes it (her key's tombstone, then the erasure record).
+ */
+public final class SealedLog {
+
+    /** One record of the events topic: its Kafka key and value; its offset is its index. */
+    public record Record(byte[] key, byte[] value) {}
+
+    private final SealedRecord sealing = new SealedRecord();
+    private final Map<String, CaseDataKey> byPseudonym = new HashMap<>();
+    private final Map<String, CaseDataKey> keysTopic = new HashMap<>();
+    private final List<Record> records = new ArrayList<>();
+
+    /** Her data key, made the first time she is met, as ingest makes it. */
+    public CaseDataKey keyOf(String casePseudonym) {
+        return byPseudonym.computeIfAbsent(casePseudonym, p -> {
+            CaseDataKey key = CaseDataKey.create();
+            keysTopic.put(key.recordKey(), key);
+            return key;
+        });
+    }
+
+    public Record append(CaseEvent event) {
+        CaseDataKey key = keyOf(event.getCasePseudonym());
+        Record record = new Record(
+                key.recordKeyBytes(),
+                sealing.seal(key, SealedRecord.Kind.EVENT, key.recordKeyBytes(), CaseEventCodec.encode(event)));
+        records.add(record);
+        return record;
+    }
+
+    /** Her erasure record, under her record key; her key itself is destroyed by {@link #tombstone}. */
+    public Record appendErasure(String casePseudonym) {
+        Record record = new Record(keyOf(casePseudonym).recordKeyBytes(), SealedRecord.erasure());
+        records.add(record);
+        return record;
+    }
+
+    /** Her key's tombstone in the case-keys topic, read. */
+    public void tombstone(String casePseudonym) {
+        keysTopic.remove(keyOf(casePseudonym).recordKey());
+    }
+
+    /** The case-keys topic as a reader holds it, by record key; a reader's erasures take keys out of it. */
+    public Map<String, CaseDataKey> keysTopic() {
+        return keysTopic;
+    }
+
+    public List<Record> records() {
+        return records;
+    }
+
+    /** An unsealed record of a log written before sealing: keyed by her pseudonym, the event as Avro. */
+    public static Record plain(CaseEvent event) {
+        return new Record(event.getCasePseudonym().getBytes(StandardCharsets.US_ASCII), CaseEventCodec.encode(event));
+    }
+}
