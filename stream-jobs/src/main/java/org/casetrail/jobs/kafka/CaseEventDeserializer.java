@@ -7,6 +7,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casetrail.jobs.flink.LoggedEvent;
+import org.casetrail.schemas.EventLogTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,11 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
         boolean plainBefore = reader.plainEvents() > 0;
         LoggedEvent event;
         try {
-            event = reader.read(record.key(), record.value(), record.offset());
+            event = reader.read(
+                    record.key(),
+                    record.value(),
+                    record.headers().lastHeader(EventLogTopics.FINGERPRINT_HEADER) != null,
+                    record.offset());
         } catch (SealedEventReader.UnreadableRecordException e) {
             throw new IOException("record at " + record.topic() + "-" + record.partition() + " offset "
                     + record.offset() + " " + e.getMessage());

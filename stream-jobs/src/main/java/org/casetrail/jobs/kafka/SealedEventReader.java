@@ -19,8 +19,11 @@ import org.casetrail.schemas.sealing.SealedRecord;
  * erasure carries; an unsealed one, of a log written before sealing, by its pseudonym.
  *
  * <p>A record that cannot be opened, because its key is gone or it was changed, becomes a notice
- * that is counted, never an event; bytes that are no record of the log at all stop the job: the
- * log is the system of record and is never silently skipped over.
+ * that is counted, never an event. So does one that ingest sealed (it carries the key-fingerprint
+ * header, which ingest puts on every event it seals and nothing else writes) whose first bytes were
+ * changed into no record of the log: a tampered event is a counted skip, never a stop. Bytes that
+ * are no record of the log at all stop the job: the log is the system of record and is never
+ * silently skipped over.
  *
  * <p>No Flink or Kafka here: the source's deserializer ({@link CaseEventDeserializer}) hands over
  * each record's key, value and offset. An instance reuses its cipher and decoder: one per thread.
@@ -47,14 +50,20 @@ public final class SealedEventReader {
      * The event a record holds, or the notice in its place.
      *
      * @param recordKey the record's Kafka key, null when it has none
+     * @param sealedByIngest whether the record carries the key-fingerprint header of a sealed event
      * @param position the record's offset in its partition
-     * @throws UnreadableRecordException when the value is no record of the log
+     * @throws UnreadableRecordException when the value is no record of the log, and was not sealed by ingest
      */
-    public LoggedEvent read(byte[] recordKey, byte[] value, long position) throws UnreadableRecordException {
+    public LoggedEvent read(byte[] recordKey, byte[] value, boolean sealedByIngest, long position)
+            throws UnreadableRecordException {
         LogRecordOpener.Opened opened = opener.open(SealedRecord.Kind.EVENT, recordKey, value, keys);
         return switch (opened.outcome()) {
             case OPENED -> event(opened, position);
             case PLAIN -> {
+                if (sealedByIngest && !decodes(opened.content())) {
+                    // Its marker byte turned into Avro's (0xCE into 0xC3, before the event kind's 01).
+                    yield notice(opened, position, LogNotice.TAMPERED);
+                }
                 plainEvents++;
                 yield event(opened, position);
             }
@@ -64,9 +73,13 @@ public final class SealedEventReader {
             }
             case NO_DATA_KEY -> notice(opened, position, LogNotice.NO_DATA_KEY);
             case TAMPERED -> notice(opened, position, LogNotice.TAMPERED);
-            case UNKNOWN ->
+            case UNKNOWN -> {
+                if (sealedByIngest) {
+                    yield notice(opened, position, LogNotice.TAMPERED);
+                }
                 throw new UnreadableRecordException(
                         "is not an Avro single-object encoded case event, nor a sealed one");
+            }
         };
     }
 
@@ -84,6 +97,15 @@ public final class SealedEventReader {
             return new LoggedEvent(caseHash, heading.occurredOnEpochDay(), position, opened.content());
         } catch (CaseEventCodec.UndecodableEventException e) {
             throw new UnreadableRecordException("is " + e.getMessage());
+        }
+    }
+
+    private boolean decodes(byte[] content) {
+        try {
+            codec.heading(content);
+            return true;
+        } catch (CaseEventCodec.UndecodableEventException e) {
+            return false;
         }
     }
 
