@@ -13,7 +13,6 @@ import org.casetrail.jobs.journey.CaseHash;
 import org.casetrail.jobs.journey.Events;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
-import org.casetrail.schemas.sealing.SealedRecord;
 import org.junit.jupiter.api.Test;
 
 /** One record of the events topic at a time, as the job's source reads it, with no Kafka and no Flink. */
@@ -24,10 +23,8 @@ class SealedEventReaderTest {
             log.keysTopic()::get, recordKey -> log.keysTopic().remove(recordKey));
     private final CaseEvent makaraIdentified = new Events("makara").identified("makara-id", "2010-03-01");
 
-    /** As the source reads it: a sealed record carries the key-fingerprint header ingest puts on it, a plain one none. */
     private LoggedEvent read(SealedLog.Record record, long position) throws Exception {
-        return reader.read(
-                record.key(), record.value(), SealedRecord.kindOf(record.value()) == SealedRecord.Kind.EVENT, position);
+        return reader.read(record.key(), record.value(), record.sealedByIngest(), position);
     }
 
     @Test
@@ -89,7 +86,7 @@ class SealedEventReaderTest {
         SealedLog.Record hers = log.append(makaraIdentified);
         SealedLog.Record other = log.append(new Events("sokha").identified("sokha-id", "2010-04-01"));
 
-        LoggedEvent moved = read(new SealedLog.Record(other.key(), hers.value()), 2);
+        LoggedEvent moved = read(new SealedLog.Record(other.key(), hers.value(), true), 2);
 
         assertThat(moved.notice()).isEqualTo(LogNotice.TAMPERED);
         assertThat(moved.caseHash()).isEqualTo(CaseHash.of(log.keyOf("sokha").recordKey()));
@@ -131,7 +128,7 @@ class SealedEventReaderTest {
                 changed[at] ^= (byte) flip;
                 String outcome;
                 try {
-                    LoggedEvent read = reader.read(sealed.key(), changed, true, 0);
+                    LoggedEvent read = reader.read(sealed.key(), changed, sealed.sealedByIngest(), 0);
                     outcome = read.isNotice() ? read.notice().name() : "event at byte " + at;
                 } catch (Exception e) {
                     outcome = e.getClass().getSimpleName() + " at byte " + at + ": " + e.getMessage();
@@ -148,7 +145,8 @@ class SealedEventReaderTest {
         byte[] changed = sealed.value().clone();
         changed[0] = (byte) 0xC3;
 
-        assertThat(reader.read(sealed.key(), changed, true, 0).notice()).isEqualTo(LogNotice.TAMPERED);
+        assertThat(read(new SealedLog.Record(sealed.key(), changed, true), 0).notice())
+                .isEqualTo(LogNotice.TAMPERED);
         assertThat(reader.plainEvents()).isZero();
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.casetrail.jobs.flink.LoggedEvent;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.sealing.CaseDataKey;
@@ -17,8 +18,12 @@ import org.casetrail.schemas.sealing.SealedRecord;
  */
 public final class SealedLog {
 
-    /** One record of the events topic: its Kafka key and value; its offset is its index. */
-    public record Record(byte[] key, byte[] value) {}
+    /**
+     * One record of the events topic: its Kafka key and value, and whether it carries the
+     * key-fingerprint header (ingest puts it on the events it seals; an erasure or an unsealed
+     * event has none).
+     */
+    public record Record(byte[] key, byte[] value, boolean sealedByIngest) {}
 
     private final SealedRecord sealing = new SealedRecord();
     private final Map<String, CaseDataKey> byPseudonym = new HashMap<>();
@@ -38,14 +43,15 @@ public final class SealedLog {
         CaseDataKey key = keyOf(event.getCasePseudonym());
         Record record = new Record(
                 key.recordKeyBytes(),
-                sealing.seal(key, SealedRecord.Kind.EVENT, key.recordKeyBytes(), CaseEventCodec.encode(event)));
+                sealing.seal(key, SealedRecord.Kind.EVENT, key.recordKeyBytes(), CaseEventCodec.encode(event)),
+                true);
         records.add(record);
         return record;
     }
 
     /** Her erasure record, under her record key; her key itself is destroyed by {@link #tombstone}. */
     public Record appendErasure(String casePseudonym) {
-        Record record = new Record(keyOf(casePseudonym).recordKeyBytes(), SealedRecord.erasure());
+        Record record = new Record(keyOf(casePseudonym).recordKeyBytes(), SealedRecord.erasure(), false);
         records.add(record);
         return record;
     }
@@ -64,8 +70,18 @@ public final class SealedLog {
         return records;
     }
 
+    /** Every record as the job's source reads it, its index as its offset. */
+    public List<LoggedEvent> read(SealedEventReader reader) throws SealedEventReader.UnreadableRecordException {
+        List<LoggedEvent> read = new ArrayList<>();
+        for (Record record : records) {
+            read.add(reader.read(record.key(), record.value(), record.sealedByIngest(), read.size()));
+        }
+        return read;
+    }
+
     /** An unsealed record of a log written before sealing: keyed by her pseudonym, the event as Avro. */
     public static Record plain(CaseEvent event) {
-        return new Record(event.getCasePseudonym().getBytes(StandardCharsets.US_ASCII), CaseEventCodec.encode(event));
+        return new Record(
+                event.getCasePseudonym().getBytes(StandardCharsets.US_ASCII), CaseEventCodec.encode(event), false);
     }
 }
