@@ -5,21 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
-import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.event.CaseEvent;
 import org.casetrail.schemas.event.EventType;
 import org.casetrail.warehouse.release.ReleaseStage;
@@ -312,30 +303,10 @@ class SnapshotIngestTest {
     /** An event of the log, where it stands. */
     record Logged(int partition, long offset, CaseEvent event) {}
 
-    /** Every event of the topic, partition by partition. */
-    static List<Logged> logged(String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        CaseEventCodec codec = new CaseEventCodec();
-        List<Logged> events = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            for (TopicPartition partition : partitions) {
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                long deadline = System.currentTimeMillis() + 30_000;
-                while (consumer.position(partition) < end.get(partition) && System.currentTimeMillis() < deadline) {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                        events.add(new Logged(record.partition(), record.offset(), codec.decodeEvent(record.value())));
-                    }
-                }
-            }
-        }
-        return events;
+    /** Every event of the topic, partition by partition, opened as the job opens it. */
+    static List<Logged> logged(String topic) {
+        return LogContents.events(broker.bootstrapServers(), topic).stream()
+                .map(e -> new Logged(e.partition(), e.offset(), e.event()))
+                .toList();
     }
 }
