@@ -2,19 +2,35 @@ package org.casetrail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.casetrail.ingest.IngestSummary;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.schemas.event.RejectReason;
 import org.casetrail.schemas.perturbation.PerturbationTable;
 import org.casetrail.schemas.release.CaseCounts;
+import org.casetrail.schemas.release.UnfoldedRecords;
+import org.casetrail.schemas.sealing.LogRecordOpener;
 import org.casetrail.warehouse.catalog.Catalog;
 import org.casetrail.warehouse.release.ReleaseStage;
 import org.casetrail.warehouse.release.Warehouse;
@@ -192,6 +208,110 @@ class EndToEndTest {
         return ("{\"source\": \"e2e-cms\", \"source_event_id\": \"" + caseId + "-enrol\", \"case_id\": \"" + caseId
                 + "\", \"type\": \"TRAINING_ENROLLED\", \"occurred_at\": \"2010-03-01\", \"recorded_at\": \""
                 + recordedAt + "\", \"details\": {\"course\": \"" + course + "\"}}");
+    }
+
+    /**
+     * Two copies of one of her sealed events appended under the same Kafka key and headers, one with
+     * a byte of its ciphertext flipped, one with its marker byte flipped (no longer a sealed value
+     * at all): the replay counts both as tampered and skips them, and every table is the replay's
+     * before, byte for byte.
+     */
+    @Test
+    void aTamperedEventIsCountedAsTamperedAndChangesNoTable() throws Exception {
+        Path export = dir.resolve("tampered.jsonl");
+        Files.write(export, export());
+        Path keyFile = dir.resolve("tampered.key");
+        PseudonymKey.create(keyFile);
+        IngestCommand.ingest(broker.bootstrapServers(), keyFile, "tampered", 3, List.of(export));
+        LogReplay request = LogReplay.defaults(
+                        broker.bootstrapServers(), "tampered", dir.resolve("tampered-warehouse"), 10)
+                .withAsOf(java.time.LocalDate.parse("2010-06-30"));
+        ReleaseStage.Outcome before = request.release();
+
+        LogContents.Entry sealed = LogContents.entries(broker.bootstrapServers(), "tampered").stream()
+                .filter(e -> e.opened().outcome() == LogRecordOpener.Outcome.OPENED)
+                .findFirst()
+                .orElseThrow();
+        ConsumerRecord<byte[], byte[]> original = recordAt("tampered", sealed.partition(), sealed.offset());
+        byte[] ciphertext = original.value().clone();
+        ciphertext[ciphertext.length / 2] ^= 0x01;
+        appendCopy(original, ciphertext);
+        byte[] marker = original.value().clone();
+        marker[0] ^= 0x01;
+        appendCopy(original, marker);
+
+        ReleaseStage.Outcome after = request.release();
+
+        assertThat(after.manifest().source().eventsRead())
+                .isEqualTo(before.manifest().source().eventsRead() + 2);
+        assertThat(after.manifest().source().unfolded()).isEqualTo(new UnfoldedRecords(0, 0, 0, 2));
+        JsonNode manifest =
+                new ObjectMapper().readTree(after.dir().resolve("manifest.json").toFile());
+        assertThat(manifest.at("/records_not_folded/tampered").asLong()).isEqualTo(2);
+        assertThat(manifest.at("/cases/cases_erased").asLong()).isZero();
+        assertThat(after.manifest().contents().cases())
+                .isEqualTo(before.manifest().contents().cases());
+        List<Path> files = tableFiles(before.dir());
+        assertThat(files)
+                .contains(
+                        Path.of("public/referral_sources/part-0.parquet"),
+                        Path.of("restricted/case_journeys/part-0.parquet"))
+                .isEqualTo(tableFiles(after.dir()));
+        for (Path file : files) {
+            assertThat(Arrays.mismatch(
+                            Files.readAllBytes(before.dir().resolve(file)),
+                            Files.readAllBytes(after.dir().resolve(file))))
+                    .as("first byte of %s that differs", file)
+                    .isEqualTo(-1);
+        }
+    }
+
+    /** Every file of a release, relative to it, but the two that say what it read: manifest.json and snapshot.json. */
+    private static List<Path> tableFiles(Path release) throws Exception {
+        try (var walk = Files.walk(release)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(release::relativize)
+                    .filter(f -> !f.toString().equals("manifest.json")
+                            && !f.toString().equals("snapshot.json"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** One record of a topic as the broker holds it: key, value and headers. */
+    private static ConsumerRecord<byte[], byte[]> recordAt(String topic, int partition, long offset) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        TopicPartition tp = new TopicPartition(topic, partition);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, offset);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.offset() == offset) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("cannot read " + tp + " offset " + offset + " within 30 s");
+    }
+
+    /** Appends {@code value} under the original's Kafka key and headers, in its partition. */
+    private static void appendCopy(ConsumerRecord<byte[], byte[]> original, byte[] value) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            original.topic(), original.partition(), original.key(), value, original.headers()))
+                    .get();
+        }
     }
 
     @Test

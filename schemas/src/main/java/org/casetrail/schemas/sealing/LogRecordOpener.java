@@ -23,7 +23,7 @@ public final class LogRecordOpener {
         ERASURE,
         /** Sealed under a key the case-keys topic no longer holds (erased), or never held (a crashed ingest's). */
         NO_DATA_KEY,
-        /** Sealed, but changed, moved or of another kind: its tag does not match. */
+        /** Sealed (it starts with the marker), but changed, moved or of another kind: its tag or kind does not match. */
         TAMPERED,
         /** Neither a sealed value nor Avro. */
         UNKNOWN
@@ -56,7 +56,11 @@ public final class LogRecordOpener {
             return new Opened(Outcome.ERASURE, null, key);
         }
         if (found != kind || key == null) {
-            return new Opened(found == SealedRecord.Kind.UNKNOWN ? Outcome.UNKNOWN : Outcome.TAMPERED, null, key);
+            // A value with the sealed marker whose kind byte was changed to no kind is as sealed as one
+            // changed to another kind.
+            boolean sealed = found != SealedRecord.Kind.UNKNOWN
+                    || value != null && value.length > 0 && value[0] == SealedRecord.MARKER;
+            return new Opened(sealed ? Outcome.TAMPERED : Outcome.UNKNOWN, null, key);
         }
         CaseDataKey dataKey = keys.apply(key);
         if (dataKey == null) {

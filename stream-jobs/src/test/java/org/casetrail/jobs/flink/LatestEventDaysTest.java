@@ -10,8 +10,18 @@ import org.junit.jupiter.api.Test;
 /** What a source subtask sends to as_of: each date later than all it sent before, and nothing else. */
 class LatestEventDaysTest {
 
+    /** An event has bytes: without, one dated before 1970 would read as a notice ({@link LoggedEvent#isNotice}). */
     private static LoggedEvent on(int day) {
-        return new LoggedEvent(1L, day, 0L, new byte[0]);
+        return new LoggedEvent(1L, day, 0L, new byte[] {1});
+    }
+
+    @Test
+    void aNoticeHasNoDateToPassOn() {
+        LatestEventDays days = new LatestEventDays();
+        List<Integer> sent = new ArrayList<>();
+        days.flatMap(LoggedEvent.notice(1L, 0L, LogNotice.ERASURE), into(sent));
+
+        assertThat(sent).isEmpty();
     }
 
     private static Collector<Integer> into(List<Integer> sent) {
