@@ -19,9 +19,9 @@ import org.casetrail.schemas.sealing.SealedRecord;
  * erasure carries; an unsealed one, of a log written before sealing, by its pseudonym.
  *
  * <p>A record that cannot be opened, because its key is gone or it was changed, becomes a notice
- * that is counted, never an event. So does one that ingest sealed (it carries the key-fingerprint
- * header, which ingest puts on every event it seals and nothing else writes) whose first bytes were
- * changed into no record of the log: a tampered event is a counted skip, never a stop. Bytes that
+ * that is counted, never an event. So does one that casetrail wrote (it carries the key-fingerprint
+ * header, which ingest puts on every event it seals, and erase on every erasure) whose first bytes
+ * were changed into no record of the log: a tampered event is a counted skip, never a stop. Bytes that
  * are no record of the log at all stop the job: the log is the system of record and is never
  * silently skipped over.
  *
