@@ -140,6 +140,8 @@ public final class CaseErasure {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
+        // The admin client refuses to start with a request timeout (30 s by default) above the API timeout.
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
         try (Admin admin = Admin.create(props)) {
             if (!admin.listTopics()
                     .names()
