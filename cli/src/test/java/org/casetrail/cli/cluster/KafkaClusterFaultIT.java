@@ -276,9 +276,12 @@ class KafkaClusterFaultIT {
                 .as("every other record opens")
                 .containsOnly(LogRecordOpener.Outcome.OPENED);
 
+        CaseEventCodec codec = new CaseEventCodec();
         Map<String, Integer> logged = new HashMap<>();
-        for (LogContents.Logged event : LogContents.events(bootstrap, ERASURE_TOPIC)) {
-            logged.merge(event.event().getEventId(), 1, Integer::sum);
+        for (LogContents.Entry e : entries) {
+            if (e.opened().readable()) {
+                logged.merge(codec.decodeEvent(e.opened().content()).getEventId(), 1, Integer::sum);
+            }
         }
         Map<String, Integer> expected = new HashMap<>();
         for (Map<String, String> export : List.of(firstEvents, secondEvents)) {
@@ -297,7 +300,6 @@ class KafkaClusterFaultIT {
                 .filter(e -> e.opened().outcome() == LogRecordOpener.Outcome.ERASURE)
                 .findFirst()
                 .orElseThrow();
-        CaseEventCodec codec = new CaseEventCodec();
         List<Long> secondIngestOffsets = new ArrayList<>();
         for (LogContents.Entry e : entries) {
             if (e.partition() == erasure.partition()
