@@ -118,7 +118,11 @@ public final class CaseKeyTopic {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // A new case's key travels with the next ones in one request: sent one by one, each waiting for every
+        // replica, keys held an ingest back more than sealing did. A flush, which ingest and erase wait on before
+        // anything sealed with the keys is sent, sends at once whatever is lingering.
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "casetrail-case-keys");
