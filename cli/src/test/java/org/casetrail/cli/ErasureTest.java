@@ -12,15 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.casetrail.ingest.ExportIngest;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
@@ -73,7 +66,7 @@ class ErasureTest {
         Pseudonymizer pseudonymizer = new Pseudonymizer(PseudonymKey.load(keyFile));
         String b = broker.bootstrapServers();
         IngestCommand.ingest(b, keyFile, "full", 3, List.of(export));
-        secondsNotHoursForCompaction(b, EventLogTopics.caseKeysFor("full"));
+        CaseKeysInSeconds.apply(b, "full");
 
         Path warehouseA = dir.resolve("warehouse-a");
         ReleaseStage.Outcome before =
@@ -381,26 +374,5 @@ class ErasureTest {
             return i;
         }
         return -1;
-    }
-
-    /** The keys topic's production settings count in minutes; a test cannot wait that long. */
-    static void secondsNotHoursForCompaction(String bootstrapServers, String keysTopic) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, keysTopic);
-            admin.incrementalAlterConfigs(Map.of(
-                            topic,
-                            List.of(
-                                    set(TopicConfig.SEGMENT_MS_CONFIG, "1000"),
-                                    set(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "1000"),
-                                    set(TopicConfig.FILE_DELETE_DELAY_MS_CONFIG, "1000"))))
-                    .all()
-                    .get();
-        }
-    }
-
-    private static AlterConfigOp set(String name, String value) {
-        return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
     }
 }

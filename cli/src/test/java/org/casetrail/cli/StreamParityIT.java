@@ -12,19 +12,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
 import org.casetrail.ingest.pseudonym.Pseudonymizer;
 import org.casetrail.ingest.publish.CaseKeyTopic;
@@ -272,7 +264,7 @@ class StreamParityIT {
                     .count();
             assertThat(herEvents).isPositive();
 
-            shortenKeysTopicCompaction(topic);
+            CaseKeysInSeconds.apply(bootstrap, topic);
             CliProcessesIT.Result erase = CliProcessesIT.run(
                     "erase",
                     "--bootstrap-server",
@@ -365,29 +357,6 @@ class StreamParityIT {
             }
         }
         return List.copyOf(ids);
-    }
-
-    /**
-     * Lets {@code casetrail erase} roll the keys topic's segment after 2 s rather than 61 s: it
-     * waits for the topic's segment time before appending the tombstone that rolls it.
-     */
-    private static void shortenKeysTopicCompaction(String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            ConfigResource keys = new ConfigResource(ConfigResource.Type.TOPIC, EventLogTopics.caseKeysFor(topic));
-            admin.incrementalAlterConfigs(Map.of(
-                            keys,
-                            List.of(
-                                    new AlterConfigOp(
-                                            new ConfigEntry(TopicConfig.SEGMENT_MS_CONFIG, "1000"),
-                                            AlterConfigOp.OpType.SET),
-                                    new AlterConfigOp(
-                                            new ConfigEntry(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "1000"),
-                                            AlterConfigOp.OpType.SET))))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
     }
 
     /** Rows of case_journeys under this pseudonym. */

@@ -26,16 +26,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.LeaderNotAvailableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.casetrail.cli.CaseKeysInSeconds;
 import org.casetrail.cli.CliException;
 import org.casetrail.cli.LogContents;
 import org.casetrail.ingest.pseudonym.PseudonymKey;
@@ -191,19 +189,8 @@ class KafkaClusterFaultIT {
         Process secondIngest = ingest(pipe, key, secondOut);
         try {
             long written;
+            CaseKeysInSeconds.apply(bootstrap, ERASURE_TOPIC);
             try (Admin admin = admin(bootstrap)) {
-                // casetrail erase waits for the keys topic's segment time before it rolls it: 2 s, not 61 s.
-                admin.incrementalAlterConfigs(Map.of(
-                                new ConfigResource(ConfigResource.Type.TOPIC, keysTopic),
-                                List.of(
-                                        new AlterConfigOp(
-                                                new ConfigEntry(TopicConfig.SEGMENT_MS_CONFIG, "1000"),
-                                                AlterConfigOp.OpType.SET),
-                                        new AlterConfigOp(
-                                                new ConfigEntry(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "1000"),
-                                                AlterConfigOp.OpType.SET))))
-                        .all()
-                        .get(30, TimeUnit.SECONDS);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 while ((written = endOffset(admin, ERASURE_TOPIC)) < firstEvents.size() + 10_000
                         && secondIngest.isAlive()

@@ -127,14 +127,6 @@ public final class CaseErasure {
         }
     }
 
-    /** Appends the tombstone that rolls the keys topic's segment, once it is older than its segment time. */
-    public void roll() {
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> keyProducer = CaseKeyTopic.producer(bootstrapServers)) {
-            roll(keyProducer, failure);
-        }
-    }
-
     private void roll(KafkaProducer<byte[], byte[]> keyProducer, AtomicReference<Exception> failure) {
         keyProducer.send(
                 new ProducerRecord<>(keysTopic, CaseKeyTopic.ROLL_KEY.getBytes(StandardCharsets.US_ASCII), null),

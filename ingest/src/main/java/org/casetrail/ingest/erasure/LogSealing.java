@@ -4,19 +4,17 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casetrail.ingest.IngestException;
 import org.casetrail.ingest.publish.CaseKeyRing;
 import org.casetrail.ingest.publish.CaseKeyTopic;
 import org.casetrail.ingest.publish.EventLogWriter;
+import org.casetrail.ingest.publish.TopicToEnd;
 import org.casetrail.schemas.CaseEventCodec;
 import org.casetrail.schemas.EventLogTopics;
 import org.casetrail.schemas.event.CaseEvent;
@@ -34,8 +32,8 @@ import org.casetrail.schemas.sealing.SealedRecord;
  */
 public final class LogSealing {
 
-    private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration REACH_TIMEOUT = TopicToEnd.REACH_TIMEOUT;
+    private static final String CLIENT_ID = "casetrail-log-seal";
 
     /** What was carried over, and what was left behind. */
     public record Outcome(long events, long rejects, int cases, long leftBehind) {}
@@ -50,14 +48,14 @@ public final class LogSealing {
 
     /** How many partitions the old events topic has; refuses one that does not exist. */
     public int partitions() {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = TopicToEnd.consumer(bootstrapServers, CLIENT_ID)) {
             List<PartitionInfo> infos = consumer.listTopics(REACH_TIMEOUT).get(fromTopic);
             if (infos == null || infos.isEmpty()) {
                 throw new IngestException("topic " + fromTopic + " does not exist at " + bootstrapServers);
             }
             return infos.size();
         } catch (TimeoutException e) {
-            throw unreachable();
+            throw TopicToEnd.unreachable(bootstrapServers);
         }
     }
 
@@ -67,7 +65,7 @@ public final class LogSealing {
         LogRecordOpener opener = new LogRecordOpener();
         Set<String> cases = new HashSet<>();
         long[] counts = new long[3];
-        read(fromTopic, record -> {
+        TopicToEnd.read(bootstrapServers, fromTopic, CLIENT_ID, record -> {
             LogRecordOpener.Opened opened = opener.open(
                     SealedRecord.Kind.EVENT,
                     record.key(),
@@ -82,7 +80,7 @@ public final class LogSealing {
             log.append(event);
             counts[0]++;
         });
-        read(EventLogTopics.rejectedFor(fromTopic), record -> {
+        TopicToEnd.read(bootstrapServers, EventLogTopics.rejectedFor(fromTopic), CLIENT_ID, record -> {
             LogRecordOpener.Opened opened = opener.open(
                     SealedRecord.Kind.REJECT,
                     record.key(),
@@ -112,65 +110,9 @@ public final class LogSealing {
         }
     }
 
-    private interface RecordSink {
-        void accept(ConsumerRecord<byte[], byte[]> record);
-    }
-
-    /** Every record of the topic up to its end now, partition after partition, each in its order. */
-    private void read(String topic, RecordSink sink) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<PartitionInfo> infos = consumer.listTopics(REACH_TIMEOUT).get(topic);
-            if (infos == null) {
-                return;
-            }
-            for (PartitionInfo info : infos) {
-                TopicPartition partition = new TopicPartition(topic, info.partition());
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                long end =
-                        consumer.endOffsets(List.of(partition), REACH_TIMEOUT).get(partition);
-                long lastProgress = System.nanoTime();
-                while (consumer.position(partition) < end) {
-                    var batch = consumer.poll(Duration.ofMillis(200));
-                    if (!batch.isEmpty()) {
-                        lastProgress = System.nanoTime();
-                    } else if (System.nanoTime() - lastProgress > STALL_TIMEOUT.toNanos()) {
-                        throw new IngestException("Kafka at " + bootstrapServers + " stopped answering while " + topic
-                                + " was read; run the conversion again into a new topic");
-                    }
-                    for (ConsumerRecord<byte[], byte[]> record : batch) {
-                        if (record.offset() < end) {
-                            sink.accept(record);
-                        }
-                    }
-                }
-            }
-        } catch (TimeoutException e) {
-            throw unreachable();
-        }
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "casetrail-log-seal");
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private IngestException unreachable() {
-        return new IngestException("cannot reach Kafka at " + bootstrapServers + " within " + REACH_TIMEOUT.toSeconds()
-                + " s; is the broker running?");
-    }
-
     /** Whether a topic exists and holds any record. */
     public static long recordsIn(String bootstrapServers, String topic) {
-        LogSealing probe = new LogSealing(bootstrapServers, topic);
-        try (KafkaConsumer<byte[], byte[]> consumer = probe.consumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = TopicToEnd.consumer(bootstrapServers, CLIENT_ID)) {
             List<PartitionInfo> infos = consumer.listTopics(REACH_TIMEOUT).get(topic);
             if (infos == null) {
                 return 0;
@@ -182,7 +124,7 @@ public final class LogSealing {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, REACH_TIMEOUT);
             return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
         } catch (TimeoutException e) {
-            throw probe.unreachable();
+            throw TopicToEnd.unreachable(bootstrapServers);
         }
     }
 }

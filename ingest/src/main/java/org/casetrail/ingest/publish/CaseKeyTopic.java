@@ -2,23 +2,12 @@ package org.casetrail.ingest.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.casetrail.ingest.IngestException;
 
 /**
  * The case-keys topic beside an event log (docs/erasure.md): compacted, one partition, so that a
@@ -35,9 +24,6 @@ public final class CaseKeyTopic {
 
     /** The record key of the tombstone {@code casetrail erase} appends to roll the topic's segment. */
     public static final String ROLL_KEY = "~roll";
-
-    private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
     private CaseKeyTopic() {}
 
@@ -64,48 +50,14 @@ public final class CaseKeyTopic {
     /** Reads the whole topic, from its beginning to its end as the read starts, into a key ring. */
     public static CaseKeyRing read(String bootstrapServers, String keysTopic) {
         CaseKeyRing ring = new CaseKeyRing();
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "casetrail-case-keys");
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
-        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<PartitionInfo> infos = consumer.listTopics(REACH_TIMEOUT).get(keysTopic);
-            if (infos == null || infos.isEmpty()) {
-                return ring;
-            }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(p -> new TopicPartition(keysTopic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, REACH_TIMEOUT));
-            long lastProgress = System.nanoTime();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
-                if (!batch.isEmpty()) {
-                    lastProgress = System.nanoTime();
-                } else if (System.nanoTime() - lastProgress > STALL_TIMEOUT.toNanos()) {
-                    throw new IngestException("Kafka at " + bootstrapServers + " stopped answering while the case keys"
-                            + " of " + keysTopic + " were read; nothing was written");
-                }
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
-                            && record.key() != null) {
-                        String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
-                        if (!ROLL_KEY.equals(recordKey)) {
-                            ring.read(recordKey, record.value());
-                        }
-                    }
+        TopicToEnd.read(bootstrapServers, keysTopic, "casetrail-case-keys", record -> {
+            if (record.key() != null) {
+                String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
+                if (!ROLL_KEY.equals(recordKey)) {
+                    ring.read(recordKey, record.value());
                 }
             }
-        } catch (TimeoutException e) {
-            throw new IngestException("cannot reach Kafka at " + bootstrapServers + " within "
-                    + REACH_TIMEOUT.toSeconds() + " s; is the broker running?");
-        }
+        });
         return ring;
     }
 
