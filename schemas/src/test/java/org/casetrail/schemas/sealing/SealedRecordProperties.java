@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -49,6 +52,21 @@ class SealedRecordProperties {
         CaseDataKey key = CaseDataKey.create();
         assertThat(sealing.seal(key, SealedRecord.Kind.EVENT, key.recordKeyBytes(), content))
                 .isNotEqualTo(sealing.seal(key, SealedRecord.Kind.EVENT, key.recordKeyBytes(), content));
+    }
+
+    @Test
+    void noTwoValuesSealedByOneInstanceOrTwoShareAnIv() {
+        CaseDataKey key = CaseDataKey.create();
+        SealedRecord another = new SealedRecord();
+        Set<String> ivs = new HashSet<>();
+        for (int i = 0; i < 5_000; i++) {
+            for (SealedRecord sealer : new SealedRecord[] {sealing, another}) {
+                byte[] sealed = sealer.seal(key, SealedRecord.Kind.EVENT, key.recordKeyBytes(), new byte[] {1});
+                assertThat(ivs.add(HexFormat.of().formatHex(sealed, 2, 14)))
+                        .as("IV of value %d", i)
+                        .isTrue();
+            }
+        }
     }
 
     @Test
