@@ -8,6 +8,7 @@ import org.apache.avro.Conversion;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -36,7 +37,8 @@ public final class CaseEventCodec {
      * subject and details) switched on: they write and read the same bytes as Avro's reflective
      * path, and encode faster (CaseEventDecodeBenchmark; bench/PROFILE.md, phase 6). The event
      * record itself has none, as its date field and its union of details are beyond what Avro
-     * generates them for. A model of our own, so no other user of the generated classes changes.
+     * generates them for; its unions are resolved by {@link UnionByDatumWriter}. A model of our
+     * own, so no other user of the generated classes changes.
      */
     private static final SpecificData MODEL = withCustomCoders(SpecificData.getForClass(CaseEvent.class));
 
@@ -70,7 +72,12 @@ public final class CaseEventCodec {
     }
 
     private static SpecificData withCustomCoders(SpecificData generated) {
-        SpecificData model = new SpecificData(CaseEvent.class.getClassLoader());
+        SpecificData model = new SpecificData(CaseEvent.class.getClassLoader()) {
+            @Override
+            public DatumWriter createDatumWriter(Schema schema) {
+                return new UnionByDatumWriter<>(schema, this);
+            }
+        };
         for (Conversion<?> conversion : generated.getConversions()) {
             model.addLogicalTypeConversion(conversion);
         }
