@@ -3,7 +3,7 @@ package org.casetrail.ingest.read;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +17,13 @@ public final class JsonLinesReader implements ExportReader {
      * smuggled value would hide. The tree builder checks it as it inserts, which costs less than
      * the parser's own duplicate detection (a set of names for every object).
      */
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectReader JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+            .build()
+            // A reader bound to the tree type once: the mapper's own readTree works out that type
+            // and its deserializer again for every line.
+            .readerFor(JsonNode.class);
 
     private final LineSplitter lines;
 
