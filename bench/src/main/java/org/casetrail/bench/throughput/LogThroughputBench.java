@@ -124,9 +124,9 @@ public final class LogThroughputBench implements Callable<Integer> {
 
     @Option(
             names = "--ceilings",
-            description = "Also run the plain Flink jobs that group by case without Flink's keyed shuffle"
-                    + " (per split, reinterpreted as keyed, STREAMING keyed, sort partition), each against"
-                    + " 'plain flink, grouped': how much higher the replay's ceiling could be.")
+            description = "Also run the plain Flink jobs that group by case other ways: without Flink's keyed"
+                    + " shuffle (per split, reinterpreted as keyed, sort partition) or without its sort (STREAMING"
+                    + " keyed), each against 'plain flink, grouped': how much higher the replay's ceiling could be.")
     boolean ceilings;
 
     @Option(
