@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -63,8 +64,8 @@ public final class LogThroughputBench implements Callable<Integer> {
     static final String PLAIN_PRODUCE_WARM = "plain produce, warm";
     static final String PLAIN_CONSUME = "plain consume";
     static final String PLAIN_CONSUME_WARM = "plain consume, warm";
-    static final String PLAIN_FLINK_READ = "plain flink, read";
-    static final String PLAIN_FLINK_GROUPED = "plain flink, grouped";
+    static final String PLAIN_FLINK_READ = FlinkGrouping.NONE.step();
+    static final String PLAIN_FLINK_GROUPED = FlinkGrouping.KEYED_SORT.step();
     static final String REPLAY = "casetrail replay";
     static final String REPLAY_JOB = "  of which the job";
     private static final String WARM_UP_TOPIC = "warm-up-events";
@@ -122,6 +123,13 @@ public final class LogThroughputBench implements Callable<Integer> {
     Path launcher;
 
     @Option(
+            names = "--ceilings",
+            description = "Also run the plain Flink jobs that group by case other ways: without Flink's keyed"
+                    + " shuffle (per split, reinterpreted as keyed, sort partition) or without its sort (STREAMING"
+                    + " keyed), each against 'plain flink, grouped': how much higher the replay's ceiling could be.")
+    boolean ceilings;
+
+    @Option(
             names = "--profile",
             description = "Record a JFR profile of ingest and of replay into this folder (ingest.jfr, replay.jfr).")
     Path profile;
@@ -130,6 +138,8 @@ public final class LogThroughputBench implements Callable<Integer> {
      * What to run on and how.
      *
      * @param clientClasspath the classpath of the plain clients' JVMs: the bench's classes and their dependencies
+     * @param ceilings        the plain Flink jobs to run beyond {@code read} and {@code grouped} ({@code --ceilings}:
+     *                        {@link FlinkGrouping#ceilings()}), each in that order after {@code grouped}
      */
     public record Settings(
             long events,
@@ -139,7 +149,13 @@ public final class LogThroughputBench implements Callable<Integer> {
             String clientClasspath,
             List<String> cliJvmOptions,
             Path profile,
-            Path launcher) {}
+            Path launcher,
+            List<FlinkGrouping> ceilings) {
+
+        public Settings {
+            ceilings = List.copyOf(ceilings);
+        }
+    }
 
     public static void main(String[] args) {
         // The broker in this JVM would otherwise log at INFO; what the bench says is the table.
@@ -175,7 +191,8 @@ public final class LogThroughputBench implements Callable<Integer> {
                             .filter(s -> !s.isEmpty())
                             .toList(),
                     profile,
-                    launcher == null ? null : launcher.toAbsolutePath());
+                    launcher == null ? null : launcher.toAbsolutePath(),
+                    ceilings ? FlinkGrouping.ceilings() : List.of());
             ThroughputReport report = run(settings, line -> {
                 System.out.println("- " + line);
                 System.out.flush();
@@ -193,6 +210,15 @@ public final class LogThroughputBench implements Callable<Integer> {
                     PLAIN_FLINK_GROUPED,
                     report.step(REPLAY).rate()
                             / report.step(PLAIN_FLINK_GROUPED).rate());
+            for (FlinkGrouping ceiling : settings.ceilings()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s against %s: %.2f%n",
+                        ceiling.step(),
+                        PLAIN_FLINK_GROUPED,
+                        report.step(ceiling.step()).rate()
+                                / report.step(PLAIN_FLINK_GROUPED).rate());
+            }
             Path json = results.resolve(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                             .withZone(ZoneOffset.UTC)
                             .format(Instant.parse(report.startedAt()))
@@ -365,45 +391,45 @@ public final class LogThroughputBench implements Callable<Integer> {
 
             progress.say("3f. " + PLAIN_FLINK_READ + " and " + PLAIN_FLINK_GROUPED
                     + ": the topic counted by Flink jobs that do the least a replay does, each in a JVM of its own");
-            PlainClientProcess.Ran flinkRead = plain.flink(
-                    PLAIN_FLINK_READ,
-                    false,
-                    limit,
-                    settings.workdir().resolve("plain-flink-read.out"),
-                    bootstrap,
-                    EventLogTopics.DEFAULT_EVENTS,
-                    REPLAY_PARALLELISM);
-            steps.add(consume.step(
-                    PLAIN_FLINK_READ,
-                    flinkRead.result().records(),
-                    flinkRead.finished().seconds(),
-                    flinkRead.finished().peakRssBytes(),
-                    "the events topic read and counted by a Flink BATCH job on a local Flink set"
-                            + " up as the replay's, nothing decoded or grouped: what Flink costs before any logic"));
-            PlainClientProcess.Ran flinkGrouped = plain.flink(
-                    PLAIN_FLINK_GROUPED,
-                    true,
-                    limit,
-                    settings.workdir().resolve("plain-flink-grouped.out"),
-                    bootstrap,
-                    EventLogTopics.DEFAULT_EVENTS,
-                    REPLAY_PARALLELISM);
-            steps.add(
-                    consume.step(
-                            PLAIN_FLINK_GROUPED,
-                            flinkGrouped.result().records(),
-                            flinkGrouped.finished().seconds(),
-                            flinkGrouped.finished().peakRssBytes(),
-                            "the same, each record keyed by its case through Flink's keyed sort and"
-                                    + " counted per case: the least any Flink replay does, so the ceiling of the replay's rate"));
-            checks.add(new ThroughputReport.Check(
-                    "plain flink read as many events",
-                    consumed.result().records(),
-                    flinkRead.result().records()));
-            checks.add(new ThroughputReport.Check(
-                    "plain flink grouped as many events",
-                    consumed.result().records(),
-                    flinkGrouped.result().records()));
+            PlainClientProcess.Ran flinkGrouped = null;
+            List<FlinkGrouping> flinkJobs = new ArrayList<>(List.of(FlinkGrouping.NONE, FlinkGrouping.KEYED_SORT));
+            flinkJobs.addAll(settings.ceilings());
+            for (FlinkGrouping grouping : flinkJobs) {
+                if (!settings.ceilings().isEmpty()
+                        && grouping == settings.ceilings().get(0)) {
+                    progress.say("3c. "
+                            + settings.ceilings().stream()
+                                    .map(FlinkGrouping::step)
+                                    .collect(Collectors.joining(", "))
+                            + ": grouped by case without Flink's keyed shuffle, each in a JVM of its own");
+                }
+                PlainClientProcess.Ran ran = plain.flink(
+                        grouping.step(),
+                        grouping,
+                        limit,
+                        settings.workdir().resolve("plain-" + grouping.client() + ".out"),
+                        bootstrap,
+                        EventLogTopics.DEFAULT_EVENTS,
+                        REPLAY_PARALLELISM);
+                steps.add(consume.step(
+                        grouping.step(),
+                        ran.result().records(),
+                        ran.finished().seconds(),
+                        ran.finished().peakRssBytes(),
+                        grouping.measures()));
+                checks.add(new ThroughputReport.Check(
+                        grouping.step() + " counted every event consumed",
+                        consumed.result().records(),
+                        ran.result().records()));
+                if (grouping == FlinkGrouping.KEYED_SORT) {
+                    flinkGrouped = ran;
+                } else if (grouping.groups()) {
+                    checks.add(new ThroughputReport.Check(
+                            grouping.step() + " counted as many cases as " + PLAIN_FLINK_GROUPED,
+                            flinkGrouped.result().cases(),
+                            ran.result().cases()));
+                }
+            }
 
             progress.say("4. " + REPLAY);
             ChildJvm.Finished replay = casetrail.run(
@@ -560,10 +586,12 @@ public final class LogThroughputBench implements Callable<Integer> {
                 settings.workdir().resolve("warm-up-plain-consume.out"),
                 bootstrap,
                 WARM_UP_TOPIC);
-        for (boolean grouped : new boolean[] {false, true}) {
+        List<FlinkGrouping> flinkJobs = new ArrayList<>(List.of(FlinkGrouping.NONE, FlinkGrouping.KEYED_SORT));
+        flinkJobs.addAll(settings.ceilings());
+        for (FlinkGrouping grouping : flinkJobs) {
             plain.flink(
                     "warm-up plain flink",
-                    grouped,
+                    grouping,
                     limit,
                     settings.workdir().resolve("warm-up-plain-flink.out"),
                     bootstrap,

@@ -64,24 +64,17 @@ final class PlainClientProcess {
         return run(step, "consume", timeout, outputFile, bootstrap, topic, Long.toString(timeout.toSeconds()));
     }
 
-    /** {@link PlainFlink}: the topic read and counted on a local Flink, grouped by case or not. */
+    /** {@link PlainFlink}: the topic read and counted on a local Flink, grouped by case one way or another, or not. */
     Ran flink(
             String step,
-            boolean grouped,
+            FlinkGrouping grouping,
             Duration timeout,
             Path outputFile,
             String bootstrap,
             String topic,
             int parallelism)
             throws IOException, InterruptedException {
-        return run(
-                step,
-                grouped ? "flink-grouped" : "flink-read",
-                timeout,
-                outputFile,
-                bootstrap,
-                topic,
-                Integer.toString(parallelism));
+        return run(step, grouping.client(), timeout, outputFile, bootstrap, topic, Integer.toString(parallelism));
     }
 
     private Ran run(String step, String client, Duration timeout, Path outputFile, String... args)

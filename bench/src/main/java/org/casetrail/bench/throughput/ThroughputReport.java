@@ -130,7 +130,7 @@ public record ThroughputReport(
                 machine.loadAverageAtEnd());
         out.printf(
                 Locale.ROOT,
-                "%-20s %12s %9s %12s %7s %8s %10s%n",
+                "%-28s %12s %9s %12s %7s %8s %10s%n",
                 "step",
                 "records",
                 "seconds",
@@ -141,7 +141,7 @@ public record ThroughputReport(
         for (Step s : steps) {
             out.printf(
                     Locale.ROOT,
-                    "%-20s %,12d %9.2f %,12.0f %7s %8s %10s%n",
+                    "%-28s %,12d %9.2f %,12.0f %7s %8s %10s%n",
                     s.step(),
                     s.records(),
                     s.seconds(),
@@ -159,7 +159,7 @@ public record ThroughputReport(
                     .orElse(0);
             out.printf(
                     Locale.ROOT,
-                    "%-20s %12s %9s %12s %7s %8s   slowest p95 %.1f ms%n",
+                    "%-28s %12s %9s %12s %7s %8s   slowest p95 %.1f ms%n",
                     "report queries",
                     queries.size() + " queries",
                     "",

@@ -102,7 +102,9 @@ class LogThroughputBenchSmokeTest {
                         clients,
                         jvmOptions(launcher),
                         null,
-                        launcher),
+                        launcher,
+                        // bench/run --ceilings runs them all; one of them here checks the way they run and count.
+                        List.of(FlinkGrouping.PER_SPLIT)),
                 said::add);
         System.out.println(
                 launcher == null ? "ran on the test classpath: no packaged CLI jar" : "ran through " + launcher);
@@ -115,6 +117,8 @@ class LogThroughputBenchSmokeTest {
             assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-flink-read.jsa"))
                     .isNotEmptyFile();
             assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-flink-grouped.jsa"))
+                    .isNotEmptyFile();
+            assertThat(dir.resolve("run").resolve("client-archives").resolve("plain-flink-per-split.jsa"))
                     .isNotEmptyFile();
             assertThat(report.machine().launcher()).contains("class-data archives");
         }
@@ -131,6 +135,7 @@ class LogThroughputBenchSmokeTest {
                         LogThroughputBench.PLAIN_CONSUME_WARM,
                         LogThroughputBench.PLAIN_FLINK_READ,
                         LogThroughputBench.PLAIN_FLINK_GROUPED,
+                        FlinkGrouping.PER_SPLIT.step(),
                         LogThroughputBench.REPLAY,
                         LogThroughputBench.REPLAY_JOB);
         assertThat(report.steps()).allSatisfy(step -> {
@@ -179,7 +184,10 @@ class LogThroughputBenchSmokeTest {
         assertThat(report.step(LogThroughputBench.REPLAY).records()).isEqualTo(events);
         // The Flink jobs that do the least a replay does read every event, in JVMs of their own, measured against the
         // same baseline.
-        for (String flink : List.of(LogThroughputBench.PLAIN_FLINK_READ, LogThroughputBench.PLAIN_FLINK_GROUPED)) {
+        for (String flink : List.of(
+                LogThroughputBench.PLAIN_FLINK_READ,
+                LogThroughputBench.PLAIN_FLINK_GROUPED,
+                FlinkGrouping.PER_SPLIT.step())) {
             ThroughputReport.Step step = report.step(flink);
             assertThat(step.records()).as(flink).isEqualTo(events);
             assertThat(step.peakRssBytes()).as(flink).isPositive();
@@ -191,6 +199,14 @@ class LogThroughputBenchSmokeTest {
                                             .rate(),
                             offset(1e-9));
         }
+        // Grouped without the keyed shuffle, it found every case the keyed sort found, and no more.
+        assertThat(report.checks())
+                .filteredOn(
+                        check -> check.check().startsWith(FlinkGrouping.PER_SPLIT.step() + " counted as many cases"))
+                .singleElement()
+                .satisfies(check -> assertThat(check.actual())
+                        .isEqualTo(check.expected())
+                        .isBetween(data.cases() / 2, data.cases()));
         assertThat(report.step(LogThroughputBench.REPLAY_JOB).seconds())
                 .isLessThan(report.step(LogThroughputBench.REPLAY).seconds());
         assertThat(report.step(LogThroughputBench.INGEST).peakRssBytes()).isPositive();
