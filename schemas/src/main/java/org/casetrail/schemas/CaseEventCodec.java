@@ -49,6 +49,7 @@ public final class CaseEventCodec {
     private static final long CURRENT_FINGERPRINT =
             SchemaNormalization.parsingFingerprint64(CaseEvent.getClassSchema());
     private static final boolean HEADING_FITS = HeadingLayout.fits(CaseEvent.getClassSchema());
+    private static final boolean CURRENT_READER_FITS = CurrentEventReader.reads(CaseEvent.getClassSchema());
 
     private final BinaryMessageDecoder<CaseEvent> eventDecoder;
     private final BinaryMessageDecoder<RejectedRecord> rejectDecoder;
@@ -118,8 +119,14 @@ public final class CaseEventCodec {
     public CaseEvent decodeEvent(byte[] bytes) throws UndecodableEventException {
         try {
             // Today's records straight from the array; Avro's message decoder reads through a
-            // synchronized stream a byte at a time, which a replay would pay for every event.
-            return writtenWithCurrentSchema(bytes) ? currentReader.read(null, body(bytes)) : eventDecoder.decode(bytes);
+            // synchronized stream a byte at a time, which a replay would pay for every event, and
+            // its reader resolves even today's schema against itself (see CurrentEventReader).
+            if (writtenWithCurrentSchema(bytes)) {
+                return CURRENT_READER_FITS
+                        ? CurrentEventReader.read(bytes, HEADER_LENGTH)
+                        : currentReader.read(null, body(bytes));
+            }
+            return eventDecoder.decode(bytes);
         } catch (MissingSchemaException e) {
             throw new UndecodableEventException(
                     "written with a schema this version does not know; upgrade casetrail", e);
