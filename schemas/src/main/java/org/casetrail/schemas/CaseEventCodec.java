@@ -8,7 +8,6 @@ import org.apache.avro.Conversion;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -37,8 +36,9 @@ public final class CaseEventCodec {
      * subject and details) switched on: they write and read the same bytes as Avro's reflective
      * path, and encode faster (CaseEventDecodeBenchmark; bench/PROFILE.md, phase 6). The event
      * record itself has none, as its date field and its union of details are beyond what Avro
-     * generates them for; its unions are resolved by {@link UnionByDatumWriter}. A model of our
-     * own, so no other user of the generated classes changes.
+     * generates them for. A model of our own, so no other user of the generated classes changes.
+     * Today's events are written and read by {@link CurrentEventWriter} and {@link
+     * CurrentEventReader} instead; this model is for the schemas they do not mirror.
      */
     private static final SpecificData MODEL = withCustomCoders(SpecificData.getForClass(CaseEvent.class));
 
@@ -50,6 +50,8 @@ public final class CaseEventCodec {
             SchemaNormalization.parsingFingerprint64(CaseEvent.getClassSchema());
     private static final boolean HEADING_FITS = HeadingLayout.fits(CaseEvent.getClassSchema());
     private static final boolean CURRENT_READER_FITS = CurrentEventReader.reads(CaseEvent.getClassSchema());
+    private static final ThreadLocal<CurrentEventWriter> CURRENT_WRITER =
+            ThreadLocal.withInitial(() -> new CurrentEventWriter(CURRENT_FINGERPRINT));
 
     private final BinaryMessageDecoder<CaseEvent> eventDecoder;
     private final BinaryMessageDecoder<RejectedRecord> rejectDecoder;
@@ -73,12 +75,7 @@ public final class CaseEventCodec {
     }
 
     private static SpecificData withCustomCoders(SpecificData generated) {
-        SpecificData model = new SpecificData(CaseEvent.class.getClassLoader()) {
-            @Override
-            public DatumWriter createDatumWriter(Schema schema) {
-                return new UnionByDatumWriter<>(schema, this);
-            }
-        };
+        SpecificData model = new SpecificData(CaseEvent.class.getClassLoader());
         for (Conversion<?> conversion : generated.getConversions()) {
             model.addLogicalTypeConversion(conversion);
         }
@@ -87,6 +84,9 @@ public final class CaseEventCodec {
     }
 
     public static byte[] encode(CaseEvent event) {
+        if (CURRENT_READER_FITS) {
+            return CURRENT_WRITER.get().write(event);
+        }
         return toArray(encodeBuffer(() -> EVENT_ENCODER.encode(event)));
     }
 

@@ -39,7 +39,7 @@ class CaseEventCodecTest {
 
     /**
      * Any value today's schema can hold, as Avro's own generic writer makes its bytes, is read and
-     * written again to the very same bytes: the codec's writer and its union shortcut change
+     * written again to the very same bytes: the codec's own writer of today's events changes
      * nothing on the log.
      */
     @Test
