@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +52,10 @@ public final class KafkaEventLogWriter implements EventLogWriter {
 
     private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
     private static final int BATCH_BYTES = 256 * 1024;
-    /** Records of new cases held back at most, before their keys are confirmed at once. */
+    /** Records of new cases held back at most, before the writer waits for their keys. */
     private static final int HELD_RECORDS = 50_000;
+    /** Records held back together, let go together once their keys are acknowledged. */
+    private static final int HELD_GENERATION = 2_048;
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String eventsTopic;
@@ -65,10 +66,9 @@ public final class KafkaEventLogWriter implements EventLogWriter {
     private final CaseKeyRing keys;
     private final KafkaProducer<byte[], byte[]> keyProducer;
     private final SealedRecord sealing = new SealedRecord();
-    /** Cases whose key was sent but is not yet known to be acknowledged. */
-    private final Set<String> unconfirmed = new HashSet<>();
-    /** Their records, in the order they came. */
-    private final List<ProducerRecord<byte[], byte[]>> held = new ArrayList<>();
+    /** The records of cases whose key is not yet known to be acknowledged, in the order they came. */
+    private final RecordsAwaitingKeys<ProducerRecord<byte[], byte[]>> held =
+            new RecordsAwaitingKeys<>(HELD_GENERATION, HELD_RECORDS);
 
     private KafkaEventLogWriter(String bootstrapServers, String eventsTopic, int largestBatchAccepted) {
         this.bootstrapServers = bootstrapServers;
@@ -310,41 +310,37 @@ public final class KafkaEventLogWriter implements EventLogWriter {
             return known.get();
         }
         CaseDataKey key = keys.create(casePseudonym);
-        unconfirmed.add(casePseudonym);
         failIfSendFailed();
+        RecordsAwaitingKeys.Generation<?> waiting = held.keySent(casePseudonym);
         keyProducer.send(
                 new ProducerRecord<>(keysTopic, key.recordKeyBytes(), keys.recordOf(casePseudonym, key)),
                 (metadata, error) -> {
                     if (error != null) {
                         sendFailure.compareAndSet(null, error);
                     }
+                    // After the failure is recorded: its records must not go out as if the key had.
+                    waiting.keyAnswered();
                 });
         return key;
     }
 
     private void sendOrHold(String casePseudonym, ProducerRecord<byte[], byte[]> record) {
-        if (!unconfirmed.contains(casePseudonym)) {
+        held.releaseAnswered(this::send);
+        if (!held.holds(casePseudonym)) {
             send(record);
             return;
         }
-        held.add(record);
-        if (held.size() >= HELD_RECORDS) {
+        held.hold(casePseudonym, record);
+        if (held.full()) {
             confirmKeys();
         }
     }
 
     /** Waits until every key sent is acknowledged, then sends the records held back for them, in order. */
     private void confirmKeys() {
-        if (unconfirmed.isEmpty()) {
-            return;
-        }
         keyProducer.flush();
         failIfSendFailed();
-        unconfirmed.clear();
-        for (ProducerRecord<byte[], byte[]> record : held) {
-            send(record);
-        }
-        held.clear();
+        held.releaseAll(this::send);
     }
 
     private void send(ProducerRecord<byte[], byte[]> record) {
