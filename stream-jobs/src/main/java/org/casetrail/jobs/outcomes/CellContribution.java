@@ -118,7 +118,7 @@ public class CellContribution {
             this.spec = spec;
             this.key = new String[keyValues.length];
             for (int i = 0; i < keyValues.length; i++) {
-                key[i] = KeyTexts.of(keyValues[i]);
+                key[i] = keyValues[i] == null ? null : keyValues[i].toString();
             }
             this.counts = new long[spec.counts().size()];
             this.samples = new long[spec.medians().size()][];
