@@ -49,7 +49,9 @@ public final class CaseEventCodec {
     private static final long CURRENT_FINGERPRINT =
             SchemaNormalization.parsingFingerprint64(CaseEvent.getClassSchema());
     private static final boolean HEADING_FITS = HeadingLayout.fits(CaseEvent.getClassSchema());
-    private static final boolean CURRENT_READER_FITS = CurrentEventReader.reads(CaseEvent.getClassSchema());
+    /** Whether today's schema is the one CurrentEventReader and CurrentEventWriter mirror. */
+    private static final boolean TODAYS_SCHEMA_MIRRORED = CurrentEventReader.reads(CaseEvent.getClassSchema());
+
     private static final ThreadLocal<CurrentEventWriter> CURRENT_WRITER =
             ThreadLocal.withInitial(() -> new CurrentEventWriter(CURRENT_FINGERPRINT));
 
@@ -84,7 +86,7 @@ public final class CaseEventCodec {
     }
 
     public static byte[] encode(CaseEvent event) {
-        if (CURRENT_READER_FITS) {
+        if (TODAYS_SCHEMA_MIRRORED) {
             return CURRENT_WRITER.get().write(event);
         }
         return toArray(encodeBuffer(() -> EVENT_ENCODER.encode(event)));
@@ -122,7 +124,7 @@ public final class CaseEventCodec {
             // synchronized stream a byte at a time, which a replay would pay for every event, and
             // its reader resolves even today's schema against itself (see CurrentEventReader).
             if (writtenWithCurrentSchema(bytes)) {
-                return CURRENT_READER_FITS
+                return TODAYS_SCHEMA_MIRRORED
                         ? CurrentEventReader.read(bytes, HEADER_LENGTH)
                         : currentReader.read(null, body(bytes));
             }

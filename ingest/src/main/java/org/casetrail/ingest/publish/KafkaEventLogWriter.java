@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -69,6 +70,8 @@ public final class KafkaEventLogWriter implements EventLogWriter {
     /** The records of cases whose key is not yet known to be acknowledged, in the order they came. */
     private final RecordsAwaitingKeys<ProducerRecord<byte[], byte[]>> held =
             new RecordsAwaitingKeys<>(HELD_GENERATION, HELD_RECORDS);
+    /** {@link #send}, made once: it is handed to {@link #held} for every record. */
+    private final Consumer<ProducerRecord<byte[], byte[]>> sender = this::send;
 
     private KafkaEventLogWriter(String bootstrapServers, String eventsTopic, int largestBatchAccepted) {
         this.bootstrapServers = bootstrapServers;
@@ -325,7 +328,7 @@ public final class KafkaEventLogWriter implements EventLogWriter {
     }
 
     private void sendOrHold(String casePseudonym, ProducerRecord<byte[], byte[]> record) {
-        held.releaseAnswered(this::send);
+        held.releaseAnswered(sender);
         if (!held.holds(casePseudonym)) {
             send(record);
             return;
@@ -340,7 +343,7 @@ public final class KafkaEventLogWriter implements EventLogWriter {
     private void confirmKeys() {
         keyProducer.flush();
         failIfSendFailed();
-        held.releaseAll(this::send);
+        held.releaseAll(sender);
     }
 
     private void send(ProducerRecord<byte[], byte[]> record) {
