@@ -54,6 +54,10 @@ class FlinkClusterIT {
     private static final String LIVE_TOPIC = "live-events";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One client for every REST call: the tests poll the JobManager every few milliseconds. */
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     @TempDir
     static Path dir;
 
@@ -274,12 +278,9 @@ class FlinkClusterIT {
                 .start();
         String jobId;
         try {
-            jobId = awaitRunning("casetrail replay", replay, out);
-            NodeProcess victim = busyTaskManager(jobId);
+            jobId = awaitSubmitted("casetrail replay", replay, out);
+            NodeProcess victim = stoppedWhileBusy(jobId, replay, out);
             victim.kill();
-            assertThat(jobState(jobId))
-                    .as("the replay still ran when the TaskManager was killed")
-                    .isIn("RUNNING", "RESTARTING");
             System.out.println("killed " + victim.name() + " during the replay");
             assertThat(replay.waitFor(5, TimeUnit.MINUTES))
                     .as("the replay finished")
@@ -489,6 +490,78 @@ class FlinkClusterIT {
         throw new AssertionError("no running job '" + name + "' on the cluster: " + Files.readString(out));
     }
 
+    /** Waits for a job of this name to be submitted to the cluster; returns its id. */
+    private String awaitSubmitted(String name, Process client, Path out) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            List<JsonNode> named = jobs(name);
+            if (!named.isEmpty()) {
+                return named.get(named.size() - 1).get("jid").asText();
+            }
+            assertThat(client.isAlive()).as(Files.readString(out)).isTrue();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no job '" + name + "' on the cluster: " + Files.readString(out));
+    }
+
+    /**
+     * A TaskManager stopped (SIGSTOP) while it holds a task of the job that has not finished, so the
+     * job cannot end before the test kills it. On this log a replay runs for seconds only: a
+     * TaskManager merely seen busy may be done by the time it is killed, and the job then has
+     * nothing to recover from. The REST views may be web.refresh-interval (3 s) old, hence the wait
+     * after the stop before looking again; a TaskManager whose tasks turn out finished is let go on.
+     */
+    private NodeProcess stoppedWhileBusy(String jobId, Process client, Path out) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            for (NodeProcess busy : holdingUnfinishedTasks(jobId)) {
+                signal(busy, "STOP");
+                Thread.sleep(4000);
+                if (jobState(jobId).equals("RUNNING")
+                        && holdingUnfinishedTasks(jobId).contains(busy)) {
+                    return busy;
+                }
+                signal(busy, "CONT");
+            }
+            assertThat(client.isAlive()).as(Files.readString(out)).isTrue();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no TaskManager held an unfinished task of the job: " + Files.readString(out));
+    }
+
+    /** The live TaskManagers on which a task of the job is deploying, initializing or running. */
+    private List<NodeProcess> holdingUnfinishedTasks(String jobId) throws Exception {
+        List<NodeProcess> busy = new ArrayList<>();
+        for (JsonNode vertex : get("/jobs/" + jobId).get("vertices")) {
+            for (JsonNode tm : get("/jobs/" + jobId + "/vertices/"
+                            + vertex.get("id").asText() + "/taskmanagers")
+                    .get("taskmanagers")) {
+                JsonNode counts = tm.path("status-counts");
+                int unfinished = counts.path("DEPLOYING").asInt()
+                        + counts.path("INITIALIZING").asInt()
+                        + counts.path("RUNNING").asInt();
+                String id = tm.path("taskmanager-id").asText("");
+                if (unfinished > 0 && id.startsWith("taskmanager-")) {
+                    NodeProcess process =
+                            flink.taskManagers().get(Integer.parseInt(id.substring("taskmanager-".length())) - 1);
+                    if (process.isAlive() && !busy.contains(process)) {
+                        busy.add(process);
+                    }
+                }
+            }
+        }
+        return busy;
+    }
+
+    private static void signal(NodeProcess node, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.pid()))
+                .redirectErrorStream(true)
+                .start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0)
+                .as("kill -" + signal + " " + node.name())
+                .isTrue();
+    }
+
     private void awaitNotRunning(String jobId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (System.nanoTime() < deadline) {
@@ -551,8 +624,6 @@ class FlinkClusterIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://" + master + path))
                         .timeout(Duration.ofSeconds(20))
