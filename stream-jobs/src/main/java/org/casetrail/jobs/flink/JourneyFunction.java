@@ -153,8 +153,7 @@ public final class JourneyFunction
     private void retract(List<LogEntry> folded, LocalDate asOfBefore, Collector<CellContribution> out) {
         for (Map.Entry<String, List<LogEntry>> woman : CaseHash.byCase(folded).entrySet()) {
             CaseJourney previous = CaseJourney.fold(woman.getKey(), woman.getValue(), asOfBefore, consentBasis);
-            for (CellContribution cell :
-                    JourneyCells.withRollups(previous, asOfBefore, secret.recordKey(woman.getKey()))) {
+            for (CellContribution cell : JourneyCells.forSums(previous, asOfBefore, secret.recordKey(woman.getKey()))) {
                 out.collect(cell.negated());
             }
         }
@@ -226,7 +225,7 @@ public final class JourneyFunction
         }
         for (Map.Entry<String, List<LogEntry>> woman : CaseHash.byCase(all).entrySet()) {
             CaseJourney journey = CaseJourney.fold(woman.getKey(), woman.getValue(), asOf, consentBasis);
-            for (CellContribution cell : JourneyCells.withRollups(journey, asOf, secret.recordKey(woman.getKey()))) {
+            for (CellContribution cell : JourneyCells.forSums(journey, asOf, secret.recordKey(woman.getKey()))) {
                 out.collect(cell);
             }
             side.output(JOURNEYS, journeyUpdate(journey, woman.getValue().size()));

@@ -17,6 +17,11 @@ public class CellContribution {
     public long[][] samples;
     /** Per count column, the sum of the record keys of the women it counts (see CellKey). */
     public long[] keySums;
+    /**
+     * True for a woman's cell whose rollup rows are not sent with it: {@link CellSums} derives them
+     * from the sums of such cells (see {@link Rollups#deferred}). Never true in what a drain returns.
+     */
+    public boolean rollupsToFollow;
 
     public CellContribution() {}
 
@@ -39,7 +44,9 @@ public class CellContribution {
         for (int i = 0; i < counts.length; i++) {
             sums[i] = counts[i] != 0 ? recordKey : 0;
         }
-        return new CellContribution(table, key, sign, counts, samples, sums);
+        CellContribution hers = new CellContribution(table, key, sign, counts, samples, sums);
+        hers.rollupsToFollow = rollupsToFollow;
+        return hers;
     }
 
     /** The cell this contributes to, as one string: what the aggregation is keyed by. */
@@ -96,7 +103,9 @@ public class CellContribution {
     }
 
     public CellContribution negated() {
-        return new CellContribution(table, key, -sign, counts, samples, keySums);
+        CellContribution negated = new CellContribution(table, key, -sign, counts, samples, keySums);
+        negated.rollupsToFollow = rollupsToFollow;
+        return negated;
     }
 
     /** Starts a contribution of one case to a cell of {@code spec}, with every count at zero. */

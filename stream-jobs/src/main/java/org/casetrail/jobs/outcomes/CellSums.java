@@ -10,6 +10,8 @@ import java.util.Map;
  * Contributions summed per cell in memory, to be passed on as a few sums instead of one record
  * per woman and cell: every journey contributes to about sixty cells (rollups included), so a
  * replay would otherwise shuffle and sort several times as many contributions as it read events.
+ * A contribution marked {@link CellContribution#rollupsToFollow} stands for its rollup rows too,
+ * which the drain derives from the sum of such contributions.
  *
  * <p>What the drains return, merged into a cell's running sum with {@link CellContribution#merge}
  * drain after drain (in any order within one drain), gives exactly the sum of merging every added
@@ -21,19 +23,32 @@ import java.util.Map;
 public final class CellSums {
 
     private final Map<CellAddress, Pending> cells = new HashMap<>();
+    /** Cells whose rollup rows were not sent with them: each rollup row's sum is the sum of theirs. */
+    private final Map<CellAddress, Pending> withRollupsToFollow = new HashMap<>();
 
     public void add(CellContribution contribution) {
-        cells.computeIfAbsent(CellAddress.of(contribution), id -> new Pending(contribution))
+        (contribution.rollupsToFollow ? withRollupsToFollow : cells)
+                .computeIfAbsent(CellAddress.of(contribution), id -> new Pending(contribution))
                 .add(contribution);
     }
 
     /** True when nothing has been added since the last drain. */
     public boolean isEmpty() {
-        return cells.isEmpty();
+        return cells.isEmpty() && withRollupsToFollow.isEmpty();
     }
 
     /** The sums of everything added since the last drain (at most two per cell), and forgets them. */
     public List<CellContribution> drain() {
+        // Every marked contribution stands for itself and its rollup rows, and sums are linear.
+        for (Pending cell : withRollupsToFollow.values()) {
+            int[] dimensions = Rollups.dimensions(cell.table);
+            for (int mask = 0; mask < 1 << dimensions.length; mask++) {
+                String[] key = Rollups.rolledUp(cell.key, dimensions, mask);
+                cells.computeIfAbsent(new CellAddress(cell.table, key), id -> new Pending(cell, key))
+                        .add(cell);
+            }
+        }
+        withRollupsToFollow.clear();
         List<CellContribution> out = new ArrayList<>(cells.size());
         for (Pending pending : cells.values()) {
             pending.drainInto(out);
@@ -52,15 +67,36 @@ public final class CellSums {
         private final Durations[] retracted;
 
         Pending(CellContribution first) {
-            table = first.table;
-            key = first.key;
-            counts = new long[first.counts.length];
-            keySums = new long[first.counts.length];
-            added = new Durations[first.samples.length];
-            retracted = new Durations[first.samples.length];
-            for (int i = 0; i < added.length; i++) {
+            this(first.table, first.key, first.counts.length, first.samples.length);
+        }
+
+        /** An empty sum for the cell at {@code key} of the same table as {@code like}. */
+        Pending(Pending like, String[] key) {
+            this(like.table, key, like.counts.length, like.added.length);
+        }
+
+        private Pending(String table, String[] key, int counts, int medians) {
+            this.table = table;
+            this.key = key;
+            this.counts = new long[counts];
+            this.keySums = new long[counts];
+            added = new Durations[medians];
+            retracted = new Durations[medians];
+            for (int i = 0; i < medians; i++) {
                 added[i] = new Durations();
                 retracted[i] = new Durations();
+            }
+        }
+
+        /** Adds another sum of the same table. */
+        void add(Pending other) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+                keySums[i] += other.keySums[i];
+            }
+            for (int i = 0; i < added.length; i++) {
+                added[i].addAll(other.added[i]);
+                retracted[i].addAll(other.retracted[i]);
             }
         }
 
@@ -123,14 +159,22 @@ public final class CellSums {
         private int size;
 
         void addAll(long[] more) {
-            if (more.length == 0) {
+            addAll(more, more.length);
+        }
+
+        void addAll(Durations more) {
+            addAll(more.values, more.size);
+        }
+
+        private void addAll(long[] more, int length) {
+            if (length == 0) {
                 return;
             }
-            if (size + more.length > values.length) {
-                values = Arrays.copyOf(values, Math.max(size + more.length, Math.max(4, values.length * 2)));
+            if (size + length > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + length, Math.max(4, values.length * 2)));
             }
-            System.arraycopy(more, 0, values, size, more.length);
-            size += more.length;
+            System.arraycopy(more, 0, values, size, length);
+            size += length;
         }
 
         long[] sorted() {

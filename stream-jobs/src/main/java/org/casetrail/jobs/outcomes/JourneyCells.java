@@ -57,6 +57,18 @@ public final class JourneyCells {
         return rows;
     }
 
+    /**
+     * The same rows as {@link #withRollups}, for {@link CellSums} to sum: the rollup rows it can
+     * derive from her cells are left to it ({@link Rollups#deferred}).
+     */
+    public static List<CellContribution> forSums(CaseJourney j, LocalDate asOf, int recordKey) {
+        List<CellContribution> rows = new ArrayList<>();
+        for (CellContribution row : Rollups.deferred(of(j, asOf))) {
+            rows.add(row.ofWoman(recordKey));
+        }
+        return rows;
+    }
+
     /** referral_sources' minor key (a string since schema version 2, so that it can also be ALL). */
     static String minorKey(Boolean minor) {
         return minor == null ? "UNKNOWN" : minor ? "MINOR" : "ADULT";

@@ -79,6 +79,120 @@ class CellSumsProperties {
         assertThat(described(runningSums(drained))).isEqualTo(described(oneByOne));
     }
 
+    /** A woman's cells in any published tables, some meeting in a rollup row, some keyed ALL. */
+    record Hers(List<CellContribution> cells, int recordKey, boolean retracted) {}
+
+    @Provide
+    Arbitrary<List<Hers>> womenInManyTables() {
+        Arbitrary<CellContribution> cell = Arbitraries.of(Tables.SUPPRESSED).flatMap(spec -> {
+            int keys = spec.keys().size();
+            Arbitrary<String[]> key = Arbitraries.integers()
+                    .between(0, 2)
+                    .list()
+                    .ofSize(keys)
+                    .map(picks -> {
+                        String[] values = new String[keys];
+                        for (int i = 0; i < keys; i++) {
+                            values[i] = spec.keys().get(i).rollup()
+                                    ? List.of("A", "B", "ALL").get(picks.get(i))
+                                    : Integer.toString(2010 + picks.get(i) % 2);
+                        }
+                        return values;
+                    });
+            Arbitrary<long[]> counts = Arbitraries.longs()
+                    .between(0, 2)
+                    .array(long[].class)
+                    .ofSize(spec.counts().size());
+            Arbitrary<long[][]> samples = Arbitraries.longs()
+                    .between(0, 9)
+                    .array(long[].class)
+                    .ofMaxSize(2)
+                    .map(values -> {
+                        long[] sorted = values.clone();
+                        java.util.Arrays.sort(sorted);
+                        return sorted;
+                    })
+                    .list()
+                    .ofSize(spec.medians().size())
+                    .map(l -> l.toArray(long[][]::new));
+            return Combinators.combine(key, counts, samples)
+                    .as((k, c, d) -> new CellContribution(spec.name(), k, 1, c, d));
+        });
+        return Combinators.combine(
+                        cell.list().ofMinSize(1).ofMaxSize(4),
+                        Arbitraries.integers().between(1, 4095),
+                        Arbitraries.of(true, false, false))
+                .as(Hers::new)
+                .list()
+                .ofMaxSize(30);
+    }
+
+    @Property(tries = 500)
+    void rollupRowsLeftToTheSumsComeOutAsIfEveryRowWereSent(
+            @ForAll("womenInManyTables") List<Hers> women, @ForAll("drainPoints") List<Integer> drains) {
+        assertThat(described(runningSums(drainedAt(drains, contributions(women, Rollups::deferred)))))
+                .isEqualTo(described(runningSums(drainedAt(drains, contributions(women, Rollups::expand)))));
+    }
+
+    private static List<CellContribution> contributions(
+            List<Hers> women, java.util.function.Function<List<CellContribution>, List<CellContribution>> rows) {
+        List<CellContribution> stream = new ArrayList<>();
+        for (Hers w : women) {
+            rows.apply(w.cells()).forEach(row -> stream.add(row.ofWoman(w.recordKey())));
+        }
+        for (Hers w : women) {
+            if (w.retracted()) {
+                rows.apply(w.cells())
+                        .forEach(row -> stream.add(row.ofWoman(w.recordKey()).negated()));
+            }
+        }
+        return stream;
+    }
+
+    private static List<CellContribution> drainedAt(List<Integer> drains, List<CellContribution> stream) {
+        CellSums sums = new CellSums();
+        List<CellContribution> drained = new ArrayList<>();
+        for (int i = 0; i < stream.size(); i++) {
+            sums.add(stream.get(i));
+            if (drains.contains(i % 7)) {
+                drained.addAll(sums.drain());
+            }
+        }
+        drained.addAll(sums.drain());
+        assertThat(sums.isEmpty()).isTrue();
+        assertThat(drained).noneMatch(c -> c.rollupsToFollow);
+        return drained;
+    }
+
+    @Example
+    void aWomanInOneCellOfATableSendsThatCellAlone() {
+        CellContribution cohort = CellContribution.to(Tables.COHORT_OUTCOMES, 2010, "PHNOM_PENH", "AGE_18_24", "SEXUAL")
+                .count("cases", 1)
+                .build();
+        CellContribution sewing = CellContribution.to(Tables.TRAINING_OUTCOMES, 2010, "SEWING")
+                .count("cases", 1)
+                .build();
+        CellContribution weaving = CellContribution.to(Tables.TRAINING_OUTCOMES, 2010, "WEAVING")
+                .count("cases", 1)
+                .build();
+
+        List<CellContribution> rows = Rollups.deferred(List.of(cohort, sewing, weaving));
+
+        assertThat(rows.stream().filter(r -> r.table.equals(cohort.table)))
+                .singleElement()
+                .satisfies(r -> assertThat(r.rollupsToFollow).isTrue());
+        // Two courses in one year meet in the year's ALL row, where she counts once: sent expanded.
+        assertThat(rows.stream().filter(r -> r.table.equals(sewing.table)).map(r -> String.join("/", r.key)))
+                .containsExactlyInAnyOrder("2010/SEWING", "2010/WEAVING", "2010/ALL");
+        assertThat(rows.stream().filter(r -> r.table.equals(sewing.table))).noneMatch(r -> r.rollupsToFollow);
+
+        CellSums sums = new CellSums();
+        rows.forEach(sums::add);
+        assertThat(sums.drain().stream().filter(r -> r.table.equals(cohort.table)))
+                .hasSize(8)
+                .allSatisfy(r -> assertThat(r.counts[0]).isEqualTo(1));
+    }
+
     @Provide
     Arbitrary<List<Integer>> drainPoints() {
         return Arbitraries.integers().between(0, 6).list().ofMaxSize(3);
