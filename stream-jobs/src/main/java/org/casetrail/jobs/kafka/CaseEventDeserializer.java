@@ -44,7 +44,7 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
             event = reader.read(
                     record.key(),
                     record.value(),
-                    record.headers().lastHeader(EventLogTopics.FINGERPRINT_HEADER) != null,
+                    () -> record.headers().lastHeader(EventLogTopics.FINGERPRINT_HEADER) != null,
                     record.offset());
         } catch (SealedEventReader.UnreadableRecordException e) {
             throw new IOException("record at " + record.topic() + "-" + record.partition() + " offset "

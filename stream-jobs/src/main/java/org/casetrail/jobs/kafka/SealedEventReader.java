@@ -1,5 +1,6 @@
 package org.casetrail.jobs.kafka;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.casetrail.jobs.flink.LogNotice;
@@ -56,11 +57,21 @@ public final class SealedEventReader {
      */
     public LoggedEvent read(byte[] recordKey, byte[] value, boolean sealedByIngest, long position)
             throws UnreadableRecordException {
+        return read(recordKey, value, () -> sealedByIngest, position);
+    }
+
+    /**
+     * As {@link #read(byte[], byte[], boolean, long)}, asking whether the record carries the header
+     * only of a record that did not open: Kafka decodes a header's name the first time it is asked
+     * for, work that a sealed record, opened by its key, does not need.
+     */
+    public LoggedEvent read(byte[] recordKey, byte[] value, BooleanSupplier sealedByIngest, long position)
+            throws UnreadableRecordException {
         LogRecordOpener.Opened opened = opener.open(SealedRecord.Kind.EVENT, recordKey, value, keys);
         return switch (opened.outcome()) {
             case OPENED -> event(opened, position);
             case PLAIN -> {
-                if (sealedByIngest && !decodes(opened.content())) {
+                if (sealedByIngest.getAsBoolean() && !decodes(opened.content())) {
                     // Its marker byte turned into Avro's (0xCE into 0xC3, before the event kind's 01).
                     yield notice(opened, position, LogNotice.TAMPERED);
                 }
@@ -74,7 +85,7 @@ public final class SealedEventReader {
             case NO_DATA_KEY -> notice(opened, position, LogNotice.NO_DATA_KEY);
             case TAMPERED -> notice(opened, position, LogNotice.TAMPERED);
             case UNKNOWN -> {
-                if (sealedByIngest) {
+                if (sealedByIngest.getAsBoolean()) {
                     yield notice(opened, position, LogNotice.TAMPERED);
                 }
                 throw new UnreadableRecordException(

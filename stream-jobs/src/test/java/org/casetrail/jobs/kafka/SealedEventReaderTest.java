@@ -23,8 +23,18 @@ class SealedEventReaderTest {
             log.keysTopic()::get, recordKey -> log.keysTopic().remove(recordKey));
     private final CaseEvent makaraIdentified = new Events("makara").identified("makara-id", "2010-03-01");
 
+    /** How often the reader asked whether a record carries the fingerprint header. */
+    private int headerAsked;
+
     private LoggedEvent read(SealedLog.Record record, long position) throws Exception {
-        return reader.read(record.key(), record.value(), record.sealedByIngest(), position);
+        return reader.read(
+                record.key(),
+                record.value(),
+                () -> {
+                    headerAsked++;
+                    return record.sealedByIngest();
+                },
+                position);
     }
 
     @Test
@@ -41,6 +51,7 @@ class SealedEventReaderTest {
         assertThat(event.day()).isEqualTo((int) Events.day("2010-03-01").toEpochDay());
         assertThat(event.position()).isEqualTo(7);
         assertThat(reader.plainEvents()).isZero();
+        assertThat(headerAsked).as("headers looked at for a record that opened").isZero();
     }
 
     @Test
