@@ -42,6 +42,7 @@ public class JourneyFoldBenchmark {
     public void setUp() {
         realistic = RealisticCase.average();
         logged = LogEntry.inLogOrder(realistic.events);
+        running = new CellSums();
     }
 
     @Benchmark
@@ -63,6 +64,38 @@ public class JourneyFoldBenchmark {
             sums.add(cell);
         }
         return sums;
+    }
+
+    /** Sums that have met her cells before, as a replay's do after its first women; drained now and then. */
+    private CellSums running;
+
+    private int added;
+
+    /** Her cells with every rollup row, into running sums. */
+    @Benchmark
+    public CellSums foldCellsRollupsIntoRunningSums() {
+        CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, logged, realistic.asOf);
+        for (CellContribution cell : JourneyCells.withRollups(journey, realistic.asOf, RECORD_KEY)) {
+            running.add(cell);
+        }
+        return drainedNowAndThen();
+    }
+
+    /** Her cells with the rollup rows the sums derive left to them, as the replay sends them. */
+    @Benchmark
+    public CellSums foldCellsForSumsIntoRunningSums() {
+        CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, logged, realistic.asOf);
+        for (CellContribution cell : JourneyCells.forSums(journey, realistic.asOf, RECORD_KEY)) {
+            running.add(cell);
+        }
+        return drainedNowAndThen();
+    }
+
+    private CellSums drainedNowAndThen() {
+        if (++added % 4096 == 0) {
+            running.drain();
+        }
+        return running;
     }
 
     @Benchmark
