@@ -64,9 +64,7 @@ public final class Rollups {
         for (Map.Entry<String, List<CellContribution>> table : byTable.entrySet()) {
             int[] dimensions = dimensions(table.getKey());
             List<CellContribution> cells = table.getValue();
-            if (dimensions.length == 0) {
-                out.addAll(cells);
-            } else if (neverMeet(cells, dimensions)) {
+            if (dimensions.length > 0 && neverMeet(cells, dimensions)) {
                 for (CellContribution cell : cells) {
                     CellContribution marked = new CellContribution(
                             cell.table, cell.key, cell.sign, cell.counts, cell.samples, cell.keySums);
