@@ -75,23 +75,20 @@ public class JourneyFoldBenchmark {
     @Benchmark
     public CellSums foldCellsRollupsIntoRunningSums() {
         CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, logged, realistic.asOf);
-        for (CellContribution cell : JourneyCells.withRollups(journey, realistic.asOf, RECORD_KEY)) {
-            running.add(cell);
-        }
-        return drainedNowAndThen();
+        return intoRunningSums(JourneyCells.withRollups(journey, realistic.asOf, RECORD_KEY));
     }
 
     /** Her cells with the rollup rows the sums derive left to them, as the replay sends them. */
     @Benchmark
     public CellSums foldCellsForSumsIntoRunningSums() {
         CaseJourney journey = CaseJourney.fold(realistic.casePseudonym, logged, realistic.asOf);
-        for (CellContribution cell : JourneyCells.forSums(journey, realistic.asOf, RECORD_KEY)) {
-            running.add(cell);
-        }
-        return drainedNowAndThen();
+        return intoRunningSums(JourneyCells.forSums(journey, realistic.asOf, RECORD_KEY));
     }
 
-    private CellSums drainedNowAndThen() {
+    private CellSums intoRunningSums(List<CellContribution> rows) {
+        for (CellContribution row : rows) {
+            running.add(row);
+        }
         if (++added % 4096 == 0) {
             running.drain();
         }

@@ -263,6 +263,10 @@ class FlinkClusterIT {
     void aReplayThatLosesATaskManagerRecoversWithTheSameRelease() throws Exception {
         Path warehouse = warehouseWithTheSameSecret("killed");
         Path out = dir.resolve("replay-killed.out");
+        // Another test's replay may have run on the cluster already: this one is the job not listed yet.
+        List<String> before = jobs("casetrail replay").stream()
+                .map(j -> j.get("jid").asText())
+                .toList();
         Process replay = new ProcessBuilder(CliProcessesIT.java(
                         "replay",
                         "--bootstrap-server",
@@ -278,7 +282,11 @@ class FlinkClusterIT {
                 .start();
         String jobId;
         try {
-            jobId = awaitSubmitted("casetrail replay", replay, out);
+            jobId = awaitJob(
+                    "casetrail replay",
+                    replay,
+                    out,
+                    job -> !before.contains(job.get("jid").asText()));
             NodeProcess victim = stoppedWhileBusy(jobId, replay, out);
             victim.kill();
             System.out.println("killed " + victim.name() + " during the replay");
@@ -475,33 +483,36 @@ class FlinkClusterIT {
 
     /** Waits for a job of this name to run on the cluster, with a task running on a TaskManager; returns its id. */
     private String awaitRunning(String name, Process client, Path out) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            Optional<JsonNode> running = jobs(name).stream()
-                    .filter(j -> j.get("state").asText().equals("RUNNING"))
-                    .findFirst();
-            if (running.isPresent()
-                    && runningOn(running.get().get("jid").asText()).isPresent()) {
-                return running.get().get("jid").asText();
-            }
-            assertThat(client.isAlive()).as(Files.readString(out)).isTrue();
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no running job '" + name + "' on the cluster: " + Files.readString(out));
+        return awaitJob(
+                name,
+                client,
+                out,
+                job -> job.get("state").asText().equals("RUNNING")
+                        && runningOn(job.get("jid").asText()).isPresent());
     }
 
-    /** Waits for a job of this name to be submitted to the cluster; returns its id. */
-    private String awaitSubmitted(String name, Process client, Path out) throws Exception {
+    /** A test on the state of one job of the cluster's job overview. */
+    private interface JobCondition {
+        boolean holds(JsonNode job) throws Exception;
+    }
+
+    /** Waits, while the client lives, for a job of this name that meets the condition; returns the latest one's id. */
+    private String awaitJob(String name, Process client, Path out, JobCondition condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            List<JsonNode> named = jobs(name);
-            if (!named.isEmpty()) {
-                return named.get(named.size() - 1).get("jid").asText();
+            String found = null;
+            for (JsonNode job : jobs(name)) {
+                if (condition.holds(job)) {
+                    found = job.get("jid").asText();
+                }
+            }
+            if (found != null) {
+                return found;
             }
             assertThat(client.isAlive()).as(Files.readString(out)).isTrue();
             Thread.sleep(20);
         }
-        throw new AssertionError("no job '" + name + "' on the cluster: " + Files.readString(out));
+        throw new AssertionError("no job '" + name + "' as awaited on the cluster: " + Files.readString(out));
     }
 
     /**

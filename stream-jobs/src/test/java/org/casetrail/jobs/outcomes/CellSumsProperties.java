@@ -65,18 +65,7 @@ class CellSumsProperties {
         }
         Map<String, CellContribution> oneByOne = runningSums(stream);
 
-        CellSums sums = new CellSums();
-        List<CellContribution> drained = new ArrayList<>();
-        for (int i = 0; i < stream.size(); i++) {
-            sums.add(stream.get(i));
-            if (drains.contains(i % 7)) {
-                drained.addAll(sums.drain());
-            }
-        }
-        drained.addAll(sums.drain());
-        assertThat(sums.isEmpty()).isTrue();
-
-        assertThat(described(runningSums(drained))).isEqualTo(described(oneByOne));
+        assertThat(described(runningSums(drainedAt(drains, stream)))).isEqualTo(described(oneByOne));
     }
 
     /** A woman's cells in any published tables, some meeting in a rollup row, some keyed ALL. */
@@ -149,6 +138,7 @@ class CellSumsProperties {
         return stream;
     }
 
+    /** What sums fed {@code stream} pass on, drained after every contribution whose index mod 7 is in {@code drains}, and at the end. */
     private static List<CellContribution> drainedAt(List<Integer> drains, List<CellContribution> stream) {
         CellSums sums = new CellSums();
         List<CellContribution> drained = new ArrayList<>();
