@@ -3,17 +3,17 @@ package org.casetrail.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.Set;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.casetrail.cli.cluster.FreePort;
 
 /**
  * A single-node Kafka broker (KRaft: broker and controller in one) inside this JVM, listening on
@@ -34,8 +34,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("log").toAbsolutePath();
-            int brokerPort = port == 0 ? freePort() : port;
-            int controllerPort = freePort();
+            int brokerPort = port == 0 ? FreePort.pick(Set.of()) : port;
+            int controllerPort = FreePort.pick(Set.of(brokerPort));
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
@@ -83,12 +83,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (status != 0) {
             throw new CliException("cannot format the embedded broker's log in " + dataDir + ": "
                     + output.toString(StandardCharsets.UTF_8).strip());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

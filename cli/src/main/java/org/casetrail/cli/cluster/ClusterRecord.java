@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * What a cluster folder remembers between cluster/up and cluster/down: the ports of every node
@@ -50,13 +52,22 @@ final class ClusterRecord {
         }
     }
 
-    /** The recorded port under {@code key} if it is still free, else a new free one, recorded. */
+    /**
+     * The recorded port under {@code key} if it is still free, else a new free one, recorded. The new
+     * one is none of the ports recorded under other keys: their nodes may not have bound them yet.
+     */
     static int port(Properties ports, String key) {
         String recorded = ports.getProperty(key);
         if (recorded != null && FreePort.isFree(Integer.parseInt(recorded))) {
             return Integer.parseInt(recorded);
         }
-        int port = FreePort.pick();
+        Set<Integer> given = new HashSet<>();
+        ports.forEach((k, v) -> {
+            if (!k.equals(key)) {
+                given.add(Integer.parseInt(v.toString()));
+            }
+        });
+        int port = FreePort.pick(given);
         ports.setProperty(key, Integer.toString(port));
         return port;
     }

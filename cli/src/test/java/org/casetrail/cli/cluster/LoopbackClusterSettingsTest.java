@@ -9,9 +9,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +104,23 @@ class LoopbackClusterSettingsTest {
             assertThat(second).isNotEqualTo(first);
             assertThat(ports.getProperty("kafka.1.port")).isEqualTo(Integer.toString(second));
         }
+    }
+
+    @Test
+    void aNewPortIsNoneOfThePortsGivenToOtherNodesAndNotOneTheKernelHandsOutAtRandom() {
+        // The cluster's nodes bind their ports seconds after they are picked: a port given to one
+        // node must not go to another in between, nor be one the kernel gives out for port 0.
+        int ephemeralStart = FreePort.ephemeralStart();
+        Properties ports = new Properties();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            int port = ClusterRecord.port(ports, "node." + i + ".port");
+            assertThat(seen.add(port)).as("port %d given twice", port).isTrue();
+            if (ephemeralStart - FreePort.LOWEST >= 1_000) {
+                assertThat(port).isBetween(FreePort.LOWEST, ephemeralStart - 1);
+            }
+        }
+        assertThat(ports).hasSize(400);
     }
 
     @Test
