@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -111,11 +113,87 @@ public final class Snapshot {
             throws IOException {
         FileSystem fs = dir.getFileSystem();
         fs.mkdirs(dir);
+        // Sorted by case pseudonym, so the same state always writes the same bytes.
+        Collection<Journey> sorted = new TreeMap<>(journeys).values();
+        // The journeys and testimonies take no disclosure control: a second thread writes them while
+        // this one protects and writes the cells. Nothing else of a replay runs by now, so the second
+        // core would otherwise stand idle; each file is still written by one thread, byte for byte
+        // as before.
+        FutureTask<Void> journeyFiles = new FutureTask<>(() -> {
+            writeJourneys(dir, sorted);
+            return null;
+        });
+        Thread journeyWriter = new Thread(journeyFiles, "casetrail journey files");
+        journeyWriter.setDaemon(true);
+        journeyWriter.start();
+        Map<String, TableSummary> tables = new LinkedHashMap<>();
+        Map<String, Map<String, LevelLoss>> loss = new LinkedHashMap<>();
+        try {
+            writeCells(dir, cells, settings, tables, loss);
+        } finally {
+            // Never return, or fail, while the other thread still writes into the folder.
+            awaitQuietly(journeyWriter);
+        }
+        try {
+            journeyFiles.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the journey files were written");
+        }
+        long included = 0;
+        long notYetIdentified = 0;
+        long withoutConsent = 0;
+        long testimonies = 0;
+        for (Journey journey : sorted) {
+            switch (journey.inclusion()) {
+                case "INCLUDED" -> included++;
+                case "NOT_YET_IDENTIFIED" -> notYetIdentified++;
+                default -> withoutConsent++;
+            }
+            testimonies += journey.testimonies().length;
+        }
+        CaseCounts cases = new CaseCounts(
+                sorted.size(), included, notYetIdentified, withoutConsent, testimonies, unfolded.erasures());
+
+        SnapshotSummary summary = new SnapshotSummary(
+                sequence,
+                asOf == null ? null : LocalDate.parse(asOf),
+                eventsSeen,
+                unfolded,
+                settings,
+                cases,
+                tables,
+                loss);
+        try (OutputStream out = fs.create(
+                new org.apache.flink.core.fs.Path(dir, SnapshotSummary.FILE_NAME), FileSystem.WriteMode.OVERWRITE)) {
+            SnapshotSummaryCodec.write(summary, out);
+        }
+        localPath(dir).ifPresent(local -> {
+            try {
+                RestrictedFiles.lockDown(local.resolve("restricted"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return summary;
+    }
+
+    /** Disclosure control over the cells, and the published and restricted tables it gives. */
+    private static void writeCells(
+            org.apache.flink.core.fs.Path dir,
+            List<OutcomeCell> cells,
+            DisclosureSettings settings,
+            Map<String, TableSummary> tables,
+            Map<String, Map<String, LevelLoss>> loss)
+            throws IOException {
         ProtectionMethod method = ProtectionMethod.of(settings);
         List<OutcomeCell> rows = method.rows(cells);
         DisclosureControl.Release release = method.apply(rows);
-        Map<String, TableSummary> tables = new LinkedHashMap<>();
-        Map<String, Map<String, LevelLoss>> loss = new LinkedHashMap<>();
         for (TableSpec spec : Tables.SUPPRESSED) {
             Schema schema = spec.avroSchema();
             List<GenericRecord> published = new ArrayList<>();
@@ -143,24 +221,13 @@ public final class Snapshot {
                     spec.name(),
                     InformationLoss.of(spec, ofTable, release.tables().get(spec)));
         }
+    }
+
+    /** The restricted journeys and testimonies, in the order of {@code sorted}. */
+    private static void writeJourneys(org.apache.flink.core.fs.Path dir, Collection<Journey> sorted)
+            throws IOException {
         Schema journeySchema = Tables.CASE_JOURNEYS.avroSchema();
         Schema testimonySchema = Tables.TESTIMONIES.avroSchema();
-        long included = 0;
-        long notYetIdentified = 0;
-        long withoutConsent = 0;
-        long testimonies = 0;
-        // Sorted by case pseudonym, so the same state always writes the same bytes.
-        Collection<Journey> sorted = new TreeMap<>(journeys).values();
-        for (Journey journey : sorted) {
-            switch (journey.inclusion()) {
-                case "INCLUDED" -> included++;
-                case "NOT_YET_IDENTIFIED" -> notYetIdentified++;
-                default -> withoutConsent++;
-            }
-            testimonies += journey.testimonies().length;
-        }
-        CaseCounts cases = new CaseCounts(
-                sorted.size(), included, notYetIdentified, withoutConsent, testimonies, unfolded.erasures());
         // Row by row, decoded as they are written: a whole table of decoded journeys would double what a replay holds.
         RowBytes journeyBytes = new RowBytes(journeySchema);
         RowBytes testimonyBytes = new RowBytes(testimonySchema);
@@ -180,28 +247,21 @@ public final class Snapshot {
                         .flatMap(j -> Arrays.stream(j.testimonies()))
                         .map(testimonyBytes::decode)
                         .iterator());
+    }
 
-        SnapshotSummary summary = new SnapshotSummary(
-                sequence,
-                asOf == null ? null : LocalDate.parse(asOf),
-                eventsSeen,
-                unfolded,
-                settings,
-                cases,
-                tables,
-                loss);
-        try (OutputStream out = fs.create(
-                new org.apache.flink.core.fs.Path(dir, SnapshotSummary.FILE_NAME), FileSystem.WriteMode.OVERWRITE)) {
-            SnapshotSummaryCodec.write(summary, out);
-        }
-        localPath(dir).ifPresent(local -> {
+    private static void awaitQuietly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
             try {
-                RestrictedFiles.lockDown(local.resolve("restricted"));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        });
-        return summary;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes a numbered snapshot under {@code root} and makes it appear, complete, by one rename. */

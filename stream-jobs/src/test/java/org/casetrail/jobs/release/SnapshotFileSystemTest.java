@@ -1,6 +1,7 @@
 package org.casetrail.jobs.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,5 +87,29 @@ class SnapshotFileSystemTest {
         assertThat(Files.getPosixFilePermissions(dir.resolve("restricted/x")))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(dir.resolve(SnapshotSummary.FILE_NAME)).isRegularFile();
+    }
+
+    @Test
+    void aJourneyFileThatCannotBeWrittenFailsTheSnapshotAndLeavesNoWriterBehind() {
+        // Two bytes that are no journey row: the journey files' thread fails on decoding them.
+        Snapshot.Journey broken =
+                new Snapshot.Journey("INCLUDED", new byte[] {(byte) 0xFF, (byte) 0xFF}, new byte[0][]);
+        Path dir = root.resolve("release");
+
+        assertThatThrownBy(() -> Snapshot.write(
+                        dir,
+                        List.of(),
+                        Map.of("case-1", broken),
+                        DisclosureSettings.defaults(10),
+                        "2012-12-31",
+                        1,
+                        UnfoldedRecords.NONE,
+                        1))
+                .isInstanceOfAny(java.io.IOException.class, RuntimeException.class);
+        assertThat(dir.resolve(SnapshotSummary.FILE_NAME))
+                .as("a snapshot that failed says nothing of itself")
+                .doesNotExist();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("casetrail journey files") && t.isAlive());
     }
 }
