@@ -1,6 +1,7 @@
 package org.casetrail.jobs.kafka;
 
 import java.io.IOException;
+import java.util.UUID;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -22,6 +23,9 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
     private static final long serialVersionUID = 1L;
     private final String bootstrapServers;
     private final String keysTopic;
+    /** The same in every subtask of the job this deserializer was made for: they share one load of the keys. */
+    private final String readId = UUID.randomUUID().toString();
+
     private transient SealedEventReader reader;
     private static final Logger LOG = LoggerFactory.getLogger(CaseEventDeserializer.class);
 
@@ -32,7 +36,7 @@ public final class CaseEventDeserializer implements KafkaRecordDeserializationSc
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        CaseKeyDirectory keys = new CaseKeyDirectory(bootstrapServers, keysTopic);
+        CaseKeyDirectory keys = new CaseKeyDirectory(bootstrapServers, keysTopic, readId);
         reader = new SealedEventReader(keys::keyFor, keys::forget);
     }
 

@@ -3,12 +3,14 @@ package org.casetrail.jobs.kafka;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -28,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * topic when it opens, then again from where it stopped whenever it meets a record key it does not
  * know. Ingest writes a case's key, acknowledged, before any record sealed with it, so a key still
  * unknown after that second read is gone for good: the source asks for it once only.
+ *
+ * <p>The whole topic is read once per read of the log in a JVM ({@link SharedPerRead}): a replay's
+ * source subtasks there start from the same keys, and each keeps what it reads or forgets after
+ * that to itself, so a subtask restarted after a failure sees the keys its first attempt saw.
  */
 final class CaseKeyDirectory {
 
@@ -35,13 +41,21 @@ final class CaseKeyDirectory {
     private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
     private static final Cleaner CLEANER = Cleaner.create();
+    private static final SharedPerRead<Loaded> LOADED = new SharedPerRead<>();
+
+    /** The keys the topic held when a read began, and where in each partition that reading stopped. */
+    private record Loaded(Map<String, CaseDataKey> keys, Map<TopicPartition, Long> end) {}
 
     private final String bootstrapServers;
     private final String keysTopic;
-    private final Map<String, CaseDataKey> keys = new HashMap<>();
-    private final Set<String> missing = new HashSet<>();
+    private final Loaded loaded;
+    /** Keys read after the shared load. */
+    private final Map<String, CaseDataKey> later = new HashMap<>();
+    /** Record keys without a key: erased (its tombstone or erasure read), or asked for in vain. */
+    private final Set<String> none = new HashSet<>();
+
     private final ConsumerHolder holder = new ConsumerHolder();
-    private long malformed;
+    private final Malformed malformed;
 
     /** The consumer, closed once nothing refers to the directory (a deserializer has no close). */
     private static final class ConsumerHolder implements Runnable {
@@ -55,39 +69,131 @@ final class CaseKeyDirectory {
         }
     }
 
-    CaseKeyDirectory(String bootstrapServers, String keysTopic) {
+    /** Records of the topic that are no case key: said once in the log, then only counted. */
+    private static final class Malformed {
+        private final String keysTopic;
+        private long seen;
+
+        Malformed(String keysTopic) {
+            this.keysTopic = keysTopic;
+        }
+
+        void add(IllegalArgumentException e) {
+            // Not ours to decide on: its records will count as having no data key.
+            if (seen++ == 0) {
+                LOG.warn(
+                        "{} holds a record that is no case key ({}); its records are skipped",
+                        keysTopic,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** @param readId the same for every source subtask of one read of the log */
+    CaseKeyDirectory(String bootstrapServers, String keysTopic, String readId) {
         this.bootstrapServers = bootstrapServers;
         this.keysTopic = keysTopic;
+        this.malformed = new Malformed(keysTopic);
         CLEANER.register(this, holder);
-        readToEnd();
+        this.loaded = LOADED.get(readId, () -> load(bootstrapServers, keysTopic));
     }
 
     /** The key sealing a record key's records, or null when the topic does not hold it (any more). */
     CaseDataKey keyFor(String recordKey) {
-        CaseDataKey key = keys.get(recordKey);
-        if (key != null || missing.contains(recordKey)) {
+        if (none.contains(recordKey)) {
+            return null;
+        }
+        CaseDataKey key = later.get(recordKey);
+        if (key == null) {
+            key = loaded.keys().get(recordKey);
+        }
+        if (key != null) {
             return key;
         }
-        readToEnd();
-        key = keys.get(recordKey);
+        readMore();
+        key = later.get(recordKey);
         if (key == null) {
-            missing.add(recordKey);
+            none.add(recordKey);
         }
         return key;
     }
 
     /** Drops a key on reading an erasure, before its tombstone is read. */
     void forget(String recordKey) {
-        keys.remove(recordKey);
-        missing.add(recordKey);
+        later.remove(recordKey);
+        none.add(recordKey);
     }
 
-    private void readToEnd() {
-        try {
-            KafkaConsumer<byte[], byte[]> consumer = consumer();
+    /** The whole topic, from its beginning to its end as it is now. */
+    private static Loaded load(String bootstrapServers, String keysTopic) {
+        KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, keysTopic);
+        if (consumer == null) {
+            return new Loaded(Map.of(), Map.of());
+        }
+        try (consumer) {
+            consumer.seekToBeginning(consumer.assignment());
+            Map<String, CaseDataKey> keys = new HashMap<>();
+            Malformed malformed = new Malformed(keysTopic);
+            readToEnd(consumer, bootstrapServers, keysTopic, record -> {
+                String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
+                if (record.value() == null) {
+                    keys.remove(recordKey);
+                    return;
+                }
+                try {
+                    keys.put(recordKey, CaseKeyRecord.key(recordKey, record.value()));
+                } catch (IllegalArgumentException e) {
+                    malformed.add(e);
+                }
+            });
+            Map<TopicPartition, Long> end = new HashMap<>();
+            for (TopicPartition partition : consumer.assignment()) {
+                end.put(partition, consumer.position(partition));
+            }
+            return new Loaded(Collections.unmodifiableMap(keys), Map.copyOf(end));
+        }
+    }
+
+    /** What the topic gained since the shared load, into this subtask's own keys. */
+    private void readMore() {
+        KafkaConsumer<byte[], byte[]> consumer = holder.consumer;
+        if (consumer == null) {
+            consumer = consumer(bootstrapServers, keysTopic);
             if (consumer == null) {
                 return;
             }
+            for (TopicPartition partition : consumer.assignment()) {
+                Long from = loaded.end().get(partition);
+                if (from == null) {
+                    consumer.seekToBeginning(List.of(partition));
+                } else {
+                    consumer.seek(partition, from);
+                }
+            }
+            holder.consumer = consumer;
+        }
+        readToEnd(consumer, bootstrapServers, keysTopic, record -> {
+            String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
+            if (record.value() == null) {
+                later.remove(recordKey);
+                none.add(recordKey);
+                return;
+            }
+            try {
+                later.put(recordKey, CaseKeyRecord.key(recordKey, record.value()));
+                none.remove(recordKey);
+            } catch (IllegalArgumentException e) {
+                malformed.add(e);
+            }
+        });
+    }
+
+    private static void readToEnd(
+            KafkaConsumer<byte[], byte[]> consumer,
+            String bootstrapServers,
+            String keysTopic,
+            Consumer<ConsumerRecord<byte[], byte[]>> read) {
+        try {
             Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), REACH_TIMEOUT);
             long lastProgress = System.nanoTime();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
@@ -99,7 +205,9 @@ final class CaseKeyDirectory {
                             + keysTopic + " were read");
                 }
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    read(record);
+                    if (record.key() != null) {
+                        read.accept(record);
+                    }
                 }
             }
         } catch (TimeoutException e) {
@@ -108,34 +216,8 @@ final class CaseKeyDirectory {
         }
     }
 
-    private void read(ConsumerRecord<byte[], byte[]> record) {
-        if (record.key() == null) {
-            return;
-        }
-        String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
-        if (record.value() == null) {
-            keys.remove(recordKey);
-            return;
-        }
-        try {
-            keys.put(recordKey, CaseKeyRecord.key(recordKey, record.value()));
-            missing.remove(recordKey);
-        } catch (IllegalArgumentException e) {
-            // Not ours to decide on: its records will count as having no data key.
-            if (malformed++ == 0) {
-                LOG.warn(
-                        "{} holds a record that is no case key ({}); its records are skipped",
-                        keysTopic,
-                        e.getMessage());
-            }
-        }
-    }
-
-    /** Assigned to every partition of the topic from its beginning; null while the topic does not exist. */
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        if (holder.consumer != null) {
-            return holder.consumer;
-        }
+    /** Assigned to every partition of the topic, positioned by the caller; null while the topic does not exist. */
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, String keysTopic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -145,17 +227,20 @@ final class CaseKeyDirectory {
         props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<PartitionInfo> infos = consumer.listTopics(REACH_TIMEOUT).get(keysTopic);
-        if (infos == null || infos.isEmpty()) {
+        try {
+            List<PartitionInfo> infos = consumer.listTopics(REACH_TIMEOUT).get(keysTopic);
+            if (infos == null || infos.isEmpty()) {
+                consumer.close(Duration.ZERO);
+                return null;
+            }
+            consumer.assign(infos.stream()
+                    .map(p -> new TopicPartition(keysTopic, p.partition()))
+                    .toList());
+            return consumer;
+        } catch (TimeoutException e) {
             consumer.close(Duration.ZERO);
-            return null;
+            throw new JobException("cannot read the case keys of " + keysTopic + " at " + bootstrapServers + " within "
+                    + REACH_TIMEOUT.toSeconds() + " s; is the broker running?");
         }
-        List<TopicPartition> partitions = infos.stream()
-                .map(p -> new TopicPartition(keysTopic, p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        holder.consumer = consumer;
-        return consumer;
     }
 }
