@@ -190,6 +190,8 @@ public final class OutcomeJob {
         SingleOutputStreamOperator<LocalDate> asOf = events.flatMap(new LatestEventDays(), Types.INT)
                 .name("latest event dates")
                 .uid("event-dates")
+                // Chained to the source, whatever its parallelism.
+                .setParallelism(events.getParallelism())
                 .keyBy(day -> 0, Types.INT)
                 .process(
                         new AsOfTracker(settings.asOf(), settings.period(), settings.snapshotIntervalMillis()),
@@ -307,8 +309,22 @@ public final class OutcomeJob {
                 .build();
         build(
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "event log")
-                        .uid("event-log"),
+                        .uid("event-log")
+                        .setParallelism(sourceParallelism(
+                                env.getParallelism(), log.stoppingOffsets().size())),
                 settings);
+    }
+
+    /**
+     * A source subtask for each partition, where there are a few more partitions than the job's
+     * parallelism. A subtask reads whole partitions, so three partitions on two subtasks leave one
+     * of them with twice the work, reading alone on one core for the last third of the source
+     * stage; three subtasks on two cores share both until all three are done. Far more partitions
+     * than that keep the job's parallelism, as do fewer. The subtasks load the case keys once
+     * between them ({@code CaseKeyDirectory}), so a third subtask does not load them a third time.
+     */
+    static int sourceParallelism(int parallelism, int partitions) {
+        return partitions > parallelism && partitions <= 2 * parallelism ? partitions : parallelism;
     }
 
     /** The unbounded read of the topic, into the pipeline. */
