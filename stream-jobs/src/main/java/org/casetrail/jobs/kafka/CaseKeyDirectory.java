@@ -130,7 +130,7 @@ final class CaseKeyDirectory {
         if (consumer == null) {
             return new Loaded(Map.of(), Map.of());
         }
-        try (consumer) {
+        try {
             consumer.seekToBeginning(consumer.assignment());
             Map<String, CaseDataKey> keys = new HashMap<>();
             Malformed malformed = new Malformed(keysTopic);
@@ -151,6 +151,8 @@ final class CaseKeyDirectory {
                 end.put(partition, consumer.position(partition));
             }
             return new Loaded(Collections.unmodifiableMap(keys), Map.copyOf(end));
+        } finally {
+            consumer.close(Duration.ZERO);
         }
     }
 
