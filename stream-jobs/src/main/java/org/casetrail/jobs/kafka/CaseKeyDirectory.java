@@ -3,13 +3,13 @@ package org.casetrail.jobs.kafka;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * know. Ingest writes a case's key, acknowledged, before any record sealed with it, so a key still
  * unknown after that second read is gone for good: the source asks for it once only.
  *
- * <p>The whole topic is read once per read of the log in a JVM ({@link SharedPerRead}): a replay's
- * source subtasks there start from the same keys, and each keeps what it reads or forgets after
- * that to itself, so a subtask restarted after a failure sees the keys its first attempt saw.
+ * <p>The whole topic is read once per read of the log in a JVM ({@link SharedPerRead}), and its
+ * keys are shared by the source subtasks there. A key erased while the job runs (its erasure
+ * marker or its tombstone read by any of them) leaves the shared keys at once, so the process
+ * holds an erased woman's key no longer than it did with a map of its own per subtask.
  */
 final class CaseKeyDirectory {
 
@@ -43,15 +44,16 @@ final class CaseKeyDirectory {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final SharedPerRead<Loaded> LOADED = new SharedPerRead<>();
 
-    /** The keys the topic held when a read began, and where in each partition that reading stopped. */
+    /**
+     * The keys of the topic, as read when a read of the log began and then by each subtask's later
+     * reads, and where in each partition that first reading stopped.
+     */
     private record Loaded(Map<String, CaseDataKey> keys, Map<TopicPartition, Long> end) {}
 
     private final String bootstrapServers;
     private final String keysTopic;
     private final Loaded loaded;
-    /** Keys read after the shared load. */
-    private final Map<String, CaseDataKey> later = new HashMap<>();
-    /** Record keys without a key: erased (its tombstone or erasure read), or asked for in vain. */
+    /** Record keys without a key: erased (its tombstone or erasure read here), or asked for in vain. */
     private final Set<String> none = new HashSet<>();
 
     private final ConsumerHolder holder = new ConsumerHolder();
@@ -103,15 +105,12 @@ final class CaseKeyDirectory {
         if (none.contains(recordKey)) {
             return null;
         }
-        CaseDataKey key = later.get(recordKey);
-        if (key == null) {
-            key = loaded.keys().get(recordKey);
-        }
+        CaseDataKey key = loaded.keys().get(recordKey);
         if (key != null) {
             return key;
         }
         readMore();
-        key = later.get(recordKey);
+        key = loaded.keys().get(recordKey);
         if (key == null) {
             none.add(recordKey);
         }
@@ -120,7 +119,7 @@ final class CaseKeyDirectory {
 
     /** Drops a key on reading an erasure, before its tombstone is read. */
     void forget(String recordKey) {
-        later.remove(recordKey);
+        loaded.keys().remove(recordKey);
         none.add(recordKey);
     }
 
@@ -128,11 +127,11 @@ final class CaseKeyDirectory {
     private static Loaded load(String bootstrapServers, String keysTopic) {
         KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, keysTopic);
         if (consumer == null) {
-            return new Loaded(Map.of(), Map.of());
+            return new Loaded(new ConcurrentHashMap<>(), Map.of());
         }
         try {
             consumer.seekToBeginning(consumer.assignment());
-            Map<String, CaseDataKey> keys = new HashMap<>();
+            Map<String, CaseDataKey> keys = new ConcurrentHashMap<>();
             Malformed malformed = new Malformed(keysTopic);
             readToEnd(consumer, bootstrapServers, keysTopic, record -> {
                 String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
@@ -150,13 +149,13 @@ final class CaseKeyDirectory {
             for (TopicPartition partition : consumer.assignment()) {
                 end.put(partition, consumer.position(partition));
             }
-            return new Loaded(Collections.unmodifiableMap(keys), Map.copyOf(end));
+            return new Loaded(keys, Map.copyOf(end));
         } finally {
             consumer.close(Duration.ZERO);
         }
     }
 
-    /** What the topic gained since the shared load, into this subtask's own keys. */
+    /** What the topic gained since the shared load, into the shared keys. */
     private void readMore() {
         KafkaConsumer<byte[], byte[]> consumer = holder.consumer;
         if (consumer == null) {
@@ -177,12 +176,12 @@ final class CaseKeyDirectory {
         readToEnd(consumer, bootstrapServers, keysTopic, record -> {
             String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
             if (record.value() == null) {
-                later.remove(recordKey);
+                loaded.keys().remove(recordKey);
                 none.add(recordKey);
                 return;
             }
             try {
-                later.put(recordKey, CaseKeyRecord.key(recordKey, record.value()));
+                loaded.keys().put(recordKey, CaseKeyRecord.key(recordKey, record.value()));
                 none.remove(recordKey);
             } catch (IllegalArgumentException e) {
                 malformed.add(e);
