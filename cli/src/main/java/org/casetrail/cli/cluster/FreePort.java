@@ -53,7 +53,7 @@ public final class FreePort {
                 throw new UncheckedIOException(e);
             }
         }
-        throw new IllegalStateException("no free TCP port on 127.0.0.1 after " + 2 * ATTEMPTS + " tries");
+        throw new IllegalStateException("no free TCP port on 127.0.0.1 that is not already given");
     }
 
     static boolean isFree(int port) {

@@ -133,18 +133,7 @@ final class CaseKeyDirectory {
             consumer.seekToBeginning(consumer.assignment());
             Map<String, CaseDataKey> keys = new ConcurrentHashMap<>();
             Malformed malformed = new Malformed(keysTopic);
-            readToEnd(consumer, bootstrapServers, keysTopic, record -> {
-                String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
-                if (record.value() == null) {
-                    keys.remove(recordKey);
-                    return;
-                }
-                try {
-                    keys.put(recordKey, CaseKeyRecord.key(recordKey, record.value()));
-                } catch (IllegalArgumentException e) {
-                    malformed.add(e);
-                }
-            });
+            readToEnd(consumer, bootstrapServers, keysTopic, record -> take(record, keys, null, malformed));
             Map<TopicPartition, Long> end = new HashMap<>();
             for (TopicPartition partition : consumer.assignment()) {
                 end.put(partition, consumer.position(partition));
@@ -173,20 +162,34 @@ final class CaseKeyDirectory {
             }
             holder.consumer = consumer;
         }
-        readToEnd(consumer, bootstrapServers, keysTopic, record -> {
-            String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
-            if (record.value() == null) {
-                loaded.keys().remove(recordKey);
+        readToEnd(consumer, bootstrapServers, keysTopic, record -> take(record, loaded.keys(), none, malformed));
+    }
+
+    /**
+     * One record of the topic into {@code keys}: a key, or a tombstone taking one out. {@code none},
+     * when given, learns which record keys have lost their key or gained one.
+     */
+    private static void take(
+            ConsumerRecord<byte[], byte[]> record,
+            Map<String, CaseDataKey> keys,
+            Set<String> none,
+            Malformed malformed) {
+        String recordKey = new String(record.key(), StandardCharsets.US_ASCII);
+        if (record.value() == null) {
+            keys.remove(recordKey);
+            if (none != null) {
                 none.add(recordKey);
-                return;
             }
-            try {
-                loaded.keys().put(recordKey, CaseKeyRecord.key(recordKey, record.value()));
+            return;
+        }
+        try {
+            keys.put(recordKey, CaseKeyRecord.key(recordKey, record.value()));
+            if (none != null) {
                 none.remove(recordKey);
-            } catch (IllegalArgumentException e) {
-                malformed.add(e);
             }
-        });
+        } catch (IllegalArgumentException e) {
+            malformed.add(e);
+        }
     }
 
     private static void readToEnd(
