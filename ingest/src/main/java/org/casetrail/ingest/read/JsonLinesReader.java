@@ -39,17 +39,22 @@ public final class JsonLinesReader implements ExportReader {
     public ExportRecord next() throws IOException {
         LineSplitter.Line line;
         do {
-            line = lines.next();
+            line = lines.nextLeavingAsciiUndecoded();
             if (line == null) {
                 return null;
             }
-        } while (line.problem() == null && line.text().isBlank());
+        } while (line.undecodedAscii()
+                ? lines.blank()
+                : line.problem() == null && line.text().isBlank());
         if (line.problem() != null) {
             return ExportRecord.unreadable(line.number(), line.problem());
         }
         JsonNode node;
         try {
-            node = JSON.readTree(line.text());
+            // An ASCII line is parsed from its bytes: no String of it, and no copy of that into chars.
+            node = line.undecodedAscii()
+                    ? JSON.readTree(lines.bytes(), lines.start(), lines.end() - lines.start())
+                    : JSON.readTree(line.text());
         } catch (JsonProcessingException e) {
             // The parser's message quotes the line; it is dropped here on purpose.
             return ExportRecord.unreadable(line.number(), RejectReason.MALFORMED_LINE);

@@ -19,8 +19,15 @@ final class LineSplitter {
 
     static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
-    /** A line: its 1-based number and either its text or why it has none. */
-    record Line(long number, String text, RejectReason problem) {}
+    /**
+     * A line: its 1-based number and either its text or why it has none; from {@link
+     * #nextLeavingAsciiUndecoded} also neither, for a line of ASCII only left in the splitter's bytes.
+     */
+    record Line(long number, String text, RejectReason problem) {
+        boolean undecodedAscii() {
+            return text == null && problem == null;
+        }
+    }
 
     private static final int CHUNK_BYTES = 1 << 16;
 
@@ -43,6 +50,11 @@ final class LineSplitter {
     private long lineNumber;
     private long bytesRead;
     private boolean atEnd;
+    /** The line last read: its bytes in {@link #buffer} from lineStart to lineEnd, unless it was too long. */
+    private int lineStart;
+
+    private int lineEnd;
+    private boolean lineTooLong;
 
     LineSplitter(InputStream in, int maxLineBytes) {
         this.in = in;
@@ -51,8 +63,48 @@ final class LineSplitter {
 
     /** The next line (blank ones included), or null at the end of input. */
     Line next() throws IOException {
-        if (atEnd) {
+        return readLine() ? decoded() : null;
+    }
+
+    /**
+     * The next line as {@link #next} gives it, except that a line of ASCII only is not made a
+     * String: its Line is {@link Line#undecodedAscii}, and its bytes are {@link #bytes()} from
+     * {@link #start()} to {@link #end()} until the next call. For a reader that parses bytes itself:
+     * nearly every line of an export is ASCII, and a String of each was one more copy of the file.
+     */
+    Line nextLeavingAsciiUndecoded() throws IOException {
+        if (!readLine()) {
             return null;
+        }
+        return !lineTooLong && isAscii(buffer, lineStart, lineEnd) ? new Line(lineNumber, null, null) : decoded();
+    }
+
+    byte[] bytes() {
+        return buffer;
+    }
+
+    int start() {
+        return lineStart;
+    }
+
+    int end() {
+        return lineEnd;
+    }
+
+    /** Whether the undecoded line is blank, as {@link String#isBlank} would say of its text. */
+    boolean blank() {
+        for (int i = lineStart; i < lineEnd; i++) {
+            if (!Character.isWhitespace(buffer[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the next line into the buffer; false at the end of input. */
+    private boolean readLine() throws IOException {
+        if (atEnd) {
+            return false;
         }
         int length = 0;
         boolean tooLong = false;
@@ -96,12 +148,13 @@ final class LineSplitter {
         if (!ended) {
             atEnd = true;
             if (!sawAny) {
-                return null;
+                return false;
             }
         }
         lineNumber++;
+        lineTooLong = tooLong;
         if (tooLong) {
-            return new Line(lineNumber, null, RejectReason.LINE_TOO_LONG);
+            return true;
         }
         int start = 0;
         if (lineNumber == 1
@@ -114,12 +167,22 @@ final class LineSplitter {
         if (length > start && buffer[length - 1] == '\r') {
             length--;
         }
-        if (isAscii(buffer, start, length)) {
+        lineStart = start;
+        lineEnd = length;
+        return true;
+    }
+
+    private Line decoded() {
+        if (lineTooLong) {
+            return new Line(lineNumber, null, RejectReason.LINE_TOO_LONG);
+        }
+        int length = lineEnd - lineStart;
+        if (isAscii(buffer, lineStart, lineEnd)) {
             // ASCII reads the same in UTF-8 and Latin-1, and Latin-1 becomes a String in one copy.
-            return new Line(lineNumber, new String(buffer, start, length - start, StandardCharsets.ISO_8859_1), null);
+            return new Line(lineNumber, new String(buffer, lineStart, length, StandardCharsets.ISO_8859_1), null);
         }
         try {
-            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(buffer, start, length - start));
+            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(buffer, lineStart, length));
             return new Line(lineNumber, chars.toString(), null);
         } catch (CharacterCodingException e) {
             return new Line(lineNumber, null, RejectReason.INVALID_ENCODING);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -34,7 +35,8 @@ class LineSplitterProperties {
                 new byte[] {(byte) 0xC3, (byte) 0x28},
                 "ស្រី".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "x".repeat(40).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                new byte[] {' '});
+                new byte[] {' '},
+                new byte[] {'\t'});
         return pieces.list().ofMaxSize(60).map(list -> {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             list.forEach(out::writeBytes);
@@ -65,6 +67,31 @@ class LineSplitterProperties {
         } while (line != null);
         assertThat(chunked.next()).isNull();
         assertThat(actual).isEqualTo(expected);
+    }
+
+    @Property(tries = 1000)
+    void anAsciiLineLeftUndecodedHoldsTheTextItWouldHaveHad(
+            @ForAll("exportBytes") byte[] bytes,
+            @ForAll @IntRange(min = 1, max = 90) int maxLineBytes,
+            @ForAll @IntRange(min = 1, max = 70) int piece)
+            throws IOException {
+        LineSplitter decoding = new LineSplitter(new ShortReads(bytes, piece), maxLineBytes);
+        LineSplitter leaving = new LineSplitter(new ShortReads(bytes, piece), maxLineBytes);
+        LineSplitter.Line expected;
+        do {
+            expected = decoding.next();
+            LineSplitter.Line line = leaving.nextLeavingAsciiUndecoded();
+            if (line != null && line.undecodedAscii()) {
+                String text = new String(
+                        leaving.bytes(), leaving.start(), leaving.end() - leaving.start(), StandardCharsets.US_ASCII);
+                assertThat(text.chars()).allMatch(c -> c < 0x80);
+                assertThat(new LineSplitter.Line(line.number(), text, null)).isEqualTo(expected);
+                assertThat(leaving.blank()).isEqualTo(text.isBlank());
+            } else {
+                assertThat(line).isEqualTo(expected);
+            }
+            assertThat(leaving.bytesRead()).isEqualTo(decoding.bytesRead());
+        } while (expected != null);
     }
 
     /** A stream that hands out at most {@code piece} bytes per read, as pipes and sockets may. */
