@@ -71,9 +71,10 @@ public final class CaseKeyTopic {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // A new case's key travels with the next ones in one request: sent one by one, each waiting for every
-        // replica, keys held an ingest back more than sealing did. A flush, which ingest and erase wait on before
-        // anything sealed with the keys is sent, sends at once whatever is lingering.
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        // replica, keys held an ingest back more than sealing did. Not much longer, though: her records are held
+        // until it is acknowledged, and records held past a young collection are copied by it. A flush, which
+        // ingest and erase wait on before anything sealed with the keys is sent, sends at once whatever is lingering.
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);

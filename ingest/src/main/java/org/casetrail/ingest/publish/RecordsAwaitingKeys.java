@@ -87,10 +87,19 @@ final class RecordsAwaitingKeys<R> {
         return held >= mostHeld;
     }
 
-    /** Lets go, oldest first, every generation whose keys are all answered and whose elders went. */
+    /**
+     * Lets go, oldest first, every generation whose keys are all answered and whose elders went,
+     * the one still filling included: a record waits for its key's answer only, not for thousands
+     * more records to fill its generation, so that few are still held when the young heap is
+     * collected (copying them there was most of what a sealed ingest paid in collections).
+     */
     void releaseAnswered(Consumer<R> send) {
         while (!waiting.isEmpty() && waiting.peek().answered()) {
             release(waiting.poll(), send);
+        }
+        if (waiting.isEmpty() && !open.women.isEmpty() && open.answered()) {
+            release(open, send);
+            open = new Generation<>();
         }
     }
 

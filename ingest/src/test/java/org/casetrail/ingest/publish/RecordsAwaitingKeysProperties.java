@@ -82,6 +82,35 @@ class RecordsAwaitingKeysProperties {
     }
 
     @Test
+    void aGenerationStillFillingGoesOnceItsKeysAreAnswered() {
+        RecordsAwaitingKeys<Integer> held = new RecordsAwaitingKeys<>(2_048, 50_000);
+        List<Integer> sent = new ArrayList<>();
+        RecordsAwaitingKeys.Generation<Integer> a = held.keySent("a");
+        held.hold("a", 1);
+        RecordsAwaitingKeys.Generation<Integer> b = held.keySent("b");
+        held.hold("b", 2);
+        held.hold("a", 3);
+
+        a.keyAnswered();
+        held.releaseAnswered(sent::add);
+        assertThat(sent).as("b's key is not answered yet").isEmpty();
+
+        b.keyAnswered();
+        held.releaseAnswered(sent::add);
+        assertThat(sent).containsExactly(1, 2, 3);
+        assertThat(held.holds("a")).isFalse();
+        assertThat(held.holds("b")).isFalse();
+
+        RecordsAwaitingKeys.Generation<Integer> c = held.keySent("c");
+        held.hold("c", 4);
+        held.releaseAnswered(sent::add);
+        assertThat(sent).containsExactly(1, 2, 3);
+        c.keyAnswered();
+        held.releaseAnswered(sent::add);
+        assertThat(sent).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
     void answeredGenerationsGoWithoutWaitingForTheWholeExport() {
         RecordsAwaitingKeys<Integer> held = new RecordsAwaitingKeys<>(2, 1_000);
         List<Integer> sent = new ArrayList<>();
