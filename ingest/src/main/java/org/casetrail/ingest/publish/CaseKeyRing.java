@@ -15,25 +15,27 @@ import org.casetrail.schemas.sealing.SealedRecord;
  * topic stores them, and by pseudonym, opened from each key record's sealed owner. A case has one
  * key; two ingests that met a new case at once may each have made one, and both are kept, the
  * later as the one new records are sealed with.
+ *
+ * <p>Held for every woman of the log for a whole ingest, so kept small: her latest key by
+ * pseudonym, her pseudonym by record key, and a list only for the rare woman with two keys. Each
+ * object held per woman is copied by the young collections before it settles; a list and a third
+ * map per woman made the ring most of what sealing cost ingest in collections (bench/PROFILE.md).
  */
 public final class CaseKeyRing {
 
-    private final Map<String, CaseDataKey> byRecordKey = new ConcurrentHashMap<>();
-    private final Map<String, List<CaseDataKey>> byPseudonym = new ConcurrentHashMap<>();
+    private final Map<String, CaseDataKey> latest = new ConcurrentHashMap<>();
+    /** The keys a case had before its latest, oldest first; only for the cases that have some. */
+    private final Map<String, List<CaseDataKey>> earlier = new ConcurrentHashMap<>();
+
     private final Map<String, String> ownerOf = new ConcurrentHashMap<>();
     private final SealedRecord sealing = new SealedRecord();
 
     /** Takes in one record of the case-keys topic, in topic order; a null value is an erasure. */
-    public void read(String recordKey, byte[] value) {
+    public synchronized void read(String recordKey, byte[] value) {
         if (value == null) {
-            CaseDataKey gone = byRecordKey.remove(recordKey);
             String owner = ownerOf.remove(recordKey);
-            if (gone != null && owner != null) {
-                byPseudonym.computeIfPresent(owner, (p, keys) -> {
-                    List<CaseDataKey> left = new ArrayList<>(keys);
-                    left.remove(gone);
-                    return left.isEmpty() ? null : left;
-                });
+            if (owner != null) {
+                forget(owner, recordKey);
             }
             return;
         }
@@ -47,23 +49,51 @@ public final class CaseKeyRing {
         }
     }
 
+    private void forget(String owner, String recordKey) {
+        List<CaseDataKey> left = new ArrayList<>(earlier.getOrDefault(owner, List.of()));
+        left.removeIf(k -> k.recordKey().equals(recordKey));
+        CaseDataKey current = latest.get(owner);
+        if (current != null && current.recordKey().equals(recordKey)) {
+            if (left.isEmpty()) {
+                latest.remove(owner);
+            } else {
+                latest.put(owner, left.remove(left.size() - 1));
+            }
+        }
+        if (left.isEmpty()) {
+            earlier.remove(owner);
+        } else {
+            earlier.put(owner, List.copyOf(left));
+        }
+    }
+
     /** The key new records of this case are sealed with, if the case has one. */
     public Optional<CaseDataKey> keyOf(String casePseudonym) {
-        List<CaseDataKey> keys = byPseudonym.get(casePseudonym);
-        return keys == null || keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
+        return Optional.ofNullable(latest.get(casePseudonym));
     }
 
-    /** Every key of this case: what an erasure destroys. */
-    public List<CaseDataKey> keysOf(String casePseudonym) {
-        return List.copyOf(byPseudonym.getOrDefault(casePseudonym, List.of()));
+    /** Every key of this case, oldest first: what an erasure destroys. */
+    public synchronized List<CaseDataKey> keysOf(String casePseudonym) {
+        List<CaseDataKey> all = new ArrayList<>(earlier.getOrDefault(casePseudonym, List.of()));
+        CaseDataKey last = latest.get(casePseudonym);
+        if (last != null) {
+            all.add(last);
+        }
+        return List.copyOf(all);
     }
 
-    public Optional<CaseDataKey> forRecordKey(String recordKey) {
-        return Optional.ofNullable(byRecordKey.get(recordKey));
+    public synchronized Optional<CaseDataKey> forRecordKey(String recordKey) {
+        String owner = ownerOf.get(recordKey);
+        if (owner == null) {
+            return Optional.empty();
+        }
+        return keysOf(owner).stream()
+                .filter(k -> k.recordKey().equals(recordKey))
+                .findFirst();
     }
 
     /** A key made for a case new to the log; the caller writes it to the case-keys topic. */
-    public CaseDataKey create(String casePseudonym) {
+    public synchronized CaseDataKey create(String casePseudonym) {
         CaseDataKey key = CaseDataKey.create();
         add(casePseudonym, key);
         return key;
@@ -73,18 +103,27 @@ public final class CaseKeyRing {
         return CaseKeyRecord.value(key, casePseudonym, sealing);
     }
 
+    /** Her key, now her latest; a key she had already moves to the end, as it is read again. */
     private void add(String casePseudonym, CaseDataKey key) {
-        byRecordKey.put(key.recordKey(), key);
         ownerOf.put(key.recordKey(), casePseudonym);
-        byPseudonym.compute(casePseudonym, (p, keys) -> {
-            List<CaseDataKey> all = keys == null ? new ArrayList<>() : new ArrayList<>(keys);
-            all.remove(key);
-            all.add(key);
-            return all;
-        });
+        CaseDataKey previous = latest.put(casePseudonym, key);
+        List<CaseDataKey> before = earlier.get(casePseudonym);
+        if ((previous == null || previous.equals(key)) && before == null) {
+            return;
+        }
+        List<CaseDataKey> older = new ArrayList<>(before == null ? List.of() : before);
+        older.remove(key);
+        if (previous != null && !previous.equals(key)) {
+            older.add(previous);
+        }
+        if (older.isEmpty()) {
+            earlier.remove(casePseudonym);
+        } else {
+            earlier.put(casePseudonym, List.copyOf(older));
+        }
     }
 
     public int cases() {
-        return byPseudonym.size();
+        return latest.size();
     }
 }

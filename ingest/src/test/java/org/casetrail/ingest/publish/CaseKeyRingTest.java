@@ -56,6 +56,31 @@ class CaseKeyRingTest {
     }
 
     @Test
+    void erasingOneOfThreeKeysLeavesTheOthersInOrderAndTheLatestLeftSealsNewRecords() {
+        CaseKeyRing writer = new CaseKeyRing();
+        CaseDataKey first = CaseDataKey.create();
+        CaseDataKey second = CaseDataKey.create();
+        CaseDataKey third = CaseDataKey.create();
+        CaseKeyRing ring = new CaseKeyRing();
+        for (CaseDataKey key : java.util.List.of(first, second, third, second)) {
+            ring.read(key.recordKey(), writer.recordOf(SOKHA, key));
+        }
+        assertThat(ring.keysOf(SOKHA)).as("a key read again is her latest").containsExactly(first, third, second);
+
+        ring.read(third.recordKey(), null);
+        assertThat(ring.keysOf(SOKHA)).containsExactly(first, second);
+        assertThat(ring.keyOf(SOKHA)).contains(second);
+        assertThat(ring.forRecordKey(third.recordKey())).isEmpty();
+        assertThat(ring.forRecordKey(first.recordKey())).contains(first);
+
+        ring.read(second.recordKey(), null);
+        assertThat(ring.keyOf(SOKHA)).contains(first);
+        ring.read(first.recordKey(), null);
+        assertThat(ring.keysOf(SOKHA)).isEmpty();
+        assertThat(ring.cases()).isZero();
+    }
+
+    @Test
     void aRecordThatIsNoKeyOfOursIsRefusedWithoutItsContent() {
         CaseKeyRing ring = new CaseKeyRing();
         CaseDataKey key = CaseDataKey.create();

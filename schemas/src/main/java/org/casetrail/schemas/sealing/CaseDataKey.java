@@ -31,14 +31,16 @@ public final class CaseDataKey {
         }
     });
 
-    private final byte[] key;
+    /** The key's only copy here: a woman's key is held for the whole of an ingest or a replay, so held once. */
     private final SecretKeySpec aesKey;
+
     private final String recordKey;
 
+    /** Takes a copy of the key and wipes the one given, which only its callers below hold. */
     private CaseDataKey(byte[] key) {
-        this.key = key;
         this.aesKey = new SecretKeySpec(key, "AES");
         this.recordKey = recordKeyOf(key);
+        Arrays.fill(key, (byte) 0);
     }
 
     /** A fresh key from the JDK's strong random source. */
@@ -70,7 +72,7 @@ public final class CaseDataKey {
 
     /** The key itself, as the case-keys topic stores it. */
     public byte[] bytes() {
-        return key.clone();
+        return aesKey.getEncoded();
     }
 
     private static String recordKeyOf(byte[] key) {
@@ -85,7 +87,7 @@ public final class CaseDataKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CaseDataKey other && Arrays.equals(key, other.key);
+        return o instanceof CaseDataKey other && aesKey.equals(other.aesKey);
     }
 
     @Override
