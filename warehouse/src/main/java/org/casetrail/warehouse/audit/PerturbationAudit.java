@@ -46,7 +46,9 @@ public final class PerturbationAudit implements ProtectionAudit {
         }
         // What was published for each (column, true value, cell key): the same women and column.
         Map<String, Object> valueOf = new HashMap<>();
-        Map<String, String> whereSeen = new HashMap<>();
+        // Where each was first seen, described only when a failure needs it: a description is a
+        // string built for every count of every cell.
+        Map<String, Seen> whereSeen = new HashMap<>();
         for (List<AuditedCell> release : List.of(previous, cells)) {
             String origin = release == previous ? " of the previous public release" : "";
             for (AuditedCell cell : release) {
@@ -61,16 +63,18 @@ public final class PerturbationAudit implements ProtectionAudit {
                     }
                     String women = c.name() + "/" + cell.trueCounts().get(c.name()) + "/" + cellKey;
                     Object before = valueOf.putIfAbsent(women, value);
-                    whereSeen.putIfAbsent(women, cell.describe() + origin);
+                    Seen first = whereSeen.putIfAbsent(women, new Seen(cell, origin));
                     if (before != null && !before.equals(value)) {
                         failures.add("two different published values for the same women and column " + c.name() + ": "
-                                + whereSeen.get(women) + " and " + cell.describe() + origin);
+                                + first.cell().describe() + first.origin() + " and " + cell.describe() + origin);
                     }
                 }
             }
         }
         return failures;
     }
+
+    private record Seen(AuditedCell cell, String origin) {}
 
     private void checkRow(AuditedCell cell, List<String> failures) {
         TableSpec table = cell.table();
