@@ -18,8 +18,8 @@ import org.casetrail.schemas.sealing.SealedRecord;
  *
  * <p>Held for every woman of the log for a whole ingest, so kept small: her latest key by
  * pseudonym, her pseudonym by record key, and a list only for the rare woman with two keys. Each
- * object held per woman is copied by the young collections before it settles; a list and a third
- * map per woman made the ring most of what sealing cost ingest in collections (bench/PROFILE.md).
+ * object held per woman is copied by the young collections before it settles, and the ring's
+ * objects were a large part of what sealing cost ingest in collections (bench/PROFILE.md).
  */
 public final class CaseKeyRing {
 

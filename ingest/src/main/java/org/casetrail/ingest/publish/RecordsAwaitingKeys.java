@@ -91,7 +91,7 @@ final class RecordsAwaitingKeys<R> {
      * Lets go, oldest first, every generation whose keys are all answered and whose elders went,
      * the one still filling included: a record waits for its key's answer only, not for thousands
      * more records to fill its generation, so that few are still held when the young heap is
-     * collected (copying them there was most of what a sealed ingest paid in collections).
+     * collected (copying them there was much of what a sealed ingest paid in collections).
      */
     void releaseAnswered(Consumer<R> send) {
         while (!waiting.isEmpty() && waiting.peek().answered()) {
