@@ -60,10 +60,14 @@ public final class CaseKeyRing {
                 latest.put(owner, left.remove(left.size() - 1));
             }
         }
-        if (left.isEmpty()) {
-            earlier.remove(owner);
+        keepEarlier(owner, left);
+    }
+
+    private void keepEarlier(String casePseudonym, List<CaseDataKey> keys) {
+        if (keys.isEmpty()) {
+            earlier.remove(casePseudonym);
         } else {
-            earlier.put(owner, List.copyOf(left));
+            earlier.put(casePseudonym, List.copyOf(keys));
         }
     }
 
@@ -82,14 +86,22 @@ public final class CaseKeyRing {
         return List.copyOf(all);
     }
 
+    /** Asked for every record a log read-back opens: her latest key first, and no list copied. */
     public synchronized Optional<CaseDataKey> forRecordKey(String recordKey) {
         String owner = ownerOf.get(recordKey);
         if (owner == null) {
             return Optional.empty();
         }
-        return keysOf(owner).stream()
-                .filter(k -> k.recordKey().equals(recordKey))
-                .findFirst();
+        CaseDataKey last = latest.get(owner);
+        if (last != null && last.recordKey().equals(recordKey)) {
+            return Optional.of(last);
+        }
+        for (CaseDataKey key : earlier.getOrDefault(owner, List.of())) {
+            if (key.recordKey().equals(recordKey)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A key made for a case new to the log; the caller writes it to the case-keys topic. */
@@ -116,11 +128,7 @@ public final class CaseKeyRing {
         if (previous != null && !previous.equals(key)) {
             older.add(previous);
         }
-        if (older.isEmpty()) {
-            earlier.remove(casePseudonym);
-        } else {
-            earlier.put(casePseudonym, List.copyOf(older));
-        }
+        keepEarlier(casePseudonym, older);
     }
 
     public int cases() {
